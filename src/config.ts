@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { bool, cleanEnv, num, port, str } from "envalid";
+
+/** Where the data lives: an embedded SQLite file (default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { dialect: "sqlite"; path: string }
+  | { dialect: "postgres"; url: string };
+
+export interface Config {
+  env: "development" | "test" | "production";
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Seed the demo data when the database has no users (first start). */
+  seedOnEmpty: boolean;
+  seed: { seed: number; users: number; posts: number; interactions: number };
+  logLevel: string;
+  /** Report the SQL statements a request ran in `extensions.sqlStatements` (tests, profiling). */
+  countSql: boolean;
+  /** Largest batch a mutation accepts. */
+  maxBatch: number;
+  /** The build version reported by /health. */
+  version: string;
+  /** The project root (where package.json lives). */
+  root: string;
+}
+
+/** Defaults in one place; every other module gets its settings from the Config object. */
+export const defaultConfig = {
+  port: 4000,
+  host: "127.0.0.1",
+  databaseUrl: "sqlite:var/resonance.db",
+  seed: { seed: 42, users: 2000, posts: 1500, interactions: 60000 },
+  maxBatch: 5000,
+} as const;
+
+export const projectRoot = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    try {
+      readFileSync(path.join(dir, "package.json"));
+      return dir;
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return process.cwd();
+      dir = parent;
+    }
+  }
+}
+
+export function parseDatabaseUrl(url: string, root = projectRoot): DatabaseConfig {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return { dialect: "postgres", url };
+  if (url.startsWith("sqlite:")) {
+    const file = url.slice("sqlite:".length).replace(/^\/\//, "");
+    if (file === "") throw new Error(`expected DATABASE_URL sqlite:<path>, found "${url}"`);
+    return { dialect: "sqlite", path: file === ":memory:" ? file : path.resolve(root, file) };
+  }
+  throw new Error(`expected DATABASE_URL to start with postgres://, postgresql:// or sqlite:, found "${url}"`);
+}
+
+/** Reads and validates the environment once; nothing else reads process.env. */
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const env = cleanEnv(environment, {
+    NODE_ENV: str({ choices: ["development", "test", "production"], default: "development" }),
+    HOST: str({ default: defaultConfig.host }),
+    PORT: port({ default: defaultConfig.port }),
+    DATABASE_URL: str({ default: defaultConfig.databaseUrl }),
+    SEED_ON_EMPTY: bool({ default: true }),
+    SEED: num({ default: defaultConfig.seed.seed }),
+    SEED_USERS: num({ default: defaultConfig.seed.users }),
+    SEED_POSTS: num({ default: defaultConfig.seed.posts }),
+    SEED_INTERACTIONS: num({ default: defaultConfig.seed.interactions }),
+    LOG_LEVEL: str({ choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info" }),
+    COUNT_SQL: bool({ default: false }),
+  });
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    seedOnEmpty: env.SEED_ON_EMPTY,
+    seed: { seed: env.SEED, users: env.SEED_USERS, posts: env.SEED_POSTS, interactions: env.SEED_INTERACTIONS },
+    logLevel: env.LOG_LEVEL,
+    countSql: env.COUNT_SQL,
+    maxBatch: defaultConfig.maxBatch,
+    version: pkg.version,
+    root: projectRoot,
+  };
+}

@@ -1,0 +1,116 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { Logger } from "../lib/logger";
+
+/** One rejected field of an input; `index` is the row of a batch. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  index?: number;
+}
+
+/**
+ * Input that cannot be accepted. `field` names the offending argument path
+ * (`interactions[3].type`); a batch may carry every problem it found in `problems`.
+ */
+export class BadUserInputError extends GraphQLError {
+  constructor(field: string, message: string, problems?: FieldProblem[]) {
+    const index = problems?.[0]?.index;
+    super(`${field}: ${message}`, {
+      extensions: {
+        code: "BAD_USER_INPUT",
+        field,
+        ...(index === undefined ? {} : { index }),
+        ...(problems && problems.length > 1 ? { problems } : {}),
+      },
+    });
+  }
+
+  /** The first problem names the error; all of them travel in extensions.problems. */
+  static fromProblems(problems: FieldProblem[]): BadUserInputError {
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    return new BadUserInputError(first.field, first.message + more, problems);
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(type: string, id: string | number, field = "id") {
+    super(`${type} ${JSON.stringify(String(id))} not found`, {
+      extensions: { code: "NOT_FOUND", type, id: String(id), field },
+    });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+const knownCodes = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+interface ValidationErrorLike {
+  property: string;
+  value?: unknown;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function firstConstraint(errors: ValidationErrorLike[], prefix = ""): { field: string; message: string } | undefined {
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const messages = Object.values(e.constraints ?? {});
+    if (messages.length > 0) return { field, message: messages[0] };
+    const nested = firstConstraint(e.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * Errors that know their code leave as they are; class-validator's "Argument Validation Error"
+ * gets the offending field and its message; anything else leaves as INTERNAL_SERVER_ERROR with the
+ * details only in the log. This function must never throw.
+ */
+export function createFormatError(logger: Logger, exposeInternals: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.code;
+      if (typeof code === "string" && knownCodes.has(code)) {
+        const validationErrors = formatted.extensions?.validationErrors as ValidationErrorLike[] | undefined;
+        if (validationErrors) {
+          const first = firstConstraint(validationErrors);
+          if (first) {
+            return {
+              ...formatted,
+              message: `${first.field}: ${first.message}`,
+              extensions: { code, field: first.field },
+            };
+          }
+        }
+        return formatted;
+      }
+      logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
+      return {
+        message: exposeInternals && original instanceof Error ? `Internal server error: ${original.message}` : "Internal server error",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      };
+    } catch {
+      return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    }
+  };
+}

@@ -1,0 +1,124 @@
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import { Max, Min } from "class-validator";
+import { fromGlobalId, toGlobalId } from "graphql-relay";
+import { BadUserInputError } from "./errors";
+
+/** Anything that can be fetched by its global ID; `id` is the database key, `globalId` the opaque one. */
+@InterfaceType("Node", {
+  description: "An object with an opaque, globally unique ID, fetchable with `node(id)`.",
+  resolveType: (value) => (value as object).constructor.name,
+})
+export abstract class Node {
+  abstract id: number;
+
+  @Field(() => ID, { name: "id", simple: false, description: "Opaque global ID (use with `node(id)`)." })
+  get globalId(): string {
+    return toGlobalId(this.constructor.name, this.id);
+  }
+}
+
+export { toGlobalId };
+
+/** Decodes a global ID of the expected type(s); a malformed one is BAD_USER_INPUT on `field`. */
+export function decodeGlobalId(globalId: string, field: string, expected?: string | readonly string[]): { type: string; id: number } {
+  let type = "";
+  let raw = "";
+  try {
+    ({ type, id: raw } = fromGlobalId(globalId));
+  } catch {
+    // fall through to the error below
+  }
+  const id = Number(raw);
+  if (!type || !/^\d+$/.test(raw) || !Number.isSafeInteger(id)) {
+    throw new BadUserInputError(field, `expected a global ID, found ${JSON.stringify(globalId)}`);
+  }
+  const allowed = expected === undefined ? undefined : typeof expected === "string" ? [expected] : expected;
+  if (allowed && !allowed.includes(type)) {
+    throw new BadUserInputError(field, `expected the ID of a ${allowed.join(" or ")}, found the ID of a ${type}`);
+  }
+  return { type, id };
+}
+
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export const maxPageSize = 100;
+export const defaultPageSize = 20;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Forward page size, 1–${maxPageSize} (default ${defaultPageSize}).` })
+  @Min(1, { message: `expected \`first\` between 1 and ${maxPageSize}, found $value` })
+  @Max(maxPageSize, { message: `expected \`first\` between 1 and ${maxPageSize}, found $value` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor to continue after (forward)." })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: `Backward page size, 1–${maxPageSize}.` })
+  @Min(1, { message: `expected \`last\` between 1 and ${maxPageSize}, found $value` })
+  @Max(maxPageSize, { message: `expected \`last\` between 1 and ${maxPageSize}, found $value` })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor to continue before (backward)." })
+  before?: string;
+}
+
+/** A connection as resolvers return it; `totalCount` is computed only when a client selects it. */
+export interface ConnectionValue<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+export interface EdgeClass<T> {
+  cursor: string;
+  node: T;
+}
+
+/** Builds `<Name>Edge` and `<Name>Connection` object types for a node class. */
+export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} objects (Relay connection).` })
+  class Connection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => [node], { description: "The nodes of the edges, for clients that need no cursors." })
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "Every match of the filter, across all pages (counted only when selected)." })
+    totalCount: number;
+  }
+  return { Edge, Connection };
+}
+
+export enum OrderDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(OrderDirection, { name: "OrderDirection" });

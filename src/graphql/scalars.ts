@@ -1,0 +1,1 @@
+export { GraphQLJSONObject as JSONObjectScalar, GraphQLDateTimeISO as DateTimeScalar } from "graphql-scalars";

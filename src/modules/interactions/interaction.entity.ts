@@ -1,0 +1,78 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../graphql/relay";
+import { Post, type PostCounter } from "../posts/post.entity";
+import { User } from "../users/user.entity";
+
+export enum InteractionType {
+  VIEW = "VIEW",
+  LIKE = "LIKE",
+  COMMENT = "COMMENT",
+  SHARE = "SHARE",
+  CLICK = "CLICK",
+  CONVERSION = "CONVERSION",
+}
+registerEnumType(InteractionType, { name: "InteractionType" });
+export const interactionTypes = Object.values(InteractionType) as InteractionType[];
+
+/** The post counter each interaction type moves. */
+export const counterOf: Record<InteractionType, PostCounter> = {
+  VIEW: "impressions",
+  LIKE: "likes",
+  COMMENT: "comments",
+  SHARE: "shares",
+  CLICK: "clicks",
+  CONVERSION: "conversions",
+};
+
+/** One thing a person did with a post. Immutable once recorded. */
+@Entity("interactions")
+@Index("interactions_external", ["externalId"], { unique: true })
+@Index("interactions_post_time", ["postId", "occurredAt", "id"])
+@Index("interactions_user_time", ["userId", "occurredAt", "id"])
+@Index("interactions_post_user", ["postId", "userId"])
+@Index("interactions_type_time", ["type", "occurredAt", "id"])
+@Index("interactions_time", ["occurredAt", "id"])
+@ObjectType("Interaction", { implements: Node, simpleResolvers: true, description: "One thing a person did with a post." })
+export class Interaction extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "integer" })
+  userId: number;
+
+  @ManyToOne(() => User, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "userId" })
+  user?: User;
+
+  @Column({ type: "integer" })
+  postId: number;
+
+  @ManyToOne(() => Post, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "postId" })
+  post?: Post;
+
+  @Field(() => InteractionType)
+  @Column({ type: "varchar", length: 16 })
+  type: InteractionType;
+
+  @Field(() => Float, { nullable: true, description: "A purchase amount, a rating or a watch time, when the type has one." })
+  @Column({ type: "double precision", nullable: true })
+  value: number | null;
+
+  @Field(() => String, { nullable: true, description: "The text of a comment." })
+  @Column({ type: "text", nullable: true })
+  text: string | null;
+
+  @Field()
+  @Column()
+  occurredAt: Date;
+
+  @Field({ description: "The source's id for this event; re-sending it records nothing new." })
+  @Column({ type: "varchar", length: 160 })
+  externalId: string;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,84 @@
+import { ArgsType, Field, Float, ID, InputType, registerEnumType } from "type-graphql";
+import { ConnectionArgs, OrderDirection } from "../../graphql/relay";
+import { Platform } from "../users/platform";
+import { InteractionType } from "./interaction.entity";
+
+@InputType({
+  description:
+    "One event to record. Name the person by `userId` or (`platform`, `userHandle`) and the post by `postId` or (`platform`, `postExternalId`).",
+})
+export class InteractionInput {
+  @Field(() => String, { nullable: true, description: "The source's event id; without one, the key is (user, post, type, occurredAt)." })
+  externalId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  userId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  userHandle?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  postId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postExternalId?: string | null;
+
+  @Field(() => Platform, { nullable: true, description: "Needed with userHandle or postExternalId." })
+  platform?: Platform | null;
+
+  @Field(() => InteractionType)
+  type: InteractionType;
+
+  @Field(() => Float, { nullable: true, description: "Purchase amount, rating or watch time." })
+  value?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Comment text, up to 10,000 characters." })
+  text?: string | null;
+
+  @Field(() => Date)
+  occurredAt: Date;
+}
+
+@InputType({ description: "Which interactions to list; every condition must hold." })
+export class InteractionFilter {
+  @Field(() => [InteractionType], { nullable: true })
+  types?: InteractionType[];
+
+  @Field(() => ID, { nullable: true })
+  userId?: string;
+
+  @Field(() => ID, { nullable: true })
+  postId?: string;
+
+  @Field(() => Platform, { nullable: true, description: "The platform of the post." })
+  platform?: Platform;
+
+  @Field(() => Date, { nullable: true, description: "Occurred at or after." })
+  occurredAfter?: Date;
+
+  @Field(() => Date, { nullable: true, description: "Occurred before." })
+  occurredBefore?: Date;
+}
+
+export enum InteractionOrderField {
+  OCCURRED_AT = "OCCURRED_AT",
+}
+registerEnumType(InteractionOrderField, { name: "InteractionOrderField" });
+
+@InputType()
+export class InteractionOrder {
+  @Field(() => InteractionOrderField)
+  field: InteractionOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  direction: OrderDirection;
+}
+
+@ArgsType()
+export class InteractionsArgs extends ConnectionArgs {
+  @Field(() => InteractionFilter, { nullable: true })
+  filter?: InteractionFilter;
+
+  @Field(() => InteractionOrder, { nullable: true, description: "Default: most recent first." })
+  orderBy?: InteractionOrder;
+}

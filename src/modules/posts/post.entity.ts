@@ -1,0 +1,163 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../graphql/relay";
+import { Platform } from "../users/platform";
+import { User } from "../users/user.entity";
+
+export enum MediaType {
+  TEXT = "TEXT",
+  PHOTO = "PHOTO",
+  VIDEO = "VIDEO",
+  LINK = "LINK",
+  STATUS = "STATUS",
+}
+registerEnumType(MediaType, { name: "MediaType" });
+export const mediaTypes = Object.values(MediaType) as MediaType[];
+
+/** Counters kept on each post, one per interaction type, plus reach (distinct people). */
+export const postCounters = ["impressions", "reach", "likes", "comments", "shares", "clicks", "conversions"] as const;
+export type PostCounter = (typeof postCounters)[number];
+
+@ObjectType("PostCounters", { simpleResolvers: true, description: "Denormalised engagement counters of a post." })
+export class PostCounters {
+  @Field(() => Int, { description: "Views (VIEW interactions, or the platform's impressions when imported)." })
+  impressions: number;
+
+  @Field(() => Int, { description: "Distinct people who interacted (or the platform's reach when imported)." })
+  reach: number;
+
+  @Field(() => Int)
+  likes: number;
+
+  @Field(() => Int)
+  comments: number;
+
+  @Field(() => Int)
+  shares: number;
+
+  @Field(() => Int)
+  clicks: number;
+
+  @Field(() => Int)
+  conversions: number;
+
+  @Field(() => Int, { description: "likes + comments + shares." })
+  engagements: number;
+}
+
+/** A piece of content published by an account. */
+@Entity("posts")
+@Index("posts_platform_external", ["platform", "externalId"], { unique: true })
+@Index("posts_published", ["publishedAt", "id"])
+@Index("posts_author_published", ["authorId", "publishedAt", "id"])
+@Index("posts_category_published", ["category", "publishedAt"])
+@Index("posts_likes", ["likes", "id"])
+@Index("posts_impressions", ["impressions", "id"])
+@Index("posts_comments", ["comments", "id"])
+@Index("posts_shares", ["shares", "id"])
+@ObjectType("Post", { implements: Node, simpleResolvers: true, description: "A piece of content published by an account." })
+export class Post extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "integer" })
+  authorId: number;
+
+  @ManyToOne(() => User, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "authorId" })
+  author?: User;
+
+  @Field(() => Platform)
+  @Column({ type: "varchar", length: 16 })
+  platform: Platform;
+
+  @Field({ description: "The post's id on its platform (unique per platform)." })
+  @Column({ type: "varchar", length: 128 })
+  externalId: string;
+
+  @Field()
+  @Column({ type: "text" })
+  text: string;
+
+  @Field(() => MediaType)
+  @Column({ type: "varchar", length: 16 })
+  mediaType: MediaType;
+
+  @Field(() => String, { nullable: true, description: "Topic or content category." })
+  @Column({ type: "varchar", length: 64, nullable: true })
+  category: string | null;
+
+  @Field({ description: "Promoted with paid reach." })
+  @Column({ type: "boolean", default: false })
+  paid: boolean;
+
+  @Field()
+  @Column()
+  publishedAt: Date;
+
+  @Field(() => [String], { description: "Hashtags parsed from the text, lower-cased, without #." })
+  @Column({ type: "simple-json" })
+  hashtags: string[];
+
+  @Field(() => [String], { description: "Accounts mentioned in the text, lower-cased, without @." })
+  @Column({ type: "simple-json" })
+  mentions: string[];
+
+  @Column({ type: "integer", default: 0 })
+  impressions: number;
+
+  @Column({ type: "integer", default: 0 })
+  reach: number;
+
+  @Column({ type: "integer", default: 0 })
+  likes: number;
+
+  @Column({ type: "integer", default: 0 })
+  comments: number;
+
+  @Column({ type: "integer", default: 0 })
+  shares: number;
+
+  @Column({ type: "integer", default: 0 })
+  clicks: number;
+
+  @Column({ type: "integer", default: 0 })
+  conversions: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @Field(() => PostCounters)
+  get counters(): PostCounters {
+    return {
+      impressions: this.impressions,
+      reach: this.reach,
+      likes: this.likes,
+      comments: this.comments,
+      shares: this.shares,
+      clicks: this.clicks,
+      conversions: this.conversions,
+      engagements: this.likes + this.comments + this.shares,
+    };
+  }
+}
+
+/** One row per (post, hashtag): the index behind the hashtag filter and the per-hashtag rollups. */
+@Entity("post_hashtags")
+@Index("post_hashtags_tag", ["tag", "postId"])
+export class PostHashtag {
+  @PrimaryColumn({ type: "integer" })
+  postId: number;
+
+  @PrimaryColumn({ type: "varchar", length: 100 })
+  tag: string;
+
+  @ManyToOne(() => Post, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "postId" })
+  post?: Post;
+}

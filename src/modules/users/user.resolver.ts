@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context";
+import { connectionTypes } from "../../graphql/relay";
+import { Platform } from "./platform";
+import { User } from "./user.entity";
+import { UserInput, UsersArgs } from "./user.inputs";
+import type { UserService } from "./user.service";
+
+export const { Connection: UserConnection } = connectionTypes(User, "User");
+
+@ObjectType({ simpleResolvers: true })
+export class UpsertUsersPayload {
+  @Field(() => Int)
+  created: number;
+
+  @Field(() => Int)
+  updated: number;
+
+  @Field(() => Int, { description: "Rows that repeated an earlier row's (platform, handle) and were merged into it." })
+  merged: number;
+
+  @Field(() => [User], { description: "The accounts, in the order of their first row." })
+  items: User[];
+}
+
+@ObjectType({ simpleResolvers: true, description: "How many rows of one kind an erasure removed or corrected." })
+export class ErasureCount {
+  @Field()
+  what: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class DeleteUserPayload {
+  @Field(() => ID)
+  deletedUserId: string;
+
+  @Field(() => [ErasureCount])
+  removed: ErasureCount[];
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly usersService: UserService) {}
+
+  @Query(() => UserConnection, { description: "Accounts, newest first unless ordered otherwise." })
+  users(@Args() args: UsersArgs) {
+    return this.usersService.list(args, args.filter, args.orderBy);
+  }
+
+  @Query(() => User, { description: "An account by global ID (NOT_FOUND if there is none)." })
+  user(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return this.usersService.getOrThrow(ctx.loaders, id);
+  }
+
+  @Query(() => User, { nullable: true, description: "An account by its handle on a platform." })
+  userByHandle(@Arg("platform", () => Platform) platform: Platform, @Arg("handle") handle: string) {
+    return this.usersService.byHandle(platform, handle);
+  }
+
+  @Mutation(() => UpsertUsersPayload, { description: "Create or update up to 5,000 accounts by (platform, handle), all or nothing." })
+  upsertUsers(@Arg("users", () => [UserInput], { validate: false }) users: UserInput[]) {
+    return this.usersService.upsert(users);
+  }
+
+  @Mutation(() => DeleteUserPayload, {
+    description: "Privacy erasure: the account, its posts and interactions, and everything derived from them.",
+  })
+  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return this.usersService.delete(ctx.loaders, id);
+  }
+}

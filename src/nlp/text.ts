@@ -1,0 +1,33 @@
+/** Pure text helpers shared by ingestion, sentiment and content-based recommendations. */
+
+// eslint-disable-next-line no-control-regex
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Unicode-normalised, control characters removed, line ends unified, trimmed. */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(controlChars, "").trim();
+}
+
+const hashtagPattern = /(^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
+const mentionPattern = /(^|[^\p{L}\p{N}_@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,98}[A-Za-z0-9_])?)/gu;
+
+function collect(pattern: RegExp, text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(pattern)) seen.add(m[2].toLowerCase().slice(0, 100));
+  return [...seen];
+}
+
+/** `#Summer #summer #2024run` → ["summer", "2024run"]: lower-cased, unique, in order; a tag needs a letter. */
+export function parseHashtags(text: string): string[] {
+  return collect(hashtagPattern, text);
+}
+
+/** `hi @Brand.Co!` → ["brand.co"]; e-mail addresses are not mentions. */
+export function parseMentions(text: string): string[] {
+  return collect(mentionPattern, text);
+}
+
+/** A handle as stored: without a leading @, trimmed, lower-cased. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@+/, "").toLowerCase();
+}
