@@ -100,7 +100,9 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
             };
           }
         }
-        return formatted;
+        // graphql-js names the offending variable path in its coercion message: expose it as `field`.
+        const at = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? /got invalid value .* at "([^"]+)"/.exec(formatted.message) : null;
+        return at ? { ...formatted, extensions: { ...formatted.extensions, field: at[1] } } : formatted;
       }
       logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
       return {

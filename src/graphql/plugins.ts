@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
+import type { Logger } from "../lib/logger";
+import { currentStatementCount } from "../db/sql-counter";
+
+/** Adds `extensions.sqlStatements` (statements this request ran) to every response; for tests and profiling. */
+export function sqlCountPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const n = currentStatementCount();
+          if (n !== undefined && response.body.kind === "single") {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: n };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Logs each operation's name, duration and error count at debug level, and resolver failures at warn. */
+export function loggingPlugin(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          logger.debug({ operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 }, "graphql");
+        },
+      };
+    },
+  };
+}
+
+/** Rejects documents nested deeper than `max` fields (fragments followed), before anything runs. */
+export function depthLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+      if (!set) return 0;
+      let deepest = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) deepest = Math.max(deepest, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
+        else if (s.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(s.selectionSet, seen));
+        else if (!seen.has(s.name.value)) {
+          const f = fragments.get(s.name.value);
+          deepest = Math.max(deepest, depthOf(f?.selectionSet, new Set([...seen, s.name.value])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, new Set());
+        if (depth > max) {
+          context.reportError(
+            new GraphQLError(`expected a query at most ${max} fields deep, found ${depth}`, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+          );
+        }
+      },
+    };
+  };
+}

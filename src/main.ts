@@ -1,0 +1,31 @@
+import "reflect-metadata";
+import { readConfig } from "./config";
+import { createLogger } from "./lib/logger";
+import { consoleProgress } from "./lib/progress";
+import { createServer } from "./server";
+
+/** Process entry: read the config, start the server, print where it listens, stop cleanly on a signal. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const server = await createServer(config, logger, consoleProgress());
+  // Tests and scripts read this line to find the port.
+  process.stdout.write(`Resonance ${config.version} ready at ${server.url} (database: ${config.database.dialect})\n`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "stopping");
+    server
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, "stop failed");
+        process.exit(1);
+      });
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Resonance failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

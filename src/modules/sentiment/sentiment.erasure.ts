@@ -1,0 +1,6 @@
+import { deleteWhereIn, type Eraser } from "../users/erasure";
+
+/** Erasure: scores of texts the person wrote, and of every text on their posts. */
+export const sentimentEraser: Eraser = async (tx, { userId, postIds }) => ({
+  sentimentScores: (await tx.execute(`DELETE FROM "sentiment_scores" WHERE "userId" = ?`, [userId])) + (await deleteWhereIn(tx, "sentiment_scores", "postId", postIds)),
+});

@@ -1,0 +1,162 @@
+import "reflect-metadata";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import type { Config } from "./config";
+import { createDataSource } from "./db/data-source";
+import { Database } from "./db/database";
+import { entities } from "./entities";
+import { buildAppSchema } from "./graphql/build-schema";
+import type { Context } from "./graphql/context";
+import { createFormatError } from "./graphql/errors";
+import { createHttpServer } from "./graphql/http";
+import { NodeRegistry, NodeResolver } from "./graphql/node.resolver";
+import { depthLimit, loggingPlugin, sqlCountPlugin } from "./graphql/plugins";
+import type { Logger } from "./lib/logger";
+import { silentProgress, type Progress } from "./lib/progress";
+import { InteractionResolver, PostInteractionsResolver, UserInteractionsResolver } from "./modules/interactions/interaction.resolver";
+import { InteractionService } from "./modules/interactions/interaction.service";
+import { PostResolver, UserPostsResolver } from "./modules/posts/post.resolver";
+import { PostService } from "./modules/posts/post.service";
+import { predictionEraser } from "./modules/predictions/prediction.erasure";
+import { recommendationEraser } from "./modules/recommendations/recommendation.erasure";
+import { segmentEraser } from "./modules/segments/segment.erasure";
+import { sentimentEraser } from "./modules/sentiment/sentiment.erasure";
+import { ErasureRegistry } from "./modules/users/erasure";
+import { UserResolver } from "./modules/users/user.resolver";
+import { UserService } from "./modules/users/user.service";
+
+export interface Services {
+  db: Database;
+  users: UserService;
+  posts: PostService;
+  interactions: InteractionService;
+}
+
+/** Opens the database, runs pending migrations and wires every service by hand. */
+export async function createServices(config: Config): Promise<Services> {
+  const ds = createDataSource(config.database, { entities, migrationsRoot: path.join(config.root, "dist", "migrations") });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: "each" });
+  } catch (err) {
+    await ds.destroy();
+    throw err;
+  }
+  const db = new Database(ds);
+  const erasure = new ErasureRegistry();
+  const users = new UserService(db, erasure, config.maxBatch);
+  const posts = new PostService(db, users, config.maxBatch);
+  const interactions = new InteractionService(db, users, posts, config.maxBatch);
+  // Erasure runs derived data first, then interactions (which correct the counters), then posts.
+  erasure.register("sentiment", sentimentEraser);
+  erasure.register("predictions", predictionEraser);
+  erasure.register("recommendations", recommendationEraser);
+  erasure.register("segments", segmentEraser);
+  erasure.register("interactions", interactions.eraser);
+  erasure.register("posts", posts.eraser);
+  return { db, users, posts, interactions };
+}
+
+/** The GraphQL schema and the resolver instances behind it. */
+export function createSchema(services: Services) {
+  const nodes = new NodeRegistry();
+  nodes.register("User", (loaders, id) => services.users.byId(loaders, id));
+  nodes.register("Post", (loaders, id) => services.posts.byId(loaders, id));
+  nodes.register("Interaction", (loaders, id) => services.interactions.byId(loaders, id));
+  const instances = new Map<Function, unknown>([
+    [NodeResolver, new NodeResolver(nodes)],
+    [UserResolver, new UserResolver(services.users)],
+    [PostResolver, new PostResolver(services.posts, services.users)],
+    [UserPostsResolver, new UserPostsResolver(services.posts)],
+    [InteractionResolver, new InteractionResolver(services.interactions, services.users, services.posts)],
+    [PostInteractionsResolver, new PostInteractionsResolver(services.interactions)],
+    [UserInteractionsResolver, new UserInteractionsResolver(services.interactions)],
+  ]);
+  const resolvers = [...instances.keys()] as [Function, ...Function[]];
+  return buildAppSchema(resolvers, { get: (cls) => instances.get(cls) });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/** The composition root: database, services, schema, Apollo and HTTP, started and listening. */
+export async function createServer(config: Config, logger: Logger, progress: Progress = silentProgress): Promise<RunningServer> {
+  const services = await createServices(config);
+  const { db } = services;
+  if (config.seedOnEmpty) {
+    const [{ n }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "users"`);
+    if (Number(n) === 0) {
+      logger.info({ ...config.seed }, "empty database: seeding the demo data");
+      // Loaded only when needed: the generator is not part of a normal start.
+      const { seedDemoData } = require("../seeds/seed") as typeof import("../seeds/seed");
+      const report = await seedDemoData(services, config.seed, progress);
+      logger.info(report, "demo data seeded");
+    }
+  }
+  const schema = createSchema(services);
+  const production = config.env === "production";
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    formatError: createFormatError(logger, !production),
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(12)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      loggingPlugin(logger),
+      ...(config.countSql ? [sqlCountPlugin()] : []),
+    ],
+  });
+  await apollo.start();
+  const started = Date.now();
+  const health = async () => {
+    const t = performance.now();
+    let reachable = true;
+    let error: string | undefined;
+    try {
+      await db.query("SELECT 1 AS ok");
+    } catch (err) {
+      reachable = false;
+      error = (err as Error).message;
+    }
+    return {
+      ok: reachable,
+      body: {
+        status: reachable ? "ok" : "unavailable",
+        version: config.version,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        database: { dialect: db.dialect, reachable, latencyMs: Math.round((performance.now() - t) * 100) / 100, ...(error ? { error } : {}) },
+      },
+    };
+  };
+  const http = createHttpServer({ apollo, logger, health, countSql: config.countSql });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::" ? "localhost" : config.host;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    services,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeIdleConnections();
+        });
+        await apollo.stop();
+        await db.ds.destroy();
+      })()),
+  };
+}
