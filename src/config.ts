@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { bool, cleanEnv, num, port, str } from "envalid";
+import { bool, cleanEnv, makeValidator, num, str } from "envalid";
 
 /** Where the data lives: an embedded SQLite file (default) or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -61,12 +61,19 @@ export function parseDatabaseUrl(url: string, root = projectRoot): DatabaseConfi
   throw new Error(`expected DATABASE_URL to start with postgres://, postgresql:// or sqlite:, found "${url}"`);
 }
 
-/** Reads and validates the environment once; nothing else reads process.env. */
+/** A TCP port; 0 asks the system for a free one (tests, benchmarks). */
+const portOrZero = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!/^\d+$/.test(String(input).trim()) || n > 65535) throw new Error(`expected a port between 0 and 65535, found "${input}"`);
+  return n;
+});
+
+/** Reads and validates the environment once; nothing else reads process.env. Throws on a bad value. */
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const env = cleanEnv(environment, {
     NODE_ENV: str({ choices: ["development", "test", "production"], default: "development" }),
     HOST: str({ default: defaultConfig.host }),
-    PORT: port({ default: defaultConfig.port }),
+    PORT: portOrZero({ default: defaultConfig.port }),
     DATABASE_URL: str({ default: defaultConfig.databaseUrl }),
     SEED_ON_EMPTY: bool({ default: true }),
     SEED: num({ default: defaultConfig.seed.seed }),
@@ -75,6 +82,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     SEED_INTERACTIONS: num({ default: defaultConfig.seed.interactions }),
     LOG_LEVEL: str({ choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info" }),
     COUNT_SQL: bool({ default: false }),
+  }, {
+    reporter: ({ errors }) => {
+      const bad = Object.entries(errors).map(([name, err]) => `${name}: ${(err as Error).message}`);
+      if (bad.length) throw new Error(`invalid environment: ${bad.join("; ")}`);
+    },
   });
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };
   return {
