@@ -1,0 +1,47 @@
+import { startServer, type TestServer } from "./support/server";
+
+let api: TestServer;
+
+beforeAll(async () => {
+  api = await startServer();
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("HTTP surface", () => {
+  it("GET /health reports the database and the build version", async () => {
+    const res = await fetch(`${api.origin}/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    const { version } = require("../../package.json") as { version: string };
+    expect(body).toMatchObject({ status: "ok", version, database: { reachable: true, dialect: api.database.dialect } });
+  });
+
+  it("serves Apollo Sandbox to a browser outside production and redirects / to it", async () => {
+    const page = await fetch(api.url, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/sandbox/i);
+    const root = await fetch(`${api.origin}/`, { redirect: "manual" });
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/graphql");
+  });
+
+  it("answers unknown routes, bad JSON and a too-deep query with a clear error, and keeps running", async () => {
+    const missing = await fetch(`${api.origin}/nope`);
+    expect(missing.status).toBe(404);
+    const badJson = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(badJson.status).toBe(400);
+    const deep = await api.query(`{ posts { nodes { author { posts { nodes { author { posts { nodes { author { posts { nodes { author { posts { nodes { id } } } } } } } } } } } } } } }`);
+    expect(deep.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^expected a query at most 12 fields deep, found \d+/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    const alive = await api.query(`{ posts(first: 1) { totalCount } }`);
+    expect(alive.errors).toBeUndefined();
+  });
+
+  it("allows cross-origin requests from a frontend", async () => {
+    const pre = await fetch(api.url, { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+  });
+});
