@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   /** Report the SQL statements a request ran in `extensions.sqlStatements` (tests, profiling). */
   countSql: boolean;
+  /** Cache query results until the next write (effective on SQLite only, where every write is seen). */
+  responseCache: boolean;
   /** Largest batch a mutation accepts. */
   maxBatch: number;
   /** The build version reported by /health. */
@@ -82,6 +84,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     SEED_INTERACTIONS: num({ default: defaultConfig.seed.interactions }),
     LOG_LEVEL: str({ choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info" }),
     COUNT_SQL: bool({ default: false }),
+    RESPONSE_CACHE: bool({ default: true }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors).map(([name, err]) => `${name}: ${(err as Error).message}`);
@@ -98,6 +101,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seed: { seed: env.SEED, users: env.SEED_USERS, posts: env.SEED_POSTS, interactions: env.SEED_INTERACTIONS },
     logLevel: env.LOG_LEVEL,
     countSql: env.COUNT_SQL,
+    responseCache: env.RESPONSE_CACHE,
     maxBatch: defaultConfig.maxBatch,
     version: pkg.version,
     root: projectRoot,

@@ -14,6 +14,7 @@ import { createFormatError } from "./graphql/errors";
 import { createHttpServer } from "./graphql/http";
 import { NodeRegistry, NodeResolver } from "./graphql/node.resolver";
 import { depthLimit, loggingPlugin, sqlCountPlugin } from "./graphql/plugins";
+import { responseCachePlugin } from "./graphql/response-cache";
 import type { Logger } from "./lib/logger";
 import { silentProgress, type Progress } from "./lib/progress";
 import { InteractionResolver, PostInteractionsResolver, UserInteractionsResolver } from "./modules/interactions/interaction.resolver";
@@ -113,6 +114,7 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       loggingPlugin(logger),
       ...(config.countSql ? [sqlCountPlugin()] : []),
+      ...(config.responseCache ? [responseCachePlugin(() => db.dataVersion())] : []),
     ],
   });
   await apollo.start();

@@ -59,6 +59,10 @@ export function createDataSource(db: DatabaseConfig, options: DataSourceOptions)
       conn.pragma("synchronous = NORMAL");
       conn.pragma("cache_size = -65536");
       conn.pragma("temp_store = MEMORY");
+      // Checkpoint the WAL every ~40 MB instead of ~4 MB: a 1,000-row ingest batch dirties about 2,000
+      // pages, so the default checkpointed (and fsynced) on nearly every commit.
+      conn.pragma("wal_autocheckpoint = 10000");
+      conn.pragma("journal_size_limit = 67108864");
     },
     ...common,
   });

@@ -6,7 +6,8 @@ let api: TestServer;
 let world: World;
 
 beforeAll(async () => {
-  api = await startServer();
+  // Every statement must run: no cached answers here.
+  api = await startServer({ env: { RESPONSE_CACHE: "false" } });
   world = await buildWorld(api, 30, 25);
   await api.ok(RecordInteractionsDocument, { interactions: interactionsFor(world, 2000) });
 });

@@ -25,13 +25,15 @@ export const counterOf: Record<InteractionType, PostCounter> = {
   CONVERSION: "conversions",
 };
 
-/** One thing a person did with a post. Immutable once recorded. */
+/**
+ * One thing a person did with a post. Immutable once recorded. Four indexes, each earning its cost on
+ * the hot ingest path: external id (idempotency), post timeline, (user, post) (a person's history,
+ * reach, erasure) and time (time-range lists and rollups).
+ */
 @Entity("interactions")
 @Index("interactions_external", ["externalId"], { unique: true })
 @Index("interactions_post_time", ["postId", "occurredAt", "id"])
-@Index("interactions_user_time", ["userId", "occurredAt", "id"])
-@Index("interactions_post_user", ["postId", "userId"])
-@Index("interactions_type_time", ["type", "occurredAt", "id"])
+@Index("interactions_user_post", ["userId", "postId"])
 @Index("interactions_time", ["occurredAt", "id"])
 @ObjectType("Interaction", { implements: Node, simpleResolvers: true, description: "One thing a person did with a post." })
 export class Interaction extends Node {

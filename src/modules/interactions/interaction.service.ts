@@ -222,27 +222,29 @@ export class InteractionService {
         rows.push({ userId, postId, type: r.type, value: r.value, text: r.text, occurredAt: r.occurredAt, externalId, createdAt: now });
       });
       const reached = await this.existingPairs(tx, rows as Array<{ postId: number; userId: number }>);
-      const inserted = await this.db.insertMany(
+      const inserted = await this.db.insertIgnoringConflicts(
         tx,
         "interactions",
         Interaction,
         ["userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt"],
         rows,
-        `ON CONFLICT ("externalId") DO NOTHING RETURNING "postId", "userId", "type"`,
+        "externalId",
       );
       const deltas: Deltas = new Map();
-      for (const r of inserted) {
-        const postId = Number(r.postId);
-        const d = deltaOf(deltas, postId);
-        d[counterOf[r.type as InteractionType]] += 1;
-        const pair = `${postId}:${Number(r.userId)}`;
+      let recorded = 0;
+      rows.forEach((r, i) => {
+        if (!inserted[i]) return;
+        recorded += 1;
+        const d = deltaOf(deltas, r.postId!);
+        d[counterOf[r.type!]] += 1;
+        const pair = `${r.postId}:${r.userId}`;
         if (!reached.has(pair)) {
           reached.add(pair);
           d.reach += 1;
         }
-      }
+      });
       await this.applyDeltas(tx, deltas, 1);
-      return { received: input.length, recorded: inserted.length, duplicates: input.length - inserted.length, postsUpdated: deltas.size };
+      return { received: input.length, recorded, duplicates: input.length - recorded, postsUpdated: deltas.size };
     });
   }
 

@@ -45,16 +45,16 @@ export class PostCounters {
   engagements: number;
 }
 
-/** A piece of content published by an account. */
+/**
+ * A piece of content published by an account. Counters carry no index on purpose: every recorded
+ * interaction moves them, and an index each would cost ingest more than it saves the (rare, usually
+ * time-filtered) ordering by a counter.
+ */
 @Entity("posts")
 @Index("posts_platform_external", ["platform", "externalId"], { unique: true })
 @Index("posts_published", ["publishedAt", "id"])
 @Index("posts_author_published", ["authorId", "publishedAt", "id"])
 @Index("posts_category_published", ["category", "publishedAt"])
-@Index("posts_likes", ["likes", "id"])
-@Index("posts_impressions", ["impressions", "id"])
-@Index("posts_comments", ["comments", "id"])
-@Index("posts_shares", ["shares", "id"])
 @ObjectType("Post", { implements: Node, simpleResolvers: true, description: "A piece of content published by an account." })
 export class Post extends Node {
   @PrimaryGeneratedColumn()

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795870845107 implements MigrationInterface {
-    name = 'Init1795870845107'
+export class Init1795871282436 implements MigrationInterface {
+    name = 'Init1795871282436'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "platform" varchar(16) NOT NULL, "handle" varchar(100) NOT NULL, "displayName" varchar(200), "followers" integer NOT NULL DEFAULT (0), "isBrand" boolean NOT NULL DEFAULT (0), "attributes" text, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -10,10 +10,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "users_followers" ON "users" ("followers", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "users_platform_handle" ON "users" ("platform", "handle") `);
         await queryRunner.query(`CREATE TABLE "posts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "authorId" integer NOT NULL, "platform" varchar(16) NOT NULL, "externalId" varchar(128) NOT NULL, "text" text NOT NULL, "mediaType" varchar(16) NOT NULL, "category" varchar(64), "paid" boolean NOT NULL DEFAULT (0), "publishedAt" datetime NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT (0), "reach" integer NOT NULL DEFAULT (0), "likes" integer NOT NULL DEFAULT (0), "comments" integer NOT NULL DEFAULT (0), "shares" integer NOT NULL DEFAULT (0), "clicks" integer NOT NULL DEFAULT (0), "conversions" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
-        await queryRunner.query(`CREATE INDEX "posts_shares" ON "posts" ("shares", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_comments" ON "posts" ("comments", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_impressions" ON "posts" ("impressions", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_likes" ON "posts" ("likes", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
@@ -22,9 +18,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags" ("tag", "postId") `);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" varchar(16) NOT NULL, "value" double precision, "text" text, "occurredAt" datetime NOT NULL, "externalId" varchar(160) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_post_user" ON "interactions" ("postId", "userId") `);
-        await queryRunner.query(`CREATE INDEX "interactions_user_time" ON "interactions" ("userId", "occurredAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "interactions_external" ON "interactions" ("externalId") `);
         await queryRunner.query(`CREATE TABLE "model_versions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "modelName" varchar(64) NOT NULL, "version" integer NOT NULL, "status" varchar(16) NOT NULL, "task" varchar(32) NOT NULL, "algorithm" varchar(64), "params" text, "spec" text NOT NULL, "dataStats" text, "qualityReport" text, "cvResults" text, "holdoutMetrics" text, "importances" text, "artifact" text, "error" text, "trainedAt" datetime, "activatedAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -46,10 +40,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "sentiment_user" ON "sentiment_scores" ("userId") `);
         await queryRunner.query(`CREATE INDEX "sentiment_post_time" ON "sentiment_scores" ("postId", "occurredAt") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "sentiment_target" ON "sentiment_scores" ("targetType", "targetId", "analyzer") `);
-        await queryRunner.query(`DROP INDEX "posts_shares"`);
-        await queryRunner.query(`DROP INDEX "posts_comments"`);
-        await queryRunner.query(`DROP INDEX "posts_impressions"`);
-        await queryRunner.query(`DROP INDEX "posts_likes"`);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
         await queryRunner.query(`DROP INDEX "posts_published"`);
@@ -58,10 +48,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`INSERT INTO "temporary_posts"("id", "authorId", "platform", "externalId", "text", "mediaType", "category", "paid", "publishedAt", "hashtags", "mentions", "impressions", "reach", "likes", "comments", "shares", "clicks", "conversions", "createdAt", "updatedAt") SELECT "id", "authorId", "platform", "externalId", "text", "mediaType", "category", "paid", "publishedAt", "hashtags", "mentions", "impressions", "reach", "likes", "comments", "shares", "clicks", "conversions", "createdAt", "updatedAt" FROM "posts"`);
         await queryRunner.query(`DROP TABLE "posts"`);
         await queryRunner.query(`ALTER TABLE "temporary_posts" RENAME TO "posts"`);
-        await queryRunner.query(`CREATE INDEX "posts_shares" ON "posts" ("shares", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_comments" ON "posts" ("comments", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_impressions" ON "posts" ("impressions", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_likes" ON "posts" ("likes", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
@@ -73,9 +59,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "temporary_post_hashtags" RENAME TO "post_hashtags"`);
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags" ("tag", "postId") `);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_post_user"`);
-        await queryRunner.query(`DROP INDEX "interactions_user_time"`);
+        await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
         await queryRunner.query(`DROP INDEX "interactions_external"`);
         await queryRunner.query(`CREATE TABLE "temporary_interactions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" varchar(16) NOT NULL, "value" double precision, "text" text, "occurredAt" datetime NOT NULL, "externalId" varchar(160) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_9992157cbe54583ff7002ae4c00" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_ffa112c8cba931d6ff9336f0169" FOREIGN KEY ("postId") REFERENCES "posts" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
@@ -83,9 +67,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`ALTER TABLE "temporary_interactions" RENAME TO "interactions"`);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_post_user" ON "interactions" ("postId", "userId") `);
-        await queryRunner.query(`CREATE INDEX "interactions_user_time" ON "interactions" ("userId", "occurredAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "interactions_external" ON "interactions" ("externalId") `);
         await queryRunner.query(`DROP INDEX "predictions_version"`);
@@ -153,9 +135,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "predictions_version" ON "predictions" ("modelVersionId") `);
         await queryRunner.query(`DROP INDEX "interactions_external"`);
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_user_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_post_user"`);
-        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
+        await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
         await queryRunner.query(`ALTER TABLE "interactions" RENAME TO "temporary_interactions"`);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" varchar(16) NOT NULL, "value" double precision, "text" text, "occurredAt" datetime NOT NULL, "externalId" varchar(160) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -163,9 +143,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "temporary_interactions"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "interactions_external" ON "interactions" ("externalId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_user_time" ON "interactions" ("userId", "occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_post_user" ON "interactions" ("postId", "userId") `);
-        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
         await queryRunner.query(`DROP INDEX "post_hashtags_tag"`);
         await queryRunner.query(`ALTER TABLE "post_hashtags" RENAME TO "temporary_post_hashtags"`);
@@ -177,10 +155,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "posts_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
-        await queryRunner.query(`DROP INDEX "posts_likes"`);
-        await queryRunner.query(`DROP INDEX "posts_impressions"`);
-        await queryRunner.query(`DROP INDEX "posts_comments"`);
-        await queryRunner.query(`DROP INDEX "posts_shares"`);
         await queryRunner.query(`ALTER TABLE "posts" RENAME TO "temporary_posts"`);
         await queryRunner.query(`CREATE TABLE "posts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "authorId" integer NOT NULL, "platform" varchar(16) NOT NULL, "externalId" varchar(128) NOT NULL, "text" text NOT NULL, "mediaType" varchar(16) NOT NULL, "category" varchar(64), "paid" boolean NOT NULL DEFAULT (0), "publishedAt" datetime NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT (0), "reach" integer NOT NULL DEFAULT (0), "likes" integer NOT NULL DEFAULT (0), "comments" integer NOT NULL DEFAULT (0), "shares" integer NOT NULL DEFAULT (0), "clicks" integer NOT NULL DEFAULT (0), "conversions" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
         await queryRunner.query(`INSERT INTO "posts"("id", "authorId", "platform", "externalId", "text", "mediaType", "category", "paid", "publishedAt", "hashtags", "mentions", "impressions", "reach", "likes", "comments", "shares", "clicks", "conversions", "createdAt", "updatedAt") SELECT "id", "authorId", "platform", "externalId", "text", "mediaType", "category", "paid", "publishedAt", "hashtags", "mentions", "impressions", "reach", "likes", "comments", "shares", "clicks", "conversions", "createdAt", "updatedAt" FROM "temporary_posts"`);
@@ -189,10 +163,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
-        await queryRunner.query(`CREATE INDEX "posts_likes" ON "posts" ("likes", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_impressions" ON "posts" ("impressions", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_comments" ON "posts" ("comments", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_shares" ON "posts" ("shares", "id") `);
         await queryRunner.query(`DROP INDEX "sentiment_target"`);
         await queryRunner.query(`DROP INDEX "sentiment_post_time"`);
         await queryRunner.query(`DROP INDEX "sentiment_user"`);
@@ -214,9 +184,7 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "model_versions"`);
         await queryRunner.query(`DROP INDEX "interactions_external"`);
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_user_time"`);
-        await queryRunner.query(`DROP INDEX "interactions_post_user"`);
-        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
+        await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`DROP INDEX "post_hashtags_tag"`);
@@ -225,10 +193,6 @@ export class Init1795870845107 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "posts_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
-        await queryRunner.query(`DROP INDEX "posts_likes"`);
-        await queryRunner.query(`DROP INDEX "posts_impressions"`);
-        await queryRunner.query(`DROP INDEX "posts_comments"`);
-        await queryRunner.query(`DROP INDEX "posts_shares"`);
         await queryRunner.query(`DROP TABLE "posts"`);
         await queryRunner.query(`DROP INDEX "users_platform_handle"`);
         await queryRunner.query(`DROP INDEX "users_followers"`);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795870845922 implements MigrationInterface {
-    name = 'Init1795870845922'
+export class Init1795871283189 implements MigrationInterface {
+    name = 'Init1795871283189'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "users" ("id" SERIAL NOT NULL, "platform" character varying(16) NOT NULL, "handle" character varying(100) NOT NULL, "displayName" character varying(200), "followers" integer NOT NULL DEFAULT '0', "isBrand" boolean NOT NULL DEFAULT false, "attributes" text, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
@@ -10,10 +10,6 @@ export class Init1795870845922 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "users_followers" ON "users"  ("followers", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "users_platform_handle" ON "users"  ("platform", "handle") `);
         await queryRunner.query(`CREATE TABLE "posts" ("id" SERIAL NOT NULL, "authorId" integer NOT NULL, "platform" character varying(16) NOT NULL, "externalId" character varying(128) NOT NULL, "text" text NOT NULL, "mediaType" character varying(16) NOT NULL, "category" character varying(64), "paid" boolean NOT NULL DEFAULT false, "publishedAt" TIMESTAMP NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT '0', "reach" integer NOT NULL DEFAULT '0', "likes" integer NOT NULL DEFAULT '0', "comments" integer NOT NULL DEFAULT '0', "shares" integer NOT NULL DEFAULT '0', "clicks" integer NOT NULL DEFAULT '0', "conversions" integer NOT NULL DEFAULT '0', "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_2829ac61eff60fcec60d7274b9e" PRIMARY KEY ("id"))`);
-        await queryRunner.query(`CREATE INDEX "posts_shares" ON "posts"  ("shares", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_comments" ON "posts"  ("comments", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_impressions" ON "posts"  ("impressions", "id") `);
-        await queryRunner.query(`CREATE INDEX "posts_likes" ON "posts"  ("likes", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts"  ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts"  ("authorId", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts"  ("publishedAt", "id") `);
@@ -22,9 +18,7 @@ export class Init1795870845922 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags"  ("tag", "postId") `);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" SERIAL NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" character varying(16) NOT NULL, "value" double precision, "text" text, "occurredAt" TIMESTAMP NOT NULL, "externalId" character varying(160) NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_911b7416a6671b4148b18c18ecb" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions"  ("occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions"  ("type", "occurredAt", "id") `);
-        await queryRunner.query(`CREATE INDEX "interactions_post_user" ON "interactions"  ("postId", "userId") `);
-        await queryRunner.query(`CREATE INDEX "interactions_user_time" ON "interactions"  ("userId", "occurredAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions"  ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions"  ("postId", "occurredAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "interactions_external" ON "interactions"  ("externalId") `);
         await queryRunner.query(`CREATE TABLE "model_versions" ("id" SERIAL NOT NULL, "modelName" character varying(64) NOT NULL, "version" integer NOT NULL, "status" character varying(16) NOT NULL, "task" character varying(32) NOT NULL, "algorithm" character varying(64), "params" text, "spec" text NOT NULL, "dataStats" text, "qualityReport" text, "cvResults" text, "holdoutMetrics" text, "importances" text, "artifact" text, "error" text, "trainedAt" TIMESTAMP, "activatedAt" TIMESTAMP, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_77c0256872dcc26394dba4b87ec" PRIMARY KEY ("id"))`);
@@ -90,9 +84,7 @@ export class Init1795870845922 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "model_versions"`);
         await queryRunner.query(`DROP INDEX "public"."interactions_external"`);
         await queryRunner.query(`DROP INDEX "public"."interactions_post_time"`);
-        await queryRunner.query(`DROP INDEX "public"."interactions_user_time"`);
-        await queryRunner.query(`DROP INDEX "public"."interactions_post_user"`);
-        await queryRunner.query(`DROP INDEX "public"."interactions_type_time"`);
+        await queryRunner.query(`DROP INDEX "public"."interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "public"."interactions_time"`);
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`DROP INDEX "public"."post_hashtags_tag"`);
@@ -101,10 +93,6 @@ export class Init1795870845922 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."posts_published"`);
         await queryRunner.query(`DROP INDEX "public"."posts_author_published"`);
         await queryRunner.query(`DROP INDEX "public"."posts_category_published"`);
-        await queryRunner.query(`DROP INDEX "public"."posts_likes"`);
-        await queryRunner.query(`DROP INDEX "public"."posts_impressions"`);
-        await queryRunner.query(`DROP INDEX "public"."posts_comments"`);
-        await queryRunner.query(`DROP INDEX "public"."posts_shares"`);
         await queryRunner.query(`DROP TABLE "posts"`);
         await queryRunner.query(`DROP INDEX "public"."users_platform_handle"`);
         await queryRunner.query(`DROP INDEX "public"."users_followers"`);
