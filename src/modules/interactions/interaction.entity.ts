@@ -26,15 +26,17 @@ export const counterOf: Record<InteractionType, PostCounter> = {
 };
 
 /**
- * One thing a person did with a post. Immutable once recorded. Four indexes, each earning its cost on
+ * One thing a person did with a post. Immutable once recorded. Five indexes, each earning its cost on
  * the hot ingest path: external id (idempotency), post timeline, (user, post) (a person's history,
- * reach, erasure) and time (time-range lists and rollups).
+ * reach, erasure), time (time-range lists and rollups) and type × time (the type filter; cheap to
+ * keep, since events arrive roughly in time order and it has a handful of append points).
  */
 @Entity("interactions")
 @Index("interactions_external", ["externalId"], { unique: true })
 @Index("interactions_post_time", ["postId", "occurredAt", "id"])
 @Index("interactions_user_post", ["userId", "postId"])
 @Index("interactions_time", ["occurredAt", "id"])
+@Index("interactions_type_time", ["type", "occurredAt", "id"])
 @ObjectType("Interaction", { implements: Node, simpleResolvers: true, description: "One thing a person did with a post." })
 export class Interaction extends Node {
   @PrimaryGeneratedColumn()

@@ -53,6 +53,7 @@ export class PostCounters {
 @Entity("posts")
 @Index("posts_platform_external", ["platform", "externalId"], { unique: true })
 @Index("posts_published", ["publishedAt", "id"])
+@Index("posts_platform_published", ["platform", "publishedAt", "id"])
 @Index("posts_author_published", ["authorId", "publishedAt", "id"])
 @Index("posts_category_published", ["category", "publishedAt"])
 @ObjectType("Post", { implements: Node, simpleResolvers: true, description: "A piece of content published by an account." })

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795871282436 implements MigrationInterface {
-    name = 'Init1795871282436'
+export class Init1795872228743 implements MigrationInterface {
+    name = 'Init1795872228743'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "platform" varchar(16) NOT NULL, "handle" varchar(100) NOT NULL, "displayName" varchar(200), "followers" integer NOT NULL DEFAULT (0), "isBrand" boolean NOT NULL DEFAULT (0), "attributes" text, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -12,11 +12,13 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "posts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "authorId" integer NOT NULL, "platform" varchar(16) NOT NULL, "externalId" varchar(128) NOT NULL, "text" text NOT NULL, "mediaType" varchar(16) NOT NULL, "category" varchar(64), "paid" boolean NOT NULL DEFAULT (0), "publishedAt" datetime NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT (0), "reach" integer NOT NULL DEFAULT (0), "likes" integer NOT NULL DEFAULT (0), "comments" integer NOT NULL DEFAULT (0), "shares" integer NOT NULL DEFAULT (0), "clicks" integer NOT NULL DEFAULT (0), "conversions" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')))`);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "posts_platform_published" ON "posts" ("platform", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "posts_platform_external" ON "posts" ("platform", "externalId") `);
         await queryRunner.query(`CREATE TABLE "post_hashtags" ("postId" integer NOT NULL, "tag" varchar(100) NOT NULL, PRIMARY KEY ("postId", "tag"))`);
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags" ("tag", "postId") `);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" varchar(16) NOT NULL, "value" double precision, "text" text, "occurredAt" datetime NOT NULL, "externalId" varchar(160) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
@@ -42,6 +44,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "sentiment_target" ON "sentiment_scores" ("targetType", "targetId", "analyzer") `);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
+        await queryRunner.query(`DROP INDEX "posts_platform_published"`);
         await queryRunner.query(`DROP INDEX "posts_published"`);
         await queryRunner.query(`DROP INDEX "posts_platform_external"`);
         await queryRunner.query(`CREATE TABLE "temporary_posts" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "authorId" integer NOT NULL, "platform" varchar(16) NOT NULL, "externalId" varchar(128) NOT NULL, "text" text NOT NULL, "mediaType" varchar(16) NOT NULL, "category" varchar(64), "paid" boolean NOT NULL DEFAULT (0), "publishedAt" datetime NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT (0), "reach" integer NOT NULL DEFAULT (0), "likes" integer NOT NULL DEFAULT (0), "comments" integer NOT NULL DEFAULT (0), "shares" integer NOT NULL DEFAULT (0), "clicks" integer NOT NULL DEFAULT (0), "conversions" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "updatedAt" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_c5a322ad12a7bf95460c958e80e" FOREIGN KEY ("authorId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
@@ -50,6 +53,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "temporary_posts" RENAME TO "posts"`);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "posts_platform_published" ON "posts" ("platform", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "posts_platform_external" ON "posts" ("platform", "externalId") `);
         await queryRunner.query(`DROP INDEX "post_hashtags_tag"`);
@@ -58,6 +62,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "post_hashtags"`);
         await queryRunner.query(`ALTER TABLE "temporary_post_hashtags" RENAME TO "post_hashtags"`);
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags" ("tag", "postId") `);
+        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
         await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
@@ -66,6 +71,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`INSERT INTO "temporary_interactions"("id", "userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt") SELECT "id", "userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt" FROM "interactions"`);
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`ALTER TABLE "temporary_interactions" RENAME TO "interactions"`);
+        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
@@ -137,6 +143,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
         await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
+        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
         await queryRunner.query(`ALTER TABLE "interactions" RENAME TO "temporary_interactions"`);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" varchar(16) NOT NULL, "value" double precision, "text" text, "occurredAt" datetime NOT NULL, "externalId" varchar(160) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
         await queryRunner.query(`INSERT INTO "interactions"("id", "userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt") SELECT "id", "userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt" FROM "temporary_interactions"`);
@@ -145,6 +152,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions" ("postId", "occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions" ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions" ("occurredAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions" ("type", "occurredAt", "id") `);
         await queryRunner.query(`DROP INDEX "post_hashtags_tag"`);
         await queryRunner.query(`ALTER TABLE "post_hashtags" RENAME TO "temporary_post_hashtags"`);
         await queryRunner.query(`CREATE TABLE "post_hashtags" ("postId" integer NOT NULL, "tag" varchar(100) NOT NULL, PRIMARY KEY ("postId", "tag"))`);
@@ -153,6 +161,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags" ("tag", "postId") `);
         await queryRunner.query(`DROP INDEX "posts_platform_external"`);
         await queryRunner.query(`DROP INDEX "posts_published"`);
+        await queryRunner.query(`DROP INDEX "posts_platform_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
         await queryRunner.query(`ALTER TABLE "posts" RENAME TO "temporary_posts"`);
@@ -161,6 +170,7 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "temporary_posts"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "posts_platform_external" ON "posts" ("platform", "externalId") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts" ("publishedAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "posts_platform_published" ON "posts" ("platform", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts" ("authorId", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts" ("category", "publishedAt") `);
         await queryRunner.query(`DROP INDEX "sentiment_target"`);
@@ -186,11 +196,13 @@ export class Init1795871282436 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "interactions_post_time"`);
         await queryRunner.query(`DROP INDEX "interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "interactions_time"`);
+        await queryRunner.query(`DROP INDEX "interactions_type_time"`);
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`DROP INDEX "post_hashtags_tag"`);
         await queryRunner.query(`DROP TABLE "post_hashtags"`);
         await queryRunner.query(`DROP INDEX "posts_platform_external"`);
         await queryRunner.query(`DROP INDEX "posts_published"`);
+        await queryRunner.query(`DROP INDEX "posts_platform_published"`);
         await queryRunner.query(`DROP INDEX "posts_author_published"`);
         await queryRunner.query(`DROP INDEX "posts_category_published"`);
         await queryRunner.query(`DROP TABLE "posts"`);

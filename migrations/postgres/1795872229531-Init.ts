@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795871283189 implements MigrationInterface {
-    name = 'Init1795871283189'
+export class Init1795872229531 implements MigrationInterface {
+    name = 'Init1795872229531'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "users" ("id" SERIAL NOT NULL, "platform" character varying(16) NOT NULL, "handle" character varying(100) NOT NULL, "displayName" character varying(200), "followers" integer NOT NULL DEFAULT '0', "isBrand" boolean NOT NULL DEFAULT false, "attributes" text, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
@@ -12,11 +12,13 @@ export class Init1795871283189 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "posts" ("id" SERIAL NOT NULL, "authorId" integer NOT NULL, "platform" character varying(16) NOT NULL, "externalId" character varying(128) NOT NULL, "text" text NOT NULL, "mediaType" character varying(16) NOT NULL, "category" character varying(64), "paid" boolean NOT NULL DEFAULT false, "publishedAt" TIMESTAMP NOT NULL, "hashtags" text NOT NULL, "mentions" text NOT NULL, "impressions" integer NOT NULL DEFAULT '0', "reach" integer NOT NULL DEFAULT '0', "likes" integer NOT NULL DEFAULT '0', "comments" integer NOT NULL DEFAULT '0', "shares" integer NOT NULL DEFAULT '0', "clicks" integer NOT NULL DEFAULT '0', "conversions" integer NOT NULL DEFAULT '0', "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_2829ac61eff60fcec60d7274b9e" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "posts_category_published" ON "posts"  ("category", "publishedAt") `);
         await queryRunner.query(`CREATE INDEX "posts_author_published" ON "posts"  ("authorId", "publishedAt", "id") `);
+        await queryRunner.query(`CREATE INDEX "posts_platform_published" ON "posts"  ("platform", "publishedAt", "id") `);
         await queryRunner.query(`CREATE INDEX "posts_published" ON "posts"  ("publishedAt", "id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "posts_platform_external" ON "posts"  ("platform", "externalId") `);
         await queryRunner.query(`CREATE TABLE "post_hashtags" ("postId" integer NOT NULL, "tag" character varying(100) NOT NULL, CONSTRAINT "PK_c9df3157a819ba090173dcc3336" PRIMARY KEY ("postId", "tag"))`);
         await queryRunner.query(`CREATE INDEX "post_hashtags_tag" ON "post_hashtags"  ("tag", "postId") `);
         await queryRunner.query(`CREATE TABLE "interactions" ("id" SERIAL NOT NULL, "userId" integer NOT NULL, "postId" integer NOT NULL, "type" character varying(16) NOT NULL, "value" double precision, "text" text, "occurredAt" TIMESTAMP NOT NULL, "externalId" character varying(160) NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_911b7416a6671b4148b18c18ecb" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "interactions_type_time" ON "interactions"  ("type", "occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_time" ON "interactions"  ("occurredAt", "id") `);
         await queryRunner.query(`CREATE INDEX "interactions_user_post" ON "interactions"  ("userId", "postId") `);
         await queryRunner.query(`CREATE INDEX "interactions_post_time" ON "interactions"  ("postId", "occurredAt", "id") `);
@@ -86,11 +88,13 @@ export class Init1795871283189 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."interactions_post_time"`);
         await queryRunner.query(`DROP INDEX "public"."interactions_user_post"`);
         await queryRunner.query(`DROP INDEX "public"."interactions_time"`);
+        await queryRunner.query(`DROP INDEX "public"."interactions_type_time"`);
         await queryRunner.query(`DROP TABLE "interactions"`);
         await queryRunner.query(`DROP INDEX "public"."post_hashtags_tag"`);
         await queryRunner.query(`DROP TABLE "post_hashtags"`);
         await queryRunner.query(`DROP INDEX "public"."posts_platform_external"`);
         await queryRunner.query(`DROP INDEX "public"."posts_published"`);
+        await queryRunner.query(`DROP INDEX "public"."posts_platform_published"`);
         await queryRunner.query(`DROP INDEX "public"."posts_author_published"`);
         await queryRunner.query(`DROP INDEX "public"."posts_category_published"`);
         await queryRunner.query(`DROP TABLE "posts"`);
