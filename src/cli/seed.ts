@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   };
   const services = await createServices(config);
   try {
-    const { seedDemoData } = await import("../../seeds/seed");
+    const { seedDemoData } = require("../../seeds/seed") as typeof import("../../seeds/seed");
     const report = await seedDemoData(services, options, consoleProgress());
     process.stdout.write(
       `seeded ${report.users} users, ${report.posts} posts, ${report.interactions.recorded} new interactions ` +

@@ -61,7 +61,7 @@ export function stratifiedKFold(labels: ArrayLike<number>, options: { folds?: nu
  * Forward-chaining splits for time-ordered rows (0 = oldest): fold f trains on everything before its
  * test block, so no model sees the future.
  */
-export function timeSeriesSplit(n: number, folds = defaultCvOptions.folds): Fold[] {
+export function timeSeriesSplit(n: number, folds: number = defaultCvOptions.folds): Fold[] {
   check(n, folds + 1);
   const size = Math.floor(n / (folds + 1));
   const out: Fold[] = [];

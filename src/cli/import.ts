@@ -1,0 +1,204 @@
+import "reflect-metadata";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readConfig, type Config } from "../config";
+import { consoleProgress } from "../lib/progress";
+import { defaultImportOptions, describeProblem, ImportAbortedError, ImportService, type ImportFile, type ImportReport, type SkippedLine } from "../modules/imports/import.service";
+import { createServices } from "../server";
+
+/**
+ * `npm run import -- <kind> <file> [options]`: imports a Facebook Insights export or a ratings file
+ * into the database of DATABASE_URL (default var/resonance.db), through the same services as the API,
+ * in all-or-nothing batches. Re-running on the same file changes no counts.
+ */
+
+const kinds = ["facebook", "ratings"] as const;
+type Kind = (typeof kinds)[number];
+
+/** How many skipped lines the summary lists before "… and N more". */
+const maxListed = 20;
+
+const usage = `usage: npm run import -- <kind> <file> [options]
+
+kinds:
+  facebook <export.csv>     a Facebook Insights post export (UCI "Facebook metrics" layout: ';'-separated, header line)
+    --page <handle>         the brand page's handle (default ${defaultImportOptions.page})
+    --year <yyyy>           the year of the export's Post Month (default ${defaultImportOptions.year})
+  ratings <ratings.dat>     user_id::item_id::rating::unix_timestamp lines (MovieTweetings layout)
+    --items <movies.dat>    the catalogue, movie_id::Title (Year)::Genre|Genre: titles and genres become post text
+    --platform <PLATFORM>   the platform of the accounts, posts and ratings (default ${defaultImportOptions.platform})
+    --type <TYPE>           the interaction type a rating becomes; its value is the rating (default ${defaultImportOptions.type})
+
+options:
+  --strict                  abort on any bad line, before writing anything (default: report and skip it)
+  --batch <n>               rows per all-or-nothing batch (default ${defaultImportOptions.batchSize})
+  -h, --help                this text
+
+The database is DATABASE_URL (default sqlite:var/resonance.db); LOG_LEVEL as for the server.
+`;
+
+const kindOptions: Record<Kind, readonly string[]> = { facebook: ["page", "year"], ratings: ["items", "platform", "type"] };
+
+interface Command {
+  kind: Kind;
+  file: string;
+  items?: string;
+  page?: string;
+  year?: number;
+  platform?: string;
+  type?: string;
+  strict: boolean;
+  batchSize?: number;
+}
+
+/** Reads the command line; throws an Error whose message says what was expected and what was found. */
+export function parseCommand(argv: readonly string[]): Command | "help" {
+  const options = {
+    page: { type: "string" },
+    year: { type: "string" },
+    items: { type: "string" },
+    platform: { type: "string" },
+    type: { type: "string" },
+    strict: { type: "boolean" },
+    batch: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    const unknown = /'([^']+)'/.exec(e.message)?.[1];
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+      throw new Error(`expected an option among ${Object.keys(options).map((o) => `--${o}`).join(", ")}, found ${JSON.stringify(unknown)}`);
+    }
+    throw new Error(`${e.message.split(". ")[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  const [kind, file, ...extra] = positionals;
+  if (kind === undefined) throw new Error(`expected kind ${kinds.join(" or ")}, found nothing (see --help)`);
+  if (!(kinds as readonly string[]).includes(kind)) throw new Error(`expected kind ${kinds.join(" or ")}, found ${JSON.stringify(kind)}`);
+  if (file === undefined) throw new Error(`expected a file to import after "${kind}", found nothing`);
+  if (extra.length > 0) throw new Error(`expected one file, found also ${extra.map((e) => JSON.stringify(e)).join(", ")}`);
+  for (const [k, names] of Object.entries(kindOptions)) {
+    if (k === kind) continue;
+    for (const name of names) if (values[name as keyof typeof values] !== undefined) throw new Error(`expected --${name} only with ${k}, found it with ${kind}`);
+  }
+  const whole = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`expected --${name} to be a whole number from ${min} to ${max}, found ${JSON.stringify(raw)}`);
+    return n;
+  };
+  return {
+    kind: kind as Kind,
+    file,
+    items: values.items,
+    page: values.page,
+    year: whole("year", values.year, 2004, 2100),
+    platform: values.platform?.toUpperCase(),
+    type: values.type?.toUpperCase(),
+    strict: values.strict ?? false,
+    batchSize: whole("batch", values.batch, 1, defaultImportOptions.batchSize),
+  };
+}
+
+function readInput(file: string): ImportFile {
+  const full = path.resolve(file);
+  try {
+    if (!statSync(full).isFile()) throw new Error("not a file");
+    return { name: path.basename(file), text: readFileSync(full, "utf8") };
+  } catch (err) {
+    throw new Error(`expected a readable file at ${full}, found ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function where(config: Config): string {
+  return config.database.dialect === "sqlite" ? `sqlite ${config.database.path}` : "postgres";
+}
+
+function listSkipped(skipped: readonly SkippedLine[], out: string[], multiFile: boolean): void {
+  for (const p of skipped.slice(0, maxListed)) out.push(`    ${describeProblem(p, multiFile)}`);
+  if (skipped.length > maxListed) out.push(`    … and ${skipped.length - maxListed} more`);
+}
+
+/** The summary block and the final one-line summary. */
+function summary(report: ImportReport, config: Config): string {
+  const out: string[] = [];
+  const s = report.seconds.toFixed(report.seconds < 10 ? 2 : 1);
+  if (report.kind === "facebook") {
+    const missing = Object.entries(report.missing).map(([c, n]) => `${c} ${n}`);
+    out.push(
+      `facebook ${report.file} → ${where(config)}`,
+      `  rows read        ${report.linesRead}`,
+      `  brand            @${report.brand.handle} on FACEBOOK (${report.brand.created ? "created" : "updated"}), followers ${report.brand.followers ?? "unchanged"}`,
+      `  posts            ${report.posts.created} created, ${report.posts.updated} updated`,
+      `  missing values   ${missing.length ? `${missing.join(", ")} (absent metrics, not zeros)` : "none"}`,
+      `  rows skipped     ${report.skipped.length}`,
+    );
+    listSkipped(report.skipped, out, false);
+    out.push(
+      `imported facebook: ${report.linesRead} rows read, ${report.posts.created + report.posts.updated} posts (${report.posts.created} created, ` +
+        `${report.posts.updated} updated), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+    );
+  } else {
+    const i = report.interactions;
+    out.push(
+      `ratings ${report.file} → ${where(config)}`,
+      `  lines read       ${report.linesRead}${report.itemsRead === undefined ? "" : ` (+ ${report.itemsRead} catalogue lines)`}`,
+      `  users            ${report.users.created} created, ${report.users.updated} updated (+ the catalogue account)`,
+      `  posts            ${report.posts.created} created, ${report.posts.updated} updated` +
+        (report.itemsRead === undefined ? "" : `, ${report.posts.withoutMetadata} not in the catalogue ("item <id>")`),
+      `  interactions     ${i.recorded} recorded, ${i.duplicates} duplicates (already stored, or repeated in the file)`,
+      `  lines skipped    ${report.skipped.length}`,
+    );
+    listSkipped(report.skipped, out, report.itemsRead !== undefined);
+    out.push(
+      `imported ratings: ${report.linesRead} lines read, ${report.users.created + report.users.updated} users, ${report.posts.created + report.posts.updated} posts, ` +
+        `${i.recorded} interactions recorded (${i.duplicates} duplicates), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const command = parseCommand(process.argv.slice(2));
+  if (command === "help") {
+    process.stdout.write(usage);
+    return;
+  }
+  const config = readConfig();
+  const file = readInput(command.file);
+  const items = command.items === undefined ? undefined : readInput(command.items);
+  const services = await createServices(config);
+  try {
+    const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });
+    const progress = consoleProgress();
+    const report =
+      command.kind === "facebook"
+        ? await importer.facebook(file, { strict: command.strict, ...(command.page ? { page: command.page } : {}), ...(command.year ? { year: command.year } : {}) }, progress)
+        : await importer.ratings(
+            file,
+            items,
+            { strict: command.strict, ...(command.platform ? { platform: command.platform } : {}), ...(command.type ? { type: command.type } : {}) },
+            progress,
+          );
+    process.stdout.write(summary(report, config));
+  } finally {
+    await services.db.ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    if (err instanceof ImportAbortedError && err.problems.length > 1) {
+      const lines: string[] = [];
+      listSkipped(err.problems, lines, true);
+      process.stderr.write(`problems:\n${lines.join("\n")}\n`);
+    }
+    process.stderr.write(`import failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,325 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { countRows, openSql, type SqlHandle } from "../support/sql";
+
+/**
+ * The import CLI end to end: the built `node dist/src/cli/import.js` (so `npm test` builds first) on a
+ * fresh database, then a direct SQL look at what it wrote. Fixtures are small hand-made files under
+ * test/fixtures; the shared data sets are used when present and skipped, saying so, when not.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const cli = path.join(root, "dist/src/cli/import.js");
+const fixture = (name: string) => path.join(root, "test/fixtures", name);
+const shared = (name: string) => path.resolve(__dirname, "../../../shared/data", name);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runImport(db: TestDatabase | undefined, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: db?.url ?? "sqlite::memory:" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The last line of the output: the one-line summary. */
+const lastLine = (s: string) => s.trimEnd().split("\n").pop() ?? "";
+
+/** A timestamp as read by a raw query (a SQLite "YYYY-MM-DD hh:mm:ss.sss" UTC string or a pg Date) → ISO. */
+function iso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : new Date(`${String(v).replace(" ", "T")}Z`).toISOString();
+}
+
+async function counts(sql: SqlHandle) {
+  return { users: await countRows(sql, "users"), posts: await countRows(sql, "posts"), interactions: await countRows(sql, "interactions") };
+}
+
+type PostRow = Record<string, unknown>;
+
+async function post(sql: SqlHandle, platform: string, externalId: string): Promise<PostRow> {
+  const [row] = await sql.all<PostRow>(
+    `SELECT "text", "mediaType", "category", "paid", "publishedAt", "impressions", "reach", "likes", "comments", "shares", "clicks", "conversions" ` +
+      `FROM "posts" WHERE "platform" = ? AND "externalId" = ?`,
+    [platform, externalId],
+  );
+  if (!row) throw new Error(`expected a post ${externalId} on ${platform}, found none`);
+  const out: PostRow = { ...row, publishedAt: iso(row.publishedAt), paid: Boolean(row.paid) };
+  for (const c of ["impressions", "reach", "likes", "comments", "shares", "clicks", "conversions"]) out[c] = Number(row[c]);
+  return out;
+}
+
+describe("import CLI: arguments", () => {
+  it("refuses an unknown kind, saying what it expected, with exit code 1", async () => {
+    const r = await runImport(undefined, ["tweets", "x.csv"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('import failed: expected kind facebook or ratings, found "tweets"');
+  });
+
+  it("refuses a missing file and an option of the other kind", async () => {
+    const missing = await runImport(undefined, ["facebook", "no/such.csv"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/expected a readable file at .*no\/such\.csv, found ENOENT/);
+    const wrong = await runImport(undefined, ["facebook", fixture("facebook-small.csv"), "--items", "x"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("expected --items only with ratings, found it with facebook");
+  });
+
+  it("prints usage with --help", async () => {
+    const r = await runImport(undefined, ["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run import -- <kind> <file> \[options\]/);
+  });
+});
+
+describe("import facebook (fixture: 7 rows, 3 of them bad)", () => {
+  let db: TestDatabase;
+  let sql: SqlHandle;
+  let first: Run;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await runImport(db, ["facebook", fixture("facebook-small.csv"), "--page", "@Glow_Cosmetics"]);
+    sql = await openSql(db.url);
+  });
+  afterAll(async () => {
+    await sql?.close();
+    await db?.drop();
+  });
+
+  it("reports rows read, posts created and each skipped row with its line and column", () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('line 5, column "Type": expected Photo, Status, Link or Video, found "Reel"');
+    expect(first.stdout).toContain('line 6, column "Category": expected a whole number, found "x"');
+    expect(first.stdout).toContain('line 8, column "Post Hour": expected a value, found an empty field');
+    expect(first.stdout).toContain("missing values   Paid 1, like 1, share 1 (absent metrics, not zeros)");
+    expect(lastLine(first.stdout)).toMatch(/^imported facebook: 7 rows read, 4 posts \(4 created, 0 updated\), 3 skipped in [\d.]+ s into (sqlite|postgres)$/);
+  });
+
+  it("writes one brand account with the largest Page total likes and one post per good row", async () => {
+    expect(await counts(sql)).toEqual({ users: 1, posts: 4, interactions: 0 });
+    const [brand] = await sql.all<Record<string, unknown>>(`SELECT "platform", "handle", "followers", "isBrand" FROM "users"`);
+    expect({ ...brand, followers: Number(brand.followers), isBrand: Boolean(brand.isBrand) }).toEqual({
+      platform: "FACEBOOK",
+      handle: "glow_cosmetics",
+      followers: 139441,
+      isBrand: true,
+    });
+  });
+
+  it("maps a row's type, category, paid, date and metrics (line 2)", async () => {
+    // sha1("139441;Photo;2;12;4;3;0") starts 26226faa; weekday 4 = Wednesday, the first of Dec 2014 is the 3rd
+    expect(await post(sql, "FACEBOOK", "fb-2-26226faa")).toEqual({
+      text: "",
+      mediaType: "PHOTO",
+      category: "product",
+      paid: false,
+      publishedAt: "2014-12-03T03:00:00.000Z",
+      impressions: 5091,
+      reach: 2752,
+      likes: 79,
+      comments: 4,
+      shares: 17,
+      clicks: 159,
+      conversions: 0,
+    });
+  });
+
+  it("a row with empty like/share keeps its other metrics; an empty Paid stores the default", async () => {
+    const [line4] = await sql.all<{ externalId: string }>(`SELECT "externalId" FROM "posts" WHERE "externalId" LIKE 'fb-4-%'`);
+    expect(await post(sql, "FACEBOOK", line4.externalId)).toMatchObject({ category: "action", publishedAt: "2014-10-03T08:00:00.000Z", impressions: 2158, clicks: 49, likes: 0 });
+    const [line7] = await sql.all<{ externalId: string }>(`SELECT "externalId" FROM "posts" WHERE "externalId" LIKE 'fb-7-%'`);
+    expect(await post(sql, "FACEBOOK", line7.externalId)).toMatchObject({ mediaType: "LINK", category: "inspiration", paid: false, publishedAt: "2014-01-05T23:00:00.000Z" });
+  });
+
+  it("a second import of the same file updates the same posts and changes no counts", async () => {
+    const before = await counts(sql);
+    const again = await runImport(db, ["facebook", fixture("facebook-small.csv"), "--page", "glow_cosmetics"]);
+    expect(again.code).toBe(0);
+    expect(lastLine(again.stdout)).toMatch(/^imported facebook: 7 rows read, 4 posts \(0 created, 4 updated\), 3 skipped/);
+    expect(await counts(sql)).toEqual(before);
+    expect(await post(sql, "FACEBOOK", "fb-2-26226faa")).toMatchObject({ likes: 79, impressions: 5091 });
+  });
+});
+
+describe("import ratings (fixture: 9 lines, 2 bad, 1 repeated; catalogue without item 0000003)", () => {
+  let db: TestDatabase;
+  let sql: SqlHandle;
+  let first: Run;
+  const args = () => ["ratings", fixture("ratings-small.dat"), "--items", fixture("movies-small.dat")];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await runImport(db, args());
+    sql = await openSql(db.url);
+  });
+  afterAll(async () => {
+    await sql?.close();
+    await db?.drop();
+  });
+
+  it("reports the bad lines with their numbers and the counts", () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('ratings-small.dat: line 5, column "rating": expected a number, found "x"');
+    expect(first.stdout).toContain("ratings-small.dat: line 7: expected 4 fields user_id::item_id::rating::unix_timestamp, found 1");
+    expect(first.stdout).toContain('3 created, 0 updated, 1 not in the catalogue ("item <id>")');
+    expect(lastLine(first.stdout)).toMatch(/^imported ratings: 9 lines read, 4 users, 3 posts, 6 interactions recorded \(1 duplicates\), 2 skipped in [\d.]+ s/);
+  });
+
+  it("writes 4 people + the catalogue account, 3 item posts and 6 interactions", async () => {
+    expect(await counts(sql)).toEqual({ users: 5, posts: 3, interactions: 6 });
+    const handles = await sql.all<{ handle: string; isBrand: unknown }>(`SELECT "handle", "isBrand" FROM "users" WHERE "platform" = 'TWITTER' ORDER BY "handle"`);
+    expect(handles.map((h) => [h.handle, Boolean(h.isBrand)])).toEqual([
+      ["movietweetings", true],
+      ["mt_1", false],
+      ["mt_2", false],
+      ["mt_3", false],
+      ["mt_4", false],
+    ]);
+  });
+
+  it("an item post: catalogue text and category, earliest rating as publishedAt, counters from the ratings", async () => {
+    // item 0000001 is rated by users 1, 2 and 4 (line 10 repeats line 1); the earliest is line 3, 1364690142 = 2013-03-31T00:35:42Z
+    expect(await post(sql, "TWITTER", "0000001")).toMatchObject({
+      text: "The Bank (1915) #comedy #short",
+      category: "comedy",
+      mediaType: "TEXT",
+      publishedAt: "2013-03-31T00:35:42.000Z",
+      likes: 3,
+      reach: 3,
+    });
+    expect(await post(sql, "TWITTER", "0000002")).toMatchObject({ text: "Blade Runner (1982) #scifi #thriller", category: "sci-fi", likes: 2, reach: 2 });
+    expect(await post(sql, "TWITTER", "0000003")).toMatchObject({ text: "item 0000003", category: null, likes: 1 });
+    const tags = await sql.all<{ tag: string }>(
+      `SELECT "h"."tag" FROM "post_hashtags" "h" JOIN "posts" "p" ON "p"."id" = "h"."postId" WHERE "p"."externalId" = '0000001' ORDER BY "h"."tag"`,
+    );
+    expect(tags.map((t) => t.tag)).toEqual(["comedy", "short"]);
+  });
+
+  it("an interaction keeps the rating as value, the timestamp and the mt:<user>:<item>:<timestamp> id", async () => {
+    const [row] = await sql.all<Record<string, unknown>>(`SELECT "type", "value", "occurredAt" FROM "interactions" WHERE "externalId" = 'mt:2:0000001:1364690142'`);
+    expect({ ...row, value: Number(row.value), occurredAt: iso(row.occurredAt) }).toEqual({ type: "LIKE", value: 10, occurredAt: "2013-03-31T00:35:42.000Z" });
+  });
+
+  it("a second import changes no counts; without --items a stored post keeps its title", async () => {
+    const before = await counts(sql);
+    const again = await runImport(db, args());
+    expect(again.code).toBe(0);
+    expect(lastLine(again.stdout)).toMatch(/^imported ratings: 9 lines read, 4 users, 3 posts, 0 interactions recorded \(7 duplicates\), 2 skipped/);
+    const bare = await runImport(db, ["ratings", fixture("ratings-small.dat")]);
+    expect(bare.code).toBe(0);
+    expect(await counts(sql)).toEqual(before);
+    expect(await post(sql, "TWITTER", "0000001")).toMatchObject({ text: "The Bank (1915) #comedy #short", likes: 3, reach: 3, publishedAt: "2013-03-31T00:35:42.000Z" });
+  });
+});
+
+describe("import: --strict and rows the services refuse", () => {
+  let tmp: string;
+  beforeAll(() => void (tmp = mkdtempSync(path.join(os.tmpdir(), "resonance-import-"))));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("--strict aborts on the first bad line before writing anything (exit code 1)", async () => {
+    const db = await createTestDatabase();
+    try {
+      const fb = await runImport(db, ["facebook", fixture("facebook-small.csv"), "--strict"]);
+      expect(fb.code).toBe(1);
+      expect(fb.stderr).toContain('import failed: --strict: 3 bad lines, nothing written; first: facebook-small.csv: line 5, column "Type"');
+      const ratings = await runImport(db, ["ratings", fixture("ratings-small.dat"), "--strict"]);
+      expect(ratings.code).toBe(1);
+      expect(ratings.stderr).toContain("--strict: 2 bad lines, nothing written");
+      const sql = await openSql(db.url);
+      expect(await counts(sql)).toEqual({ users: 0, posts: 0, interactions: 0 });
+      await sql.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("a line the services refuse is reported with its line and field; the rest of its batch is written", async () => {
+    const file = path.join(tmp, "refused.dat");
+    // line 2: a rating beyond the service's ±1e9 range; line 3: a 1970 time, before the earliest accepted post date (2004)
+    writeFileSync(file, "1::0000001::7::1365029107\n2::0000001::5000000000::1365029200\n3::0000002::7::100\n");
+    const db = await createTestDatabase();
+    try {
+      const r = await runImport(db, ["ratings", file, "--batch", "2"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('line 2, column "value": expected a value between -1000000000 and 1000000000, found 5000000000');
+      expect(r.stdout).toMatch(/line 3, column "publishedAt": expected a date between 2004-01-01T00:00:00.000Z and .*, found 1970-01-01T00:01:40.000Z/);
+      expect(r.stdout).toContain("line 3: not recorded: its item 0000002 was refused");
+      const sql = await openSql(db.url);
+      expect(await counts(sql)).toEqual({ users: 4, posts: 1, interactions: 1 });
+      await sql.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+const facebookCsv = shared("facebook_metrics/dataset_Facebook.csv");
+const trainDat = shared("movietweetings_100k/train.dat");
+const moviesDat = shared("movietweetings_100k/movies.dat");
+const hasFacebook = existsSync(facebookCsv);
+const hasRatings = existsSync(trainDat) && existsSync(moviesDat);
+const maybeFacebook = hasFacebook ? it : it.skip;
+const maybeRatings = hasRatings ? it : it.skip;
+/** The test's name, with the reason when it is skipped. */
+const named = (name: string, present: boolean, files: string[]) => (present ? name : `${name} — SKIPPED: ${files.join(" or ")} not found`);
+
+describe("import the shared data sets (skipped when ../shared/data is absent)", () => {
+  let db: TestDatabase;
+  let sql: SqlHandle;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sql = await openSql(db.url);
+  });
+  afterAll(async () => {
+    await sql?.close();
+    await db?.drop();
+  });
+
+  maybeFacebook(named(`facebook: every row of ${path.relative(root, facebookCsv)} becomes a post, twice without new rows`, hasFacebook, [facebookCsv]), async () => {
+    const dataLines = readFileSync(facebookCsv, "utf8").trim().split("\n").length - 1;
+    const r = await runImport(db, ["facebook", facebookCsv]);
+    expect(r.code).toBe(0);
+    expect(lastLine(r.stdout)).toMatch(new RegExp(`^imported facebook: ${dataLines} rows read, ${dataLines} posts \\(${dataLines} created, 0 updated\\), 0 skipped`));
+    const [fb] = await sql.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "posts" WHERE "platform" = 'FACEBOOK'`);
+    expect(Number(fb.n)).toBe(dataLines);
+    const again = await runImport(db, ["facebook", facebookCsv]);
+    expect(again.code).toBe(0);
+    const [fb2] = await sql.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "posts" WHERE "platform" = 'FACEBOOK'`);
+    expect(Number(fb2.n)).toBe(dataLines);
+  });
+
+  maybeRatings(named(`ratings: ${path.relative(root, trainDat)} with movies.dat, counts from the file, idempotent`, hasRatings, [trainDat, moviesDat]), async () => {
+    // Expected counts straight from the file (the README's loader), not from the importer's parser.
+    const lines = readFileSync(trainDat, "utf8").split("\n").filter(Boolean).map((l) => l.split("::"));
+    const people = new Set(lines.map((l) => l[0])).size;
+    const items = new Set(lines.map((l) => l[1])).size;
+    const before = await counts(sql);
+    const r = await runImport(db, ["ratings", trainDat, "--items", moviesDat]);
+    expect(r.code).toBe(0);
+    expect(lastLine(r.stdout)).toMatch(new RegExp(`^imported ratings: ${lines.length} lines read, ${people} users, ${items} posts, ${lines.length} interactions recorded \\(0 duplicates\\), 0 skipped`));
+    const after = await counts(sql);
+    expect(after).toEqual({ users: before.users + people + 1, posts: before.posts + items, interactions: before.interactions + lines.length });
+    const [likes] = await sql.all<{ n: number | string }>(`SELECT SUM("likes") AS n FROM "posts" WHERE "platform" = 'TWITTER'`);
+    expect(Number(likes.n)).toBe(lines.length);
+    const again = await runImport(db, ["ratings", trainDat, "--items", moviesDat]);
+    expect(again.code).toBe(0);
+    expect(await counts(sql)).toEqual(after);
+  });
+});
