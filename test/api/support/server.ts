@@ -29,8 +29,10 @@ const root = path.resolve(__dirname, "../../..");
  * Starts the built server (`node dist/src/main.js`, so `npm test` builds first) on port 0 with its
  * own fresh database, and talks to it over real HTTP.
  */
-export async function startServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startServer(
+  options: { seed?: boolean; env?: Record<string, string>; /** Reuse this database (and leave it in place on stop). */ database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "dist/src/main.js")], {
     cwd: root,
     env: {
@@ -88,7 +90,7 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
         child.kill("SIGTERM");
         await exited;
       }
-      await database.drop();
+      if (!options.database) await database.drop();
     },
     stderr: () => stderr,
   };
