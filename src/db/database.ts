@@ -1,8 +1,12 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type BetterSqlite3 from "better-sqlite3";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { DateUtils } from "typeorm/util/DateUtils";
 import { countStatement } from "./sql-counter";
+
+/** The write unit a PostgreSQL read belongs to, so it runs on that unit's connection (see Database.query). */
+const currentTx = new AsyncLocalStorage<Tx>();
 
 /** Most write units one SQLite group commit takes. */
 const maxGroup = 32;
@@ -128,9 +132,15 @@ export class Database {
     return m as unknown as EntityMapper<T>;
   }
 
-  /** Rows of a read. `?` placeholders in both dialects. */
+  /**
+   * Rows of a read. `?` placeholders in both dialects. Inside a write unit on PostgreSQL it runs on
+   * that unit's connection: a second pool connection per unit would see uncommitted state differently
+   * and, with as many concurrent units as pool connections, wait forever for a free one.
+   */
   async query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     if (this.sqlite) return this.sqliteAll<T>(sql, params);
+    const tx = currentTx.getStore();
+    if (tx) return tx.query<T>(sql, params);
     return (await this.ds.query(this.toPg(sql), params as unknown[])) as T[];
   }
 
@@ -142,12 +152,19 @@ export class Database {
    * that several batches share (WAL frames cost most of a SQLite batch), instead of one per batch.
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    if (!this.sqlite) return this.ds.transaction((manager) => fn(this.pgTx(manager)));
+    if (!this.sqlite) {
+      return this.ds.transaction((manager) => {
+        const tx = this.pgTx(manager);
+        return currentTx.run(tx, () => fn(tx));
+      });
+    }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn: fn as (tx: Tx) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
   }
+
+  private dataVersionStmt: BetterSqlite3.Statement | undefined;
 
   /** Bumped whenever a write group starts and ends here; see dataVersion(). */
   private writes = 0;
@@ -160,7 +177,8 @@ export class Database {
    */
   dataVersion(): string | undefined {
     if (!this.sqlite || this.draining) return undefined;
-    return `${this.writes}:${this.sqlite.pragma("data_version", { simple: true })}`;
+    this.dataVersionStmt ??= this.sqlite.prepare("PRAGMA data_version").pluck();
+    return `${this.writes}:${this.dataVersionStmt.get() as number}`;
   }
 
   private readonly queue: Array<{ fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
@@ -285,7 +303,9 @@ export class Database {
         return stmt.run(...properties.map((p) => this.param(mapper.persist(p, row[p])))).changes === 1;
       });
     }
-    const returned = await this.insertMany(tx, table, target, properties, rows, `ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS "key"`);
+    // Keys in one order in every transaction, so two batches sharing keys wait for each other instead of deadlocking.
+    const sorted = [...rows].sort((a, b) => (String(a[conflictProperty]) < String(b[conflictProperty]) ? -1 : 1));
+    const returned = await this.insertMany(tx, table, target, properties, sorted, `ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS "key"`);
     const inserted = new Set(returned.map((r) => String(r.key)));
     return rows.map((row) => inserted.has(String(row[conflictProperty])));
   }

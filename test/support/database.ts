@@ -32,10 +32,23 @@ export async function createTestDatabase(dialect: "sqlite" | "postgres" = testDi
     url: url.toString(),
     dialect,
     drop: async () => {
+      // Plain DROP first: it cancels autovacuum workers itself, which FORCE would need superuser rights
+      // to terminate; retry while the stopped server's last connections close.
       const c = new Client({ connectionString: postgresUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+            return;
+          } catch (err) {
+            if ((err as { code?: string }).code !== "55006" || attempt >= 25) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -266,7 +266,8 @@ export class InteractionService {
 
   /** Adds (sign 1) or removes (sign -1) counter deltas, one UPDATE … FROM per chunk of posts; never below zero. */
   private async applyDeltas(tx: Tx, deltas: Deltas, sign: 1 | -1): Promise<void> {
-    const entries = [...deltas.entries()];
+    // Posts in id order in every transaction: concurrent batches then queue on a row instead of deadlocking.
+    const entries = [...deltas.entries()].sort((a, b) => a[0] - b[0]);
     const cols = postCounters;
     const cast = `(${["id", ...cols].map(() => "CAST(? AS INTEGER)").join(", ")})`;
     const max = this.db.dialect === "postgres" ? "GREATEST" : "MAX";

@@ -233,7 +233,9 @@ export class PostService {
       const old = byKey.get(key);
       byKey.set(key, old ? { ...old, ...row, metrics: { ...old.metrics, ...row.metrics } } : row);
     }
-    const unique = [...byKey.values()];
+    // Key order: concurrent upserts of overlapping posts then wait for each other instead of deadlocking.
+    const unique = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, row]) => row);
+    const firstSeen = [...byKey.keys()];
     const now = new Date();
     const m = this.db.mapper(Post);
     const { created, ids } = await this.db.write(async (tx) => {
@@ -266,12 +268,11 @@ export class PostService {
       const updates = columns.filter((c) => c !== "platform" && c !== "externalId" && c !== "createdAt").map((c) => `"${c}" = excluded."${c}"`);
       const returned = await this.db.insertMany(tx, "posts", Post, columns, merged, `ON CONFLICT ("platform", "externalId") DO UPDATE SET ${updates.join(", ")} RETURNING "id", "platform", "externalId"`);
       const idByKey = new Map(returned.map((r) => [postKey(String(r.platform), String(r.externalId)), Number(r.id)]));
-      const ids = unique.map((r) => idByKey.get(postKey(r.platform, r.externalId))!);
-      const updatedIds = [...existing.values()].map((p) => p.id);
+      const updatedIds = [...existing.values()].map((p) => p.id).sort((a, b) => a - b);
       await deleteWhereIn(tx, "post_hashtags", "postId", updatedIds);
-      const tags = unique.flatMap((r, i) => r.hashtags.map((tag) => ({ postId: ids[i], tag })));
+      const tags = unique.flatMap((r) => r.hashtags.map((tag) => ({ postId: idByKey.get(postKey(r.platform, r.externalId))!, tag })));
       await this.db.insertMany(tx, "post_hashtags", PostHashtag, ["postId", "tag"], tags, `ON CONFLICT DO NOTHING`);
-      return { created: unique.length - existing.size, ids };
+      return { created: unique.length - existing.size, ids: firstSeen.map((key) => idByKey.get(key)!) };
     });
     const items = (await this.byIds(ids)).filter((p): p is Post => p !== undefined);
     return { created, updated: unique.length - created, merged: cleaned.length - unique.length, items };

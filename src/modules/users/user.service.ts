@@ -159,7 +159,9 @@ export class UserService {
       const key = userKey(row.platform, row.handle);
       byKey.set(key, { ...byKey.get(key), ...row });
     }
-    const unique = [...byKey.values()];
+    // Key order: concurrent upserts of overlapping accounts then wait for each other instead of deadlocking.
+    const unique = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, row]) => row);
+    const firstSeen = [...byKey.keys()];
     const now = new Date();
     const { created, ids } = await this.db.write(async (tx) => {
       const existing = new Map<string, User>();
@@ -192,7 +194,7 @@ export class UserService {
           `"isBrand" = excluded."isBrand", "attributes" = excluded."attributes", "updatedAt" = excluded."updatedAt" RETURNING "id", "platform", "handle"`,
       );
       const idByKey = new Map(returned.map((r) => [userKey(String(r.platform), String(r.handle)), Number(r.id)]));
-      return { created: unique.length - existing.size, ids: unique.map((r) => idByKey.get(userKey(r.platform, r.handle))!) };
+      return { created: unique.length - existing.size, ids: firstSeen.map((key) => idByKey.get(key)!) };
     });
     const items = (await this.byIds(ids)).filter((u): u is User => u !== undefined);
     return { created, updated: unique.length - created, merged: cleaned.length - unique.length, items };
