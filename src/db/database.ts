@@ -188,6 +188,10 @@ export class Database {
     this.draining = true;
     try {
       while (this.queue.length > 0) {
+        // Let pending I/O run once first: requests whose bodies have arrived get through parsing and
+        // validation (synchronous work plus resolved promises) and join this group. Without the yield
+        // every group is a single unit, since nothing else runs between a unit and the next.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const group = this.queue.splice(0, maxGroup);
         this.writes += 1;
         const runner = this.ds.createQueryRunner();
