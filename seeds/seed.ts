@@ -29,22 +29,18 @@ const batch = 5000;
 export async function seedDemoData(services: SeedServices, options: Partial<DemoOptions> = {}, progress: Progress = silentProgress): Promise<SeedReport> {
   const started = performance.now();
   const data = generateDemoData(options);
-  let users = 0;
-  progress.start("users", data.users.length);
-  for (let i = 0; i < data.users.length; i += batch) {
-    const result = await services.users.upsert(data.users.slice(i, i + batch) as UserInput[]);
-    users += result.items.length;
-    progress.update(Math.min(i + batch, data.users.length));
-  }
-  progress.stop();
-  let posts = 0;
-  progress.start("posts", data.posts.length);
-  for (let i = 0; i < data.posts.length; i += batch) {
-    const result = await services.posts.upsert(data.posts.slice(i, i + batch) as PostInput[]);
-    posts += result.items.length;
-    progress.update(Math.min(i + batch, data.posts.length));
-  }
-  progress.stop();
+  const upsertAll = async <T>(label: string, rows: readonly T[], upsert: (chunk: T[]) => Promise<{ items: unknown[] }>) => {
+    let written = 0;
+    progress.start(label, rows.length);
+    for (let i = 0; i < rows.length; i += batch) {
+      written += (await upsert(rows.slice(i, i + batch))).items.length;
+      progress.update(Math.min(i + batch, rows.length));
+    }
+    progress.stop();
+    return written;
+  };
+  const users = await upsertAll("users", data.users as UserInput[], (chunk) => services.users.upsert(chunk));
+  const posts = await upsertAll("posts", data.posts as PostInput[], (chunk) => services.posts.upsert(chunk));
   const total = options.interactions ?? defaultDemoOptions.interactions;
   let done = 0;
   let recorded = 0;

@@ -319,21 +319,24 @@ export class Database {
     return n === 0 ? "NULL" : new Array(n).fill("?").join(", ");
   }
 
-  private sqliteAll<T>(sql: string, params: readonly unknown[]): T[] {
+  /** Runs a statement on SQLite: its rows when it returns any, and the rows it changed. */
+  private sqliteExec<T>(sql: string, params: readonly unknown[]): { rows: T[]; changes: number } {
     countStatement();
     const stmt = this.prepare(sql);
     const bound = params.map((p) => this.param(p));
-    if (stmt.reader) return stmt.all(...bound) as T[];
-    stmt.run(...bound);
-    return [];
+    if (stmt.reader) {
+      const rows = stmt.all(...bound) as T[];
+      return { rows, changes: rows.length };
+    }
+    return { rows: [], changes: stmt.run(...bound).changes };
+  }
+
+  private sqliteAll<T>(sql: string, params: readonly unknown[]): T[] {
+    return this.sqliteExec<T>(sql, params).rows;
   }
 
   private sqliteRun(sql: string, params: readonly unknown[]): number {
-    countStatement();
-    const stmt = this.prepare(sql);
-    const bound = params.map((p) => this.param(p));
-    if (stmt.reader) return stmt.all(...bound).length;
-    return stmt.run(...bound).changes;
+    return this.sqliteExec(sql, params).changes;
   }
 
   private prepare(sql: string): BetterSqlite3.Statement {
