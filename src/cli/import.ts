@@ -3,17 +3,19 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig, type Config } from "../config";
-import { consoleProgress } from "../lib/progress";
+import { assertNever } from "../lib/assert-never";
+import { createLogger } from "../lib/logger";
+import { consoleProgress, type Progress } from "../lib/progress";
 import { defaultImportOptions, describeProblem, ImportAbortedError, ImportService, type ImportFile, type ImportReport, type SkippedLine } from "../modules/imports/import.service";
 import { createServices } from "../server";
 
 /**
- * `npm run import -- <kind> <file> [options]`: imports a Facebook Insights export or a ratings file
- * into the database of DATABASE_URL (default var/resonance.db), through the same services as the API,
+ * `npm run import -- <kind> <file> [options]`: imports a Facebook Insights export, a ratings file or
+ * a CRM contacts export with outcomes (bank) into the database of DATABASE_URL (default var/resonance.db), through the same services as the API,
  * in all-or-nothing batches. Re-running on the same file changes no counts.
  */
 
-const kinds = ["facebook", "ratings"] as const;
+const kinds = ["facebook", "ratings", "bank"] as const;
 type Kind = (typeof kinds)[number];
 
 /** How many skipped lines the summary lists before "… and N more". */
@@ -29,6 +31,9 @@ kinds:
     --items <movies.dat>    the catalogue, movie_id::Title (Year)::Genre|Genre: titles and genres become post text
     --platform <PLATFORM>   the platform of the accounts, posts and ratings (default ${defaultImportOptions.platform})
     --type <TYPE>           the interaction type a rating becomes; its value is the rating (default ${defaultImportOptions.type})
+  bank <contacts.csv>       CRM contacts with an outcome (UCI "Bank Marketing" layout: ';'-separated, header line, "quoted"
+                            strings, "unknown" = missing, y yes/no): one person per line, handle bank-<line>, platform OTHER;
+                            age, job, marital, education as attributes, the other columns and converted in attributes.extra
 
 options:
   --strict                  abort on any bad line, before writing anything (default: report and skip it)
@@ -38,7 +43,10 @@ options:
 The database is DATABASE_URL (default sqlite:var/resonance.db); LOG_LEVEL as for the server.
 `;
 
-const kindOptions: Record<Kind, readonly string[]> = { facebook: ["page", "year"], ratings: ["items", "platform", "type"] };
+const kindOptions: Record<Kind, readonly string[]> = { facebook: ["page", "year"], ratings: ["items", "platform", "type"], bank: [] };
+
+/** "a, b or c". */
+const oneOf = (names: readonly string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`);
 
 interface Command {
   kind: Kind;
@@ -78,8 +86,8 @@ export function parseCommand(argv: readonly string[]): Command | "help" {
   const { values, positionals } = parsed;
   if (values.help) return "help";
   const [kind, file, ...extra] = positionals;
-  if (kind === undefined) throw new Error(`expected kind ${kinds.join(" or ")}, found nothing (see --help)`);
-  if (!(kinds as readonly string[]).includes(kind)) throw new Error(`expected kind ${kinds.join(" or ")}, found ${JSON.stringify(kind)}`);
+  if (kind === undefined) throw new Error(`expected kind ${oneOf(kinds)}, found nothing (see --help)`);
+  if (!(kinds as readonly string[]).includes(kind)) throw new Error(`expected kind ${oneOf(kinds)}, found ${JSON.stringify(kind)}`);
   if (file === undefined) throw new Error(`expected a file to import after "${kind}", found nothing`);
   if (extra.length > 0) throw new Error(`expected one file, found also ${extra.map((e) => JSON.stringify(e)).join(", ")}`);
   for (const [k, names] of Object.entries(kindOptions)) {
@@ -128,7 +136,24 @@ function listSkipped(skipped: readonly SkippedLine[], out: string[], multiFile: 
 function summary(report: ImportReport, config: Config): string {
   const out: string[] = [];
   const s = report.seconds.toFixed(report.seconds < 10 ? 2 : 1);
-  if (report.kind === "facebook") {
+  if (report.kind === "bank") {
+    const written = report.people.created + report.people.updated;
+    const share = written === 0 ? "0" : ((100 * report.converted) / written).toFixed(1);
+    const missing = Object.entries(report.missing).map(([c, n]) => `${c} ${n}`);
+    out.push(
+      `bank ${report.file} → ${where(config)}`,
+      `  rows read        ${report.linesRead}`,
+      `  people           ${report.people.created} created, ${report.people.updated} updated (platform OTHER, handles bank-<line>)`,
+      `  converted        ${report.converted} of ${written} (${share}%)`,
+      `  unknown values   ${missing.length ? `${missing.join(", ")} (stored as null)` : "none"}`,
+      `  lines skipped    ${report.skipped.length}`,
+    );
+    listSkipped(report.skipped, out, false);
+    out.push(
+      `imported bank: ${report.linesRead} rows read, ${written} people (${report.people.created} created, ${report.people.updated} updated), ` +
+        `${report.converted} converted (${share}%), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+    );
+  } else if (report.kind === "facebook") {
     const missing = Object.entries(report.missing).map(([c, n]) => `${c} ${n}`);
     out.push(
       `facebook ${report.file} → ${where(config)}`,
@@ -143,7 +168,7 @@ function summary(report: ImportReport, config: Config): string {
       `imported facebook: ${report.linesRead} rows read, ${report.posts.created + report.posts.updated} posts (${report.posts.created} created, ` +
         `${report.posts.updated} updated), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
     );
-  } else {
+  } else if (report.kind === "ratings") {
     const i = report.interactions;
     out.push(
       `ratings ${report.file} → ${where(config)}`,
@@ -159,8 +184,28 @@ function summary(report: ImportReport, config: Config): string {
       `imported ratings: ${report.linesRead} lines read, ${report.users.created + report.users.updated} users, ${report.posts.created + report.posts.updated} posts, ` +
         `${i.recorded} interactions recorded (${i.duplicates} duplicates), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
     );
+  } else {
+    assertNever(report, "import report");
   }
   return out.join("\n") + "\n";
+}
+
+function run(importer: ImportService, command: Command, file: ImportFile, items: ImportFile | undefined, progress: Progress): Promise<ImportReport> {
+  switch (command.kind) {
+    case "facebook":
+      return importer.facebook(file, { strict: command.strict, ...(command.page ? { page: command.page } : {}), ...(command.year ? { year: command.year } : {}) }, progress);
+    case "ratings":
+      return importer.ratings(
+        file,
+        items,
+        { strict: command.strict, ...(command.platform ? { platform: command.platform } : {}), ...(command.type ? { type: command.type } : {}) },
+        progress,
+      );
+    case "bank":
+      return importer.bank(file, { strict: command.strict }, progress);
+    default:
+      return assertNever(command.kind, "import kind");
+  }
 }
 
 async function main(): Promise<void> {
@@ -172,19 +217,11 @@ async function main(): Promise<void> {
   const config = readConfig();
   const file = readInput(command.file);
   const items = command.items === undefined ? undefined : readInput(command.items);
-  const services = await createServices(config);
+  const services = await createServices(config, createLogger(config.logLevel));
   try {
     const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });
     const progress = consoleProgress();
-    const report =
-      command.kind === "facebook"
-        ? await importer.facebook(file, { strict: command.strict, ...(command.page ? { page: command.page } : {}), ...(command.year ? { year: command.year } : {}) }, progress)
-        : await importer.ratings(
-            file,
-            items,
-            { strict: command.strict, ...(command.platform ? { platform: command.platform } : {}), ...(command.type ? { type: command.type } : {}) },
-            progress,
-          );
+    const report = await run(importer, command, file, items, progress);
     process.stdout.write(summary(report, config));
   } finally {
     await services.db.ds.destroy();

@@ -119,6 +119,8 @@ export interface FeatureImportance {
   /** Mean loss of the metric when the feature's values are shuffled (permutation), or |standardised coefficient|. */
   importance: number;
   std: number;
+  /** Standardised coefficients only: the signed value (per training standard deviation of the column). */
+  coefficient?: number;
 }
 
 export interface QualityReport {
@@ -164,6 +166,14 @@ export interface FittedModelJSON {
   features: FeatureSpec[];
   preprocessor: unknown;
   estimator: unknown;
+  /** Regression: the training mean of the target (target units); binary: the prevalence. The base of explanations. */
+  base?: number;
+  /**
+   * Per feature (in `features` order): the mean |attribution| over a sample of training rows, in the
+   * estimator's native scale. Spreads the gap between the model's own reference (its prediction for
+   * the average row) and `base` over the features in explanations.
+   */
+  gapWeights?: number[];
 }
 
 /** Progress of long engine work: done of total units, with a label. */

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { bankRowToAttributes, parseBankCsv } from "../../src/modules/imports/bank";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { countRows, openSql, type SqlHandle } from "../support/sql";
 
@@ -68,7 +69,7 @@ describe("import CLI: arguments", () => {
   it("refuses an unknown kind, saying what it expected, with exit code 1", async () => {
     const r = await runImport(undefined, ["tweets", "x.csv"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('import failed: expected kind facebook or ratings, found "tweets"');
+    expect(r.stderr).toContain('import failed: expected kind facebook, ratings or bank, found "tweets"');
   });
 
   it("refuses a missing file and an option of the other kind", async () => {
@@ -78,12 +79,16 @@ describe("import CLI: arguments", () => {
     const wrong = await runImport(undefined, ["facebook", fixture("facebook-small.csv"), "--items", "x"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("expected --items only with ratings, found it with facebook");
+    const bank = await runImport(undefined, ["bank", fixture("bank-small.csv"), "--page", "x"]);
+    expect(bank.code).toBe(1);
+    expect(bank.stderr).toContain("expected --page only with facebook, found it with bank");
   });
 
   it("prints usage with --help", async () => {
     const r = await runImport(undefined, ["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^usage: npm run import -- <kind> <file> \[options\]/);
+    expect(r.stdout).toMatch(/^  bank <contacts\.csv> /m);
   });
 });
 
@@ -228,6 +233,108 @@ describe("import ratings (fixture: 9 lines, 2 bad, 1 repeated; catalogue without
   });
 });
 
+type Attributes = { age?: number; job?: string; maritalStatus?: string; education?: string; extra?: Record<string, unknown> };
+
+/** The people of the bank import (platform OTHER), by handle, with their attributes parsed (simple-json is text in both dialects). */
+async function bankPeople(sql: SqlHandle): Promise<Map<string, { isBrand: boolean; attributes: Attributes | null }>> {
+  const rows = await sql.all<{ handle: string; isBrand: unknown; attributes: unknown }>(`SELECT "handle", "isBrand", "attributes" FROM "users" WHERE "platform" = 'OTHER'`);
+  return new Map(
+    rows.map((r) => [
+      r.handle,
+      { isBrand: Boolean(r.isBrand), attributes: typeof r.attributes === "string" ? (JSON.parse(r.attributes) as Attributes) : ((r.attributes as Attributes | null) ?? null) },
+    ]),
+  );
+}
+
+describe("import bank (fixture: 9 contacts, 3 bad; unknowns in 6 columns)", () => {
+  let db: TestDatabase;
+  let sql: SqlHandle;
+  let first: Run;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await runImport(db, ["bank", fixture("bank-small.csv")]);
+    sql = await openSql(db.url);
+  });
+  afterAll(async () => {
+    await sql?.close();
+    await db?.drop();
+  });
+
+  it("reports rows read, people created, the converted share, unknowns and each skipped line with its column", () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('line 6, column "y": expected yes or no, found "maybe"');
+    expect(first.stdout).toContain('line 7, column "age": expected an age from 13 to 120, found 130');
+    expect(first.stdout).toContain("line 10: expected 21 semicolon-separated fields, found 3");
+    expect(first.stdout).toContain("converted        3 of 6 (50.0%)");
+    expect(first.stdout).toContain("unknown values   job 1, marital 1, education 1, default 1, housing 1, loan 1 (stored as null)");
+    expect(lastLine(first.stdout)).toMatch(/^imported bank: 9 rows read, 6 people \(6 created, 0 updated\), 3 converted \(50\.0%\), 3 skipped in [\d.]+ s into (sqlite|postgres)$/);
+  });
+
+  it("writes one person per good line: platform OTHER, handle bank-<line>, not a brand", async () => {
+    expect(await counts(sql)).toEqual({ users: 6, posts: 0, interactions: 0 });
+    const people = await bankPeople(sql);
+    expect([...people.keys()].sort()).toEqual(["bank-2", "bank-3", "bank-4", "bank-5", "bank-8", "bank-9"]);
+    expect([...people.values()].every((p) => !p.isBrand)).toBe(true);
+  });
+
+  it("line 3: typed attributes, every other column in extra under its header name, pdays kept, converted true", async () => {
+    expect((await bankPeople(sql)).get("bank-3")!.attributes).toEqual({
+      age: 33,
+      job: "admin.",
+      maritalStatus: "single",
+      education: "university.degree",
+      extra: {
+        default: "no",
+        housing: "no",
+        loan: "no",
+        contact: "cellular",
+        month: "nov",
+        day_of_week: "thu",
+        duration: 655,
+        campaign: 1,
+        pdays: 6,
+        previous: 1,
+        poutcome: "success",
+        "emp.var.rate": -0.1,
+        "cons.price.idx": 93.2,
+        "cons.conf.idx": -42,
+        euribor3m: 4.076,
+        "nr.employed": 5195.8,
+        converted: true,
+      },
+    });
+  });
+
+  it('line 4 and 8: "unknown" leaves a typed attribute out and is null in extra; pdays 999 is null', async () => {
+    const people = await bankPeople(sql);
+    const line4 = people.get("bank-4")!.attributes!;
+    expect(line4).not.toHaveProperty("education");
+    expect(line4).toMatchObject({ age: 58, job: "retired", maritalStatus: "divorced" });
+    expect(line4.extra).toMatchObject({ default: null, housing: "yes", pdays: null, converted: false });
+    const line8 = people.get("bank-8")!.attributes!;
+    expect(line8).not.toHaveProperty("maritalStatus");
+    expect(line8.extra).toMatchObject({ housing: null, loan: null, "nr.employed": 5228.1 });
+  });
+
+  it("stores exactly bankRowToAttributes of each parsed row (what the evaluation CLI builds without a database)", async () => {
+    const people = await bankPeople(sql);
+    for (const row of parseBankCsv(readFileSync(fixture("bank-small.csv"), "utf8")).rows) {
+      expect(people.get(`bank-${row.line}`)?.attributes).toEqual(bankRowToAttributes(row));
+    }
+  });
+
+  it("a second import of the same file updates the same people and changes nothing else", async () => {
+    const before = await counts(sql);
+    const stored = await bankPeople(sql);
+    const again = await runImport(db, ["bank", fixture("bank-small.csv")]);
+    expect(again.code).toBe(0);
+    expect(lastLine(again.stdout)).toMatch(/^imported bank: 9 rows read, 6 people \(0 created, 6 updated\), 3 converted \(50\.0%\), 3 skipped/);
+    expect(await counts(sql)).toEqual(before);
+    expect(await bankPeople(sql)).toEqual(stored);
+  });
+});
+
 describe("import: --strict and rows the services refuse", () => {
   let tmp: string;
   beforeAll(() => void (tmp = mkdtempSync(path.join(os.tmpdir(), "resonance-import-"))));
@@ -242,6 +349,9 @@ describe("import: --strict and rows the services refuse", () => {
       const ratings = await runImport(db, ["ratings", fixture("ratings-small.dat"), "--strict"]);
       expect(ratings.code).toBe(1);
       expect(ratings.stderr).toContain("--strict: 2 bad lines, nothing written");
+      const bank = await runImport(db, ["bank", fixture("bank-small.csv"), "--strict"]);
+      expect(bank.code).toBe(1);
+      expect(bank.stderr).toContain('import failed: --strict: 3 bad lines, nothing written; first: bank-small.csv: line 6, column "y": expected yes or no, found "maybe"');
       const sql = await openSql(db.url);
       expect(await counts(sql)).toEqual({ users: 0, posts: 0, interactions: 0 });
       await sql.close();
@@ -275,6 +385,9 @@ const trainDat = shared("movietweetings_100k/train.dat");
 const moviesDat = shared("movietweetings_100k/movies.dat");
 const hasFacebook = existsSync(facebookCsv);
 const hasRatings = existsSync(trainDat) && existsSync(moviesDat);
+const bankCsv = shared("bank_marketing/bank-additional-full.csv");
+const hasBank = existsSync(bankCsv);
+const maybeBank = hasBank ? it : it.skip;
 const maybeFacebook = hasFacebook ? it : it.skip;
 const maybeRatings = hasRatings ? it : it.skip;
 /** The test's name, with the reason when it is skipped. */
@@ -321,5 +434,22 @@ describe("import the shared data sets (skipped when ../shared/data is absent)", 
     const again = await runImport(db, ["ratings", trainDat, "--items", moviesDat]);
     expect(again.code).toBe(0);
     expect(await counts(sql)).toEqual(after);
+  });
+
+  maybeBank(named(`bank: ${path.relative(root, bankCsv)} → 28,832 people, 3,248 converted, as bankRowToAttributes builds them, idempotent`, hasBank, [bankCsv]), async () => {
+    const text = readFileSync(bankCsv, "utf8");
+    // The README's figures for the development split: 28,832 contacts, 3,248 yes.
+    const r = await runImport(db, ["bank", bankCsv]);
+    expect(r.code).toBe(0);
+    expect(lastLine(r.stdout)).toMatch(/^imported bank: 28832 rows read, 28832 people \(28832 created, 0 updated\), 3248 converted \(11\.3%\), 0 skipped/);
+    const people = await bankPeople(sql);
+    expect(people.size).toBe(28832);
+    expect([...people.values()].filter((p) => p.attributes?.extra?.converted === true).length).toBe(3248);
+    for (const row of parseBankCsv(text).rows) expect(people.get(`bank-${row.line}`)?.attributes).toEqual(bankRowToAttributes(row));
+    const before = await counts(sql);
+    const again = await runImport(db, ["bank", bankCsv]);
+    expect(again.code).toBe(0);
+    expect(lastLine(again.stdout)).toMatch(/^imported bank: 28832 rows read, 28832 people \(0 created, 28832 updated\)/);
+    expect(await counts(sql)).toEqual(before);
   });
 });

@@ -47,3 +47,36 @@ describe("HistForest", () => {
     expect(() => HistForestRegressor.train([[1, 2], [Number.NaN, 1]], [1, 2])).toThrow("expected finite feature values, found NaN at row 1, feature 0 (impute first)");
   });
 });
+
+describe("HistForest node values and path attributions", () => {
+  // One tree without bootstrap on x = 0, 1, 2, 3: the root (mean 5) splits at 1.5 into 0 and 10.
+  const X = [[0], [1], [2], [3]];
+
+  it("stores every node's row count and credits the split's change of the mean to its feature (regression)", () => {
+    const forest = HistForestRegressor.train(X, [0, 0, 10, 10], { nEstimators: 1, bootstrap: false, maxFeatures: "all" });
+    expect(forest.toJSON().trees[0].nodeCounts).toEqual([4, 2, 2]);
+    expect(forest.contributions([3])).toEqual({ bias: 5, contributions: [5], prediction: 10 });
+  });
+
+  it("explains P(class 1) from the nodes' class frequencies (classification)", () => {
+    const forest = HistForestClassifier.train(X, [0, 0, 1, 1], { nEstimators: 1, bootstrap: false, maxFeatures: "all" });
+    expect(forest.toJSON().trees[0].nodeCounts).toEqual([4, 2, 2]);
+    expect(forest.contributions([0])).toEqual({ bias: 0.5, contributions: [-0.5], prediction: 0 });
+  });
+
+  it("attributions sum to the forest's prediction", () => {
+    const Xr = Array.from({ length: 200 }, (_, i) => [(i % 100) / 100, ((i * 37) % 101) / 101, i % 3]);
+    const forest = HistForestRegressor.train(Xr, Xr.map((r) => r[0] * 3 + r[1] + r[2]), { nEstimators: 10, seed: 2 });
+    const row = [0.3, 0.7, 2];
+    const a = forest.contributions(row);
+    expect(a.bias + a.contributions.reduce((s, c) => s + c, 0)).toBeCloseTo(forest.predict([row])[0], 10);
+  });
+
+  it("draws further features when the sampled ones cannot split a node", () => {
+    // Nine constant columns and one informative one, one feature per split: the trees must still find it.
+    const Xc = Array.from({ length: 100 }, (_, i) => [...new Array(9).fill(1), i]);
+    const yc = Xc.map((r) => (r[9] >= 50 ? 1 : 0));
+    const forest = HistForestClassifier.train(Xc, yc, { nEstimators: 10, maxFeatures: 0.1, seed: 4 });
+    expect(forest.predict([[...new Array(9).fill(1), 10], [...new Array(9).fill(1), 90]])).toEqual([0, 1]);
+  });
+});

@@ -1,3 +1,4 @@
+import { bankHandle, bankRowToAttributes, parseBankCsv, splitBankLine } from "../../src/modules/imports/bank";
 import {
   facebookExternalId,
   facebookPublishedAt,
@@ -227,5 +228,135 @@ describe("parseMovies and the item post", () => {
     expect(itemText("0000009")).toBe("item 0000009");
     expect(itemCategory(undefined)).toBeUndefined();
     expect(itemCategory(parsed.rows[2])).toBeUndefined();
+  });
+});
+
+describe("parseBankCsv (UCI Bank Marketing layout)", () => {
+  const bankHeader =
+    '"age";"job";"marital";"education";"default";"housing";"loan";"contact";"month";"day_of_week";"duration";"campaign";"pdays";"previous";"poutcome";' +
+    '"emp.var.rate";"cons.price.idx";"cons.conf.idx";"euribor3m";"nr.employed";"y"';
+  const text = [
+    bankHeader,
+    '35;"blue-collar";"married";"basic.9y";"no";"yes";"no";"cellular";"jul";"thu";187;2;999;0;"nonexistent";1.4;93.918;-42.7;4.962;5228.1;"no"',
+    '62;"retired";"unknown";"unknown";"no";"unknown";"unknown";"cellular";"oct";"tue";540;1;4;2;"success";-3.4;92.431;-26.9;0.754;5017.5;"yes"',
+    "",
+    'forty;"admin.";"single";"university.degree";"no";"no";"no";"cellular";"may";"wed";99;1;999;0;"nonexistent";-1.8;92.893;-46.2;1.281;5099.1;"no"',
+    '30;"admin.";"single";"high.school";"no";"no";"no";"cellular";"may";"wed";99;1.5;999;0;"nonexistent";-1.8;92.893;-46.2;abc;5099.1;"YES?"',
+    '12;"student";"single";"basic.9y";"no";"no";"no";"cellular";"may";"wed";99;1;999;0;"nonexistent";-1.8;92.893;-46.2;1.281;5099.1;"no"',
+    '"41";"services";"divorced";"high.school";"unknown";"no";"no";"telephone";"jun";"fri";0;3;999;1;"failure";1.4;94.465;-41.8;4.959;5228.1;"Yes"',
+    '50;"admin."',
+    '50;"admin.',
+  ].join("\n");
+  const parsed = parseBankCsv(text);
+
+  it("reads every non-blank data line and keeps the three good ones", () => {
+    expect(parsed.linesRead).toBe(8);
+    expect(parsed.rows.map((r) => r.line)).toEqual([2, 3, 8]);
+  });
+
+  it("keeps all 21 columns: quotes stripped, numbers as numbers, pdays 999 → null and not previously contacted, y no → not converted", () => {
+    expect(parsed.rows[0]).toEqual({
+      line: 2,
+      age: 35,
+      job: "blue-collar",
+      marital: "married",
+      education: "basic.9y",
+      default: "no",
+      housing: "yes",
+      loan: "no",
+      contact: "cellular",
+      month: "jul",
+      dayOfWeek: "thu",
+      duration: 187,
+      campaign: 2,
+      pdays: null,
+      previouslyContacted: false,
+      previous: 0,
+      poutcome: "nonexistent",
+      empVarRate: 1.4,
+      consPriceIdx: 93.918,
+      consConfIdx: -42.7,
+      euribor3m: 4.962,
+      nrEmployed: 5228.1,
+      converted: false,
+      missing: [],
+    });
+  });
+
+  it('"unknown" is null and listed as missing; pdays 4 is kept with previouslyContacted; y yes → converted', () => {
+    expect(parsed.rows[1]).toMatchObject({
+      marital: null,
+      education: null,
+      housing: null,
+      loan: null,
+      default: "no",
+      pdays: 4,
+      previouslyContacted: true,
+      previous: 2,
+      poutcome: "success",
+      converted: true,
+      missing: ["marital", "education", "housing", "loan"],
+    });
+  });
+
+  it("a quoted number is a number; y is case-insensitive", () => {
+    expect(parsed.rows[2]).toMatchObject({ line: 8, age: 41, default: null, duration: 0, converted: true, missing: ["default"] });
+  });
+
+  it("reports each bad value with its line and column, a short line and an open quote once", () => {
+    expect(parsed.problems).toEqual([
+      { line: 5, column: "age", message: 'expected a whole number ≥ 0, found "forty"' },
+      { line: 6, column: "campaign", message: 'expected a whole number ≥ 0, found "1.5"' },
+      { line: 6, column: "euribor3m", message: 'expected a number, found "abc"' },
+      { line: 6, column: "y", message: 'expected yes or no, found "YES?"' },
+      { line: 7, column: "age", message: "expected an age from 13 to 120, found 12" },
+      { line: 9, message: "expected 21 semicolon-separated fields, found 2" },
+      { line: 10, message: "expected a closing double quote for the field starting at character 4, found the end of the line" },
+    ]);
+  });
+
+  it("refuses a file without the columns it needs, naming them", () => {
+    expect(() => parseBankCsv("")).toThrow(ImportFormatError);
+    const noOutcome = bankHeader.replace(';"nr.employed";"y"', "");
+    expect(() => parseBankCsv(`${noOutcome}\n1`)).toThrow(/^expected header columns "nr\.employed", "y" \(line 1\), found only "age", "job", /);
+  });
+
+  it("splitBankLine: ; inside quotes stays, doubled quotes are one, spaces around a field go", () => {
+    expect(splitBankLine('1; "a;b" ;"say ""hi""";x;')).toEqual(["1", "a;b", 'say "hi"', "x", ""]);
+    expect(splitBankLine('"a"b;c')).toBe('expected ";" after the quoted field starting at character 1, found "b"');
+  });
+
+  it("attributes: age, job, maritalStatus, education typed; the other columns under their header names in extra, with converted", () => {
+    expect(bankHandle(2)).toBe("bank-2");
+    expect(bankRowToAttributes(parsed.rows[0])).toEqual({
+      age: 35,
+      job: "blue-collar",
+      maritalStatus: "married",
+      education: "basic.9y",
+      extra: {
+        default: "no",
+        housing: "yes",
+        loan: "no",
+        contact: "cellular",
+        month: "jul",
+        day_of_week: "thu",
+        duration: 187,
+        campaign: 2,
+        pdays: null,
+        previous: 0,
+        poutcome: "nonexistent",
+        "emp.var.rate": 1.4,
+        "cons.price.idx": 93.918,
+        "cons.conf.idx": -42.7,
+        euribor3m: 4.962,
+        "nr.employed": 5228.1,
+        converted: false,
+      },
+    });
+    // A missing typed attribute is left out; a missing extra one is null (the model reads it as missing).
+    const second = bankRowToAttributes(parsed.rows[1]);
+    expect(second).not.toHaveProperty("maritalStatus");
+    expect(second).not.toHaveProperty("education");
+    expect(second.extra).toMatchObject({ housing: null, loan: null, pdays: 4, converted: true });
   });
 });

@@ -47,6 +47,22 @@ export interface TreeJSON {
   right: number[];
   /** Per node: the mean (regression) or the first of `classes` probabilities (classification), for leaves. */
   value: number[];
+  /**
+   * Per node, internal nodes too: how many (bootstrap) training rows reached it. With the leaf values
+   * this gives every internal node's value (the count-weighted mean of its children's), which path
+   * attributions (`contributions`) need; small integers, so it costs far less JSON than the values.
+   * Absent in forests saved before it existed.
+   */
+  nodeCounts?: number[];
+}
+
+/** Saabas path attribution of one prediction: bias + Σ contributions = prediction. */
+export interface PathAttribution {
+  /** Mean over trees of the root's value (≈ the training mean or class frequency). */
+  bias: number;
+  /** Per input column: the mean over trees of the value changes at the splits on that column. */
+  contributions: number[];
+  prediction: number;
 }
 
 export interface ForestJSON {
@@ -132,6 +148,7 @@ class TreeBuilder {
   left: number[] = [];
   right: number[] = [];
   value: number[] = [];
+  nodeCounts: number[] = [];
 
   constructor(
     private readonly ctx: GrowContext,
@@ -206,8 +223,11 @@ class TreeBuilder {
       let bestBin = -1;
       let bestScore = parentScore + 1e-12 * Math.abs(parentScore);
       if (!pure && depth < ctx.options.maxDepth && n >= 2 * minLeaf) {
-        // Partial Fisher–Yates: the first mtry entries of `order` are this split's features.
-        for (let f = 0; f < ctx.mtry; f++) {
+        // Partial Fisher–Yates: the first mtry entries of `order` are this split's features. As in
+        // scikit-learn, when none of them can split the node (constant here, e.g. a one-hot column
+        // that is all 0 in this node), more features are drawn until one can or all were tried.
+        let valid = false;
+        for (let f = 0; f < nFeatures && (f < ctx.mtry || !valid); f++) {
           const j = f + this.rng.int(nFeatures - f);
           const tmp = order[f];
           order[f] = order[j];
@@ -233,6 +253,7 @@ class TreeBuilder {
               const nr = n - nl;
               if (nl < minLeaf) continue;
               if (nr < minLeaf) break;
+              valid = true;
               const sr = total - sl;
               const score = (sl * sl) / nl + (sr * sr) / nr;
               if (score > bestScore) {
@@ -258,6 +279,7 @@ class TreeBuilder {
               const nr = n - nl;
               if (nl < minLeaf) continue;
               if (nr < minLeaf) break;
+              valid = true;
               let sl = 0;
               let sr = 0;
               for (let c = 0; c < k; c++) {
@@ -304,6 +326,8 @@ class TreeBuilder {
         stack.push({ start: i, end, depth: depth + 1, parent: id, side: 1 });
         stack.push({ start, end: i, depth: depth + 1, parent: id, side: 0 });
       }
+      // Rows reaching the node, for leaves and internal nodes alike (path attributions derive internal values from them).
+      this.nodeCounts.push(n);
       if (parent >= 0) {
         if (side === 0) this.left[parent] = id;
         else this.right[parent] = id;
@@ -381,7 +405,7 @@ export function trainTrees(
     }
     const builder = new TreeBuilder(ctx, rng);
     builder.build(rows);
-    trees.push({ feature: builder.feature, threshold: builder.threshold, left: builder.left, right: builder.right, value: builder.value });
+    trees.push({ feature: builder.feature, threshold: builder.threshold, left: builder.left, right: builder.right, value: builder.value, nodeCounts: builder.nodeCounts });
     classValues.push(builder.classValues);
   }
   return { trees, classValues, importances: Array.from(ctx.importances), classes, edges };
@@ -402,6 +426,66 @@ abstract class HistForest {
 
   toJSON(): ForestJSON {
     return this.model;
+  }
+
+  get nFeatures(): number {
+    return this.model.nFeatures;
+  }
+
+  private readonly valueCache = new Map<string, Float64Array>();
+
+  /**
+   * Every node's value in tree `t` (regression: the mean target; classification: the frequency of
+   * `classIndex`): leaves as stored, internal nodes as the count-weighted mean of their children.
+   * Children are numbered after their parent, so one pass from the last node back suffices. Cached.
+   */
+  protected nodeValues(t: number, classIndex: number): Float64Array {
+    const key = `${t}:${classIndex}`;
+    const cached = this.valueCache.get(key);
+    if (cached) return cached;
+    const tree = this.model.trees[t];
+    const counts = tree.nodeCounts;
+    if (!counts) throw new Error("expected a forest with node counts (trained by this version), found one without: retrain it to explain its predictions");
+    const classifier = this.model.name === "histForestClassifier";
+    const values = new Float64Array(tree.feature.length);
+    for (let node = tree.feature.length - 1; node >= 0; node--) {
+      if (tree.feature[node] < 0) {
+        values[node] = classifier ? (classIndex < this.model.classes ? (tree.value[tree.value[node] + classIndex] ?? 0) : 0) : tree.value[node];
+      } else {
+        const l = tree.left[node];
+        const r = tree.right[node];
+        values[node] = (counts[l] * values[l] + counts[r] * values[r]) / (counts[l] + counts[r]);
+      }
+    }
+    this.valueCache.set(key, values);
+    return values;
+  }
+
+  /**
+   * Saabas path attribution: walk each tree from the root to the row's leaf, crediting every change of
+   * the node value to the feature split on there; average over trees. `classIndex` picks the class
+   * whose probability is explained (classification only).
+   */
+  protected attribute(row: ArrayLike<number>, classIndex: number): PathAttribution {
+    const { trees, nFeatures } = this.model;
+    const contributions = new Array<number>(nFeatures).fill(0);
+    let bias = 0;
+    trees.forEach((tree, t) => {
+      const values = this.nodeValues(t, classIndex);
+      const at = (node: number) => values[node];
+      let node = 0;
+      bias += at(0);
+      while (tree.feature[node] >= 0) {
+        const f = tree.feature[node];
+        const next = row[f] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+        contributions[f] += at(next) - at(node);
+        node = next;
+      }
+    });
+    const m = trees.length;
+    const mean = contributions.map((c) => c / m);
+    const b = bias / m;
+    return { bias: b, contributions: mean, prediction: b + mean.reduce((s, c) => s + c, 0) };
   }
 
   protected static assemble(
@@ -452,6 +536,11 @@ export class HistForestRegressor extends HistForest {
     return new HistForestRegressor(HistForest.check(json, "histForestRegressor"));
   }
 
+  /** Path attribution of one row's prediction (see `attribute`). */
+  contributions(row: ArrayLike<number>): PathAttribution {
+    return this.attribute(row, 0);
+  }
+
   predict(X: ReadonlyArray<ArrayLike<number>>): number[] {
     const { trees } = this.model;
     return X.map((row) => {
@@ -474,6 +563,11 @@ export class HistForestClassifier extends HistForest {
 
   static load(json: unknown): HistForestClassifier {
     return new HistForestClassifier(HistForest.check(json, "histForestClassifier"));
+  }
+
+  /** Path attribution of one row's probability of class `classIndex` (default 1, the positive class). */
+  contributions(row: ArrayLike<number>, classIndex = 1): PathAttribution {
+    return this.attribute(row, classIndex);
   }
 
   /** Class probabilities per row: the mean of the trees' leaf class frequencies. */

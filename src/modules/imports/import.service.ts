@@ -10,6 +10,7 @@ import { postKey } from "../posts/post.service";
 import { Platform, platforms } from "../users/platform";
 import type { UserInput } from "../users/user.inputs";
 import type { UserService } from "../users/user.service";
+import { bankColumns, bankHandle, bankRowToAttributes, parseBankCsv, type BankRow } from "./bank";
 import { defaultFacebookOptions, facebookColumns, parseFacebookCsv, type FacebookRow, type ImportProblem } from "./facebook";
 import {
   defaultRatingsNames,
@@ -28,7 +29,7 @@ import {
 /**
  * Writes parsed imports through the same services as the GraphQL API (so the same validation,
  * idempotency and counters), in batches that are each all-or-nothing. Parsing is pure (facebook.ts,
- * ratings.ts); this class only maps rows to service inputs, batches them and counts what happened.
+ * ratings.ts, bank.ts); this class only maps rows to service inputs, batches them and counts what happened.
  */
 
 /** The services an import writes through. */
@@ -101,7 +102,22 @@ export interface RatingsImportReport {
   seconds: number;
 }
 
-export type ImportReport = FacebookImportReport | RatingsImportReport;
+export interface BankImportReport {
+  kind: "bank";
+  file: string;
+  /** Data lines read (header and blank lines excluded). */
+  linesRead: number;
+  /** People written (one per good line), created or updated. */
+  people: UpsertCounts;
+  /** Of the people written, how many converted (`y` = yes). */
+  converted: number;
+  skipped: SkippedLine[];
+  /** Per column, how many written people had it missing ("unknown"): stored as null, not as a value. */
+  missing: Record<string, number>;
+  seconds: number;
+}
+
+export type ImportReport = FacebookImportReport | RatingsImportReport | BankImportReport;
 
 /** An import that stopped: `--strict` met a bad line, nothing was importable, or a batch was refused. */
 export class ImportAbortedError extends Error {
@@ -297,6 +313,43 @@ export class ImportService {
       posts,
       interactions,
       skipped,
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  /**
+   * A CRM contacts export with an outcome (UCI "Bank Marketing" layout): one person per good line on
+   * platform OTHER, handle `bank-<line>` (the file has no customer id; see bankHandle for the caveat),
+   * with age, job, marital status and education as typed attributes and every other column, plus
+   * `converted`, in `attributes.extra` (bankRowToAttributes). Re-importing the same file updates the
+   * same people, replacing their attributes, and changes no counts.
+   */
+  async bank(file: ImportFile, options: Partial<Pick<ImportOptions, "strict">> = {}, progress: Progress = silentProgress): Promise<BankImportReport> {
+    const started = performance.now();
+    const { strict } = { ...this.options, ...options };
+    const parsed = parseBankCsv(file.text);
+    const skipped = parsed.problems.map((p) => within(p, file.name));
+    this.checkParsed(file, parsed.linesRead, parsed.rows.length, skipped, strict);
+
+    const people: UpsertCounts = { created: 0, updated: 0 };
+    const toInput = (r: BankRow): UserInput => ({ platform: Platform.OTHER, handle: bankHandle(r.line), isBrand: false, attributes: bankRowToAttributes(r) });
+    const written = await this.writeBatches("people", parsed.rows, progress, strict, skipped, (r) => ({ file: file.name, line: r.line }), async (batch) => {
+      const result = await this.services.users.upsert(batch.map(toInput));
+      people.created += result.created;
+      people.updated += result.updated;
+    });
+    skipped.sort((a, b) => a.line - b.line);
+    const missing: Record<string, number> = {};
+    for (const r of written) for (const c of r.missing) missing[c] = (missing[c] ?? 0) + 1;
+    const ordered = Object.fromEntries(Object.values(bankColumns).flatMap((c) => (missing[c] ? [[c, missing[c]] as const] : [])));
+    return {
+      kind: "bank",
+      file: file.name,
+      linesRead: parsed.linesRead,
+      people,
+      converted: written.filter((r) => r.converted).length,
+      skipped,
+      missing: ordered,
       seconds: (performance.now() - started) / 1000,
     };
   }

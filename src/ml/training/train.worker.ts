@@ -1,0 +1,27 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { runTraining, type TrainJob } from "./run-training";
+
+/**
+ * Worker thread entry: runs one training job and posts progress, then the outcome or the error. The
+ * server keeps answering requests on its own thread meanwhile.
+ */
+export type WorkerMessage =
+  | { type: "progress"; done: number; total: number; label: string }
+  | { type: "result"; outcome: ReturnType<typeof runTraining> }
+  | { type: "error"; message: string; stack?: string };
+
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+try {
+  let last = 0;
+  const outcome = runTraining(workerData as TrainJob, (done, total, label) => {
+    const now = Date.now();
+    if (now - last > 200 || done === total) {
+      last = now;
+      post({ type: "progress", done, total, label });
+    }
+  });
+  post({ type: "result", outcome });
+} catch (err) {
+  post({ type: "error", message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+}
