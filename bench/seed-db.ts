@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { readConfig } from "../src/config";
+import { createLogger } from "../src/lib/logger";
 import { consoleProgress } from "../src/lib/progress";
 import { createServices } from "../src/server";
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(3);
   }
   const config = readConfig({ ...process.env, SEED_ON_EMPTY: "false" });
-  const services = await createServices(config);
+  const services = await createServices(config, createLogger(config.logLevel));
   try {
     const report = await seeds.seedDemoData(services, args, consoleProgress());
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -22,6 +22,8 @@ export interface Config {
   responseCache: boolean;
   /** Largest batch a mutation accepts. */
   maxBatch: number;
+  /** Where the model specifications live (models/ by default). */
+  modelsDir: string;
   /** The build version reported by /health. */
   version: string;
   /** The project root (where package.json lives). */
@@ -85,6 +87,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     LOG_LEVEL: str({ choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info" }),
     COUNT_SQL: bool({ default: false }),
     RESPONSE_CACHE: bool({ default: true }),
+    MODELS_DIR: str({ default: "models" }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors).map(([name, err]) => `${name}: ${(err as Error).message}`);
@@ -103,6 +106,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     countSql: env.COUNT_SQL,
     responseCache: env.RESPONSE_CACHE,
     maxBatch: defaultConfig.maxBatch,
+    modelsDir: path.resolve(projectRoot, env.MODELS_DIR),
     version: pkg.version,
     root: projectRoot,
   };

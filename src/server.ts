@@ -28,16 +28,25 @@ import { sentimentEraser } from "./modules/sentiment/sentiment.erasure";
 import { ErasureRegistry } from "./modules/users/erasure";
 import { UserResolver } from "./modules/users/user.resolver";
 import { UserService } from "./modules/users/user.service";
+import { ModelCache } from "./modules/models/model.cache";
+import { ModelSpecs } from "./modules/models/model-specs";
+import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
+import { ModelService } from "./modules/models/model.service";
+import { FeatureStore } from "./modules/predictions/feature-store";
+import { PostPredictionsResolver, PredictionResolver, UserPredictionsResolver } from "./modules/predictions/prediction.resolver";
+import { PredictionService } from "./modules/predictions/prediction.service";
 
 export interface Services {
   db: Database;
   users: UserService;
   posts: PostService;
   interactions: InteractionService;
+  models: ModelService;
+  predictions: PredictionService;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
-export async function createServices(config: Config): Promise<Services> {
+export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const ds = createDataSource(config.database, { entities, migrationsRoot: path.join(config.root, "dist", "migrations") });
   await ds.initialize();
   try {
@@ -58,7 +67,10 @@ export async function createServices(config: Config): Promise<Services> {
   erasure.register("segments", segmentEraser);
   erasure.register("interactions", interactions.eraser);
   erasure.register("posts", posts.eraser);
-  return { db, users, posts, interactions };
+  const models = new ModelService(db, new ModelSpecs(config.modelsDir), new FeatureStore(db), new ModelCache(db), logger);
+  await models.init();
+  const predictions = new PredictionService(models, users);
+  return { db, users, posts, interactions, models, predictions };
 }
 
 /** The GraphQL schema and the resolver instances behind it. */
@@ -67,6 +79,7 @@ export function createSchema(services: Services) {
   nodes.register("User", (loaders, id) => services.users.byId(loaders, id));
   nodes.register("Post", (loaders, id) => services.posts.byId(loaders, id));
   nodes.register("Interaction", (loaders, id) => services.interactions.byId(loaders, id));
+  nodes.register("ModelVersion", (_loaders, id) => services.models.versionById(id));
   const instances = new Map<Function, unknown>([
     [NodeResolver, new NodeResolver(nodes)],
     [UserResolver, new UserResolver(services.users)],
@@ -75,6 +88,11 @@ export function createSchema(services: Services) {
     [InteractionResolver, new InteractionResolver(services.interactions, services.users, services.posts)],
     [PostInteractionsResolver, new PostInteractionsResolver(services.interactions)],
     [UserInteractionsResolver, new UserInteractionsResolver(services.interactions)],
+    [ModelResolver, new ModelResolver(services.models)],
+    [ModelVersionResolver, new ModelVersionResolver(services.models)],
+    [PredictionResolver, new PredictionResolver(services.predictions)],
+    [PostPredictionsResolver, new PostPredictionsResolver(services.predictions)],
+    [UserPredictionsResolver, new UserPredictionsResolver(services.predictions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
   return buildAppSchema(resolvers, { get: (cls) => instances.get(cls) });
@@ -89,7 +107,7 @@ export interface RunningServer {
 
 /** The composition root: database, services, schema, Apollo and HTTP, started and listening. */
 export async function createServer(config: Config, logger: Logger, progress: Progress = silentProgress): Promise<RunningServer> {
-  const services = await createServices(config);
+  const services = await createServices(config, logger);
   const { db } = services;
   if (config.seedOnEmpty) {
     const [{ n }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "users"`);

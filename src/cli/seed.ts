@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
+import { createLogger } from "../lib/logger";
 import { consoleProgress } from "../lib/progress";
 import { createServices } from "../server";
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     posts: number("posts", config.seed.posts),
     interactions: number("interactions", config.seed.interactions),
   };
-  const services = await createServices(config);
+  const services = await createServices(config, createLogger(config.logLevel));
   try {
     const { seedDemoData } = require("../../seeds/seed") as typeof import("../../seeds/seed");
     const report = await seedDemoData(services, options, consoleProgress());

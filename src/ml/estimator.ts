@@ -1,5 +1,6 @@
 import { assertNever } from "../lib/assert-never";
 import { Baseline } from "./algorithms/baseline";
+import { GradientBoosting } from "./algorithms/gradient-boosting";
 import { KMeans } from "./algorithms/kmeans";
 import { LinearRegression } from "./algorithms/linear-regression";
 import { LogisticRegression } from "./algorithms/logistic-regression";
@@ -46,7 +47,7 @@ export interface EstimatorJSON {
   [key: string]: unknown;
 }
 
-export const algorithmNames: readonly AlgorithmName[] = ["baseline", "linearRegression", "logisticRegression", "randomForest", "mlRandomForest", "kmeans"];
+export const algorithmNames: readonly AlgorithmName[] = ["baseline", "linearRegression", "logisticRegression", "randomForest", "gradientBoosting", "mlRandomForest", "kmeans"];
 
 /** Which tasks each algorithm serves. */
 export const algorithmTasks: Record<AlgorithmName, readonly Task[]> = {
@@ -54,6 +55,7 @@ export const algorithmTasks: Record<AlgorithmName, readonly Task[]> = {
   linearRegression: ["regression"],
   logisticRegression: ["binary"],
   randomForest: ["regression", "binary"],
+  gradientBoosting: ["regression", "binary"],
   mlRandomForest: ["regression", "binary"],
   kmeans: ["clustering"],
 };
@@ -76,6 +78,8 @@ export function createEstimator(task: Task, candidate: Candidate): Estimator {
       return new LogisticRegression(params);
     case "randomForest":
       return new RandomForest(task, params);
+    case "gradientBoosting":
+      return new GradientBoosting(task, params);
     case "mlRandomForest":
       return new MlRandomForest(task, params);
     case "kmeans":
@@ -105,6 +109,8 @@ export function estimatorFromJSON(json: unknown): Estimator {
       return LogisticRegression.load(full);
     case "randomForest":
       return RandomForest.load(full);
+    case "gradientBoosting":
+      return GradientBoosting.load(full);
     case "mlRandomForest":
       return MlRandomForest.load(full);
     case "kmeans":

@@ -25,7 +25,7 @@ export interface Table {
   target?: number[];
 }
 
-export type AlgorithmName = "baseline" | "linearRegression" | "logisticRegression" | "randomForest" | "mlRandomForest" | "kmeans";
+export type AlgorithmName = "baseline" | "linearRegression" | "logisticRegression" | "randomForest" | "gradientBoosting" | "mlRandomForest" | "kmeans";
 
 /** One algorithm with one set of hyper-parameters. */
 export interface Candidate {

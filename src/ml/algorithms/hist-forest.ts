@@ -336,28 +336,19 @@ class TreeBuilder {
   }
 }
 
-/** Trains trees [from, to) of a forest; `to - from` trees, seeded per tree so any split of the work gives the same forest. */
-export function trainTrees(
-  X: ReadonlyArray<ArrayLike<number>>,
-  y: ArrayLike<number>,
-  task: ForestTask,
-  options: Partial<ForestOptions> = {},
-  range?: { from: number; to: number },
-): { trees: TreeJSON[]; classValues: number[][]; importances: number[]; classes: number; edges: Float64Array[] } {
-  const opts: ForestOptions = { ...defaultForestOptions, ...options };
+/** A matrix binned once: per feature, its quantile edges and every row's bin. */
+export interface BinnedMatrix {
+  n: number;
+  edges: Float64Array[];
+  bins: Array<Uint8Array | Uint16Array>;
+}
+
+/** Bins every column of X into at most `maxBins` quantile bins (checks shape and finiteness). */
+export function binMatrix(X: ReadonlyArray<ArrayLike<number>>, maxBins: number): BinnedMatrix {
   const n = X.length;
   if (n === 0) throw new Error("expected at least one training row, found none");
-  if (y.length !== n) throw new Error(`expected one target per row, found ${n} rows and ${y.length} targets`);
-  if (opts.maxBins < 2 || opts.maxBins > 65535) throw new Error(`expected maxBins between 2 and 65535, found ${opts.maxBins}`);
+  if (maxBins < 2 || maxBins > 65535) throw new Error(`expected maxBins between 2 and 65535, found ${maxBins}`);
   const nFeatures = X[0].length;
-  const yy = Float64Array.from(y);
-  let classes = 0;
-  if (task === "classification") {
-    for (const v of yy) {
-      if (!Number.isInteger(v) || v < 0) throw new Error(`expected class labels 0, 1, …, found ${v}`);
-      classes = Math.max(classes, v + 1);
-    }
-  }
   for (let i = 0; i < n; i++) {
     const row = X[i];
     if (row.length !== nFeatures) throw new Error(`expected ${nFeatures} features in every row, found ${row.length} in row ${i}`);
@@ -368,11 +359,48 @@ export function trainTrees(
   const column = new Float64Array(n);
   for (let f = 0; f < nFeatures; f++) {
     for (let i = 0; i < n; i++) column[i] = X[i][f];
-    const e = binEdges(column, opts.maxBins);
+    const e = binEdges(column, maxBins);
     edges.push(e);
     const b = e.length <= 256 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) b[i] = binOf(e, column[i]);
     bins.push(b);
+  }
+  return { n, edges, bins };
+}
+
+/** Trains trees [from, to) of a forest; `to - from` trees, seeded per tree so any split of the work gives the same forest. */
+export function trainTrees(
+  X: ReadonlyArray<ArrayLike<number>>,
+  y: ArrayLike<number>,
+  task: ForestTask,
+  options: Partial<ForestOptions> = {},
+  range?: { from: number; to: number },
+): { trees: TreeJSON[]; classValues: number[][]; importances: number[]; classes: number; edges: Float64Array[] } {
+  const opts: ForestOptions = { ...defaultForestOptions, ...options };
+  if (X.length === 0) throw new Error("expected at least one training row, found none");
+  if (y.length !== X.length) throw new Error(`expected one target per row, found ${X.length} rows and ${y.length} targets`);
+  return growTrees(binMatrix(X, opts.maxBins), y, task, opts, range);
+}
+
+/** `trainTrees` over a matrix binned once (boosting grows hundreds of trees over the same bins). */
+export function growTrees(
+  binned: BinnedMatrix,
+  y: ArrayLike<number>,
+  task: ForestTask,
+  options: Partial<ForestOptions> = {},
+  range?: { from: number; to: number },
+): { trees: TreeJSON[]; classValues: number[][]; importances: number[]; classes: number; edges: Float64Array[] } {
+  const opts: ForestOptions = { ...defaultForestOptions, ...options };
+  const { n, edges, bins } = binned;
+  if (y.length !== n) throw new Error(`expected one target per row, found ${n} rows and ${y.length} targets`);
+  const nFeatures = bins.length;
+  const yy = Float64Array.from(y);
+  let classes = 0;
+  if (task === "classification") {
+    for (const v of yy) {
+      if (!Number.isInteger(v) || v < 0) throw new Error(`expected class labels 0, 1, …, found ${v}`);
+      classes = Math.max(classes, v + 1);
+    }
   }
   const ctx: GrowContext = {
     task,
@@ -411,7 +439,7 @@ export function trainTrees(
   return { trees, classValues, importances: Array.from(ctx.importances), classes, edges };
 }
 
-function leafOf(tree: TreeJSON, row: ArrayLike<number>): number {
+export function leafOf(tree: TreeJSON, row: ArrayLike<number>): number {
   let node = 0;
   while (tree.feature[node] >= 0) node = row[tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
   return node;

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { AlgorithmName, CandidateSpec, FeatureSpec, MetricName, PreprocessOptions, SelectionSpec, Task } from "../../ml/types";
+import { postFeatures } from "../predictions/post-features";
+import { extraFeature, userFeatures } from "../predictions/user-features";
+
+export type ModelEntity = "post" | "user";
+
+/** What each entity's models can predict, and as which task. */
+export const targets: Record<ModelEntity, Record<string, Task>> = {
+  post: { engagements: "regression", impressions: "regression", shares: "regression", clicks: "regression", viral: "binary" },
+  user: { converted: "binary", churned: "binary" },
+};
+
+/** A validated model specification (models/<name>.json). */
+export interface ModelSpec {
+  name: string;
+  description: string;
+  entity: ModelEntity;
+  task: Task;
+  target: string;
+  features: FeatureSpec[];
+  preprocess: Partial<PreprocessOptions>;
+  candidates: CandidateSpec[];
+  selection: { metric: MetricName; folds: number; seed: number; holdout: number };
+  promotion: { margin: number; minGainOverBaseline: number };
+  minRows: number;
+  /** The file it came from. */
+  file: string;
+}
+
+const algorithms: AlgorithmName[] = ["baseline", "linearRegression", "logisticRegression", "randomForest", "gradientBoosting", "mlRandomForest", "kmeans"];
+const metricsByTask: Record<Task, MetricName[]> = {
+  regression: ["mae", "rmse", "r2", "mape"],
+  binary: ["rocAuc", "prAuc", "logLoss", "accuracy", "precision", "recall", "f1"],
+  clustering: ["silhouette"],
+};
+const lowerIsBetter = new Set<MetricName>(["mae", "rmse", "mape", "logLoss"]);
+
+/** Whether a higher value of the metric is better. */
+export function higherIsBetter(metric: MetricName): boolean {
+  return !lowerIsBetter.has(metric);
+}
+
+/** A spec that cannot be used, with every reason. */
+export class InvalidSpecError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join("; ")}`);
+  }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Validates a parsed spec; every problem says where, what was expected and what was found. */
+export function validateSpec(raw: unknown, file: string): ModelSpec {
+  const problems: string[] = [];
+  const found = (v: unknown) => JSON.stringify(v);
+  if (!isObject(raw)) throw new InvalidSpecError(file, [`expected a JSON object, found ${found(raw)}`]);
+  const name = raw.name;
+  const expectedName = path.basename(file, ".json");
+  if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,40}$/.test(name)) problems.push(`name: expected lower-case letters, digits or -, found ${found(name)}`);
+  else if (name !== expectedName) problems.push(`name: expected "${expectedName}" (the file's name), found ${found(name)}`);
+  const entity = raw.entity as ModelEntity;
+  if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post" or "user", found ${found(entity)}`);
+  const task = raw.task as Task;
+  if (!["regression", "binary"].includes(task)) problems.push(`task: expected "regression" or "binary", found ${found(task)}`);
+  const target = raw.target;
+  const entityTargets = targets[entity] ?? {};
+  if (typeof target !== "string" || !(target in entityTargets)) {
+    problems.push(`target: expected one of ${Object.keys(entityTargets).join(", ") || "(a valid entity first)"}, found ${found(target)}`);
+  } else if (entityTargets[target] !== task) {
+    problems.push(`target: "${target}" is a ${entityTargets[target]} target, but the task is ${found(task)}`);
+  }
+  const features: FeatureSpec[] = [];
+  const catalog: Record<string, { kind: FeatureSpec["kind"] }> = entity === "user" ? userFeatures : postFeatures;
+  if (!Array.isArray(raw.features) || raw.features.length === 0) problems.push(`features: expected a non-empty list, found ${found(raw.features)}`);
+  else {
+    raw.features.forEach((f, i) => {
+      const fname = typeof f === "string" ? f : isObject(f) ? f.name : undefined;
+      if (typeof fname !== "string") return problems.push(`features[${i}]: expected a feature name or { name, kind }, found ${found(f)}`);
+      if (fname in catalog) return features.push({ name: fname, kind: catalog[fname].kind });
+      if (entity === "user" && extraFeature(fname) && isObject(f) && ["numeric", "categorical", "boolean"].includes(f.kind as string)) {
+        return features.push({ name: fname, kind: f.kind as FeatureSpec["kind"] });
+      }
+      problems.push(
+        entity === "user" && extraFeature(fname)
+          ? `features[${i}]: expected { "name": ${found(fname)}, "kind": "numeric" | "categorical" | "boolean" }, found ${found(f)}`
+          : `features[${i}]: unknown feature ${found(fname)} for a ${entity} model (known: ${Object.keys(catalog).join(", ")}${entity === "user" ? ", extra.<attribute>" : ""})`,
+      );
+    });
+    const names = features.map((f) => f.name);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup) problems.push(`features: ${found(dup)} is listed twice`);
+  }
+  const candidates: CandidateSpec[] = [];
+  if (!Array.isArray(raw.candidates) || raw.candidates.length === 0) problems.push(`candidates: expected a non-empty list, found ${found(raw.candidates)}`);
+  else {
+    raw.candidates.forEach((c, i) => {
+      if (!isObject(c) || !algorithms.includes(c.algorithm as AlgorithmName)) {
+        return problems.push(`candidates[${i}].algorithm: expected one of ${algorithms.join(", ")}, found ${found(isObject(c) ? c.algorithm : c)}`);
+      }
+      const grid = c.grid ?? {};
+      if (!isObject(grid) || Object.values(grid).some((v) => !Array.isArray(v) || v.length === 0)) {
+        return problems.push(`candidates[${i}].grid: expected an object of non-empty value lists, found ${found(grid)}`);
+      }
+      candidates.push({ algorithm: c.algorithm as AlgorithmName, grid: grid as Record<string, unknown[]>, search: c.search === "random" ? "random" : "grid", samples: typeof c.samples === "number" ? c.samples : undefined });
+    });
+  }
+  const sel = isObject(raw.selection) ? raw.selection : {};
+  const metric = sel.metric as MetricName;
+  if (!(metricsByTask[task] ?? []).includes(metric)) problems.push(`selection.metric: expected one of ${(metricsByTask[task] ?? []).join(", ")}, found ${found(metric)}`);
+  const folds = sel.folds ?? 5;
+  if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2 || folds > 20) problems.push(`selection.folds: expected a whole number from 2 to 20, found ${found(folds)}`);
+  const holdout = sel.holdout ?? 0.2;
+  if (typeof holdout !== "number" || holdout <= 0 || holdout >= 0.5) problems.push(`selection.holdout: expected a fraction between 0 and 0.5, found ${found(holdout)}`);
+  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const minRows = raw.minRows ?? 30;
+  if (typeof minRows !== "number" || minRows < 10) problems.push(`minRows: expected a number ≥ 10, found ${found(minRows)}`);
+  if (problems.length) throw new InvalidSpecError(file, problems);
+  return {
+    name: name as string,
+    description: typeof raw.description === "string" ? raw.description : "",
+    entity,
+    task,
+    target: target as string,
+    features,
+    preprocess: isObject(raw.preprocess) ? (raw.preprocess as Partial<PreprocessOptions>) : {},
+    candidates,
+    selection: { metric, folds: folds as number, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: holdout as number },
+    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
+    minRows: minRows as number,
+    file,
+  };
+}
+
+/** The selection the engine runs for a spec. */
+export function selectionOf(spec: ModelSpec): SelectionSpec {
+  return {
+    task: spec.task,
+    metric: spec.selection.metric,
+    candidates: spec.candidates,
+    cv: { folds: spec.selection.folds, seed: spec.selection.seed, stratify: spec.task === "binary" },
+    preprocess: spec.preprocess,
+  };
+}
+
+export type SpecEntry = { ok: true; spec: ModelSpec } | { ok: false; name: string; file: string; error: string };
+
+/**
+ * The specs of models/*.json, read from disk on every call, so a corrected file is used by the next
+ * training without a restart. An invalid file is an entry with its error, not a crash.
+ */
+export class ModelSpecs {
+  constructor(private readonly dir: string) {}
+
+  all(): SpecEntry[] {
+    let files: string[];
+    try {
+      files = readdirSync(this.dir).filter((f) => f.endsWith(".json")).sort();
+    } catch {
+      return [];
+    }
+    return files.map((f) => this.load(path.join(this.dir, f)));
+  }
+
+  /** The entry of one model by name, or undefined if there is no such file. */
+  get(name: string): SpecEntry | undefined {
+    if (!/^[a-z][a-z0-9-]{0,40}$/.test(name)) return undefined;
+    const file = path.join(this.dir, `${name}.json`);
+    try {
+      readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    return this.load(file);
+  }
+
+  private load(file: string): SpecEntry {
+    const name = path.basename(file, ".json");
+    const rel = path.relative(path.dirname(this.dir), file);
+    try {
+      return { ok: true, spec: validateSpec(JSON.parse(readFileSync(file, "utf8")), rel) };
+    } catch (err) {
+      return { ok: false, name, file: rel, error: err instanceof InvalidSpecError ? err.message : `${rel}: ${(err as Error).message}` };
+    }
+  }
+}

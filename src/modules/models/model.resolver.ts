@@ -1,0 +1,77 @@
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ModelVersion } from "./model-version.entity";
+import type { ModelService } from "./model.service";
+import { CrossValidation, DataQualityReport, FeatureImportanceItem, HoldoutEvaluation, ModelType, TrainingRunType } from "./model.types";
+import { crossValidationOf, holdoutOf, importancesOf, qualityOf } from "./model.views";
+
+@Resolver(() => ModelType)
+export class ModelResolver {
+  constructor(private readonly modelService: ModelService) {}
+
+  @Query(() => [ModelType], { description: "Every model spec in models/, valid or not." })
+  models() {
+    return this.modelService.specEntries().map(ModelType.of);
+  }
+
+  @Query(() => ModelType, { description: "A model by name (NOT_FOUND if there is no models/<name>.json)." })
+  model(@Arg("name") name: string) {
+    return ModelType.of(this.modelService.specEntry(name));
+  }
+
+  @Query(() => TrainingRunType, { description: "A training run, by the ID trainModel returned." })
+  async trainingRun(@Arg("id", () => ID) id: string) {
+    return TrainingRunType.of(await this.modelService.runOrThrow(id));
+  }
+
+  @Mutation(() => TrainingRunType, {
+    description: "Train a model from the current data in a worker thread; returns at once with a run to poll. A bad spec or an unusable table is refused here.",
+  })
+  async trainModel(@Arg("name") name: string) {
+    return TrainingRunType.of(await this.modelService.train(name));
+  }
+
+  @Mutation(() => ModelVersion, { description: "Make a trained version the one that serves (also rolls back to a retired one)." })
+  activateModelVersion(@Arg("id", () => ID) id: string) {
+    return this.modelService.activate(id);
+  }
+
+  @FieldResolver(() => ModelVersion, { nullable: true, description: "The version serving predictions." })
+  activeVersion(@Root() model: ModelType) {
+    return this.modelService.activeVersion(model.name);
+  }
+
+  @FieldResolver(() => [ModelVersion], { description: "Every version, newest first." })
+  versions(@Root() model: ModelType) {
+    return this.modelService.versions(model.name);
+  }
+}
+
+@Resolver(() => ModelVersion)
+export class ModelVersionResolver {
+  constructor(private readonly modelService: ModelService) {}
+
+  @FieldResolver(() => CrossValidation, { nullable: true, description: "Cross-validated scores of every candidate and of the baseline." })
+  crossValidation(@Root() version: ModelVersion) {
+    return crossValidationOf(version);
+  }
+
+  @FieldResolver(() => HoldoutEvaluation, { nullable: true })
+  holdout(@Root() version: ModelVersion) {
+    return holdoutOf(version);
+  }
+
+  @FieldResolver(() => [FeatureImportanceItem], { description: "Permutation importance on held-out rows, most important first." })
+  featureImportances(@Root() version: ModelVersion) {
+    return importancesOf(version);
+  }
+
+  @FieldResolver(() => DataQualityReport, { nullable: true })
+  qualityReport(@Root() version: ModelVersion) {
+    return qualityOf(version);
+  }
+
+  @FieldResolver(() => TrainingRunType)
+  trainingRun(@Root() version: ModelVersion) {
+    return TrainingRunType.of(this.modelService.runOf(version));
+  }
+}

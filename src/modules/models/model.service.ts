@@ -1,0 +1,329 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Database, Row } from "../../db/database";
+import { BadUserInputError, NotFoundError } from "../../graphql/errors";
+import { decodeGlobalId } from "../../graphql/relay";
+import type { Logger } from "../../lib/logger";
+import { qualityReport } from "../../ml/quality";
+import type { TrainJob, TrainOutcome } from "../../ml/training/run-training";
+import type { WorkerMessage } from "../../ml/training/train.worker";
+import type { FeatureRow, Metrics, MetricName } from "../../ml/types";
+import type { FeatureStore } from "../predictions/feature-store";
+import { packArtifact, type ModelCache } from "./model.cache";
+import { higherIsBetter, selectionOf, type ModelSpec, type ModelSpecs, type SpecEntry } from "./model-specs";
+import { ModelVersion, type ModelVersionStatus } from "./model-version.entity";
+
+export type RunStatus = "RUNNING" | "SUCCEEDED" | "FAILED";
+
+/** A training run as clients poll it; it is the run of one model version. */
+export interface TrainingRun {
+  versionId: number;
+  modelName: string;
+  status: RunStatus;
+  /** 0–1. */
+  progress: number;
+  stage: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
+export const defaultModelServiceOptions = {
+  /** Shuffles per feature in permutation importance. */
+  importanceRepeats: 3,
+  /** The compiled worker entry. */
+  workerFile: path.join(__dirname, "..", "..", "ml", "training", "train.worker.js"),
+};
+
+const statusOfRun: Record<ModelVersionStatus, RunStatus> = { training: "RUNNING", candidate: "SUCCEEDED", active: "SUCCEEDED", retired: "SUCCEEDED", failed: "FAILED" };
+
+/**
+ * The model service: trains a spec in a worker thread (cross-validated selection, holdout, importance,
+ * final refit), keeps every run as a ModelVersion, promotes a version only when it beats the baseline
+ * and the active version, and serves predictions from the active version through the model cache.
+ */
+export class ModelService {
+  private readonly runs = new Map<number, TrainingRun>();
+  private readonly activeByName = new Map<string, Promise<ModelVersion | undefined>>();
+  /** Training runs one at a time, in order. */
+  private trainingQueue: Promise<unknown> = Promise.resolve();
+  private readonly options: typeof defaultModelServiceOptions;
+
+  constructor(
+    private readonly db: Database,
+    private readonly specs: ModelSpecs,
+    private readonly features: FeatureStore,
+    private readonly cache: ModelCache,
+    private readonly logger: Logger,
+    options: Partial<typeof defaultModelServiceOptions> = {},
+  ) {
+    this.options = { ...defaultModelServiceOptions, ...options };
+  }
+
+  /** A version left "training" by a stopped server can never finish: mark it failed. */
+  async init(): Promise<void> {
+    await this.db.write((tx) =>
+      tx.execute(`UPDATE "model_versions" SET "status" = 'failed', "error" = ? WHERE "status" = 'training'`, ["interrupted: the server stopped during training"]),
+    );
+  }
+
+  specEntries(): SpecEntry[] {
+    return this.specs.all();
+  }
+
+  /** The entry of a model by name, or NOT_FOUND. */
+  specEntry(name: string): SpecEntry {
+    const entry = this.specs.get(name);
+    if (!entry) throw new NotFoundError("Model", name, "name");
+    return entry;
+  }
+
+  private specOrThrow(name: string): ModelSpec {
+    const entry = this.specEntry(name);
+    if (!entry.ok) throw new BadUserInputError("name", `model "${name}" has an invalid spec: ${entry.error}`);
+    return entry.spec;
+  }
+
+  private async versionsWhere(where: string, params: unknown[]): Promise<ModelVersion[]> {
+    const m = this.db.mapper(ModelVersion);
+    return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("v")} FROM "model_versions" "v" ${where}`, params));
+  }
+
+  /** Every version of a model, newest first. */
+  versions(name: string): Promise<ModelVersion[]> {
+    return this.versionsWhere(`WHERE "v"."modelName" = ? ORDER BY "v"."version" DESC`, [name]);
+  }
+
+  async versionById(id: number): Promise<ModelVersion | undefined> {
+    return (await this.versionsWhere(`WHERE "v"."id" = ?`, [id]))[0];
+  }
+
+  async versionOrThrow(globalId: string, field = "id"): Promise<ModelVersion> {
+    const { id } = decodeGlobalId(globalId, field, "ModelVersion");
+    const v = await this.versionById(id);
+    if (!v) throw new NotFoundError("ModelVersion", globalId, field);
+    return v;
+  }
+
+  /** The version serving predictions for a model (cached until a promotion or activation). */
+  activeVersion(name: string): Promise<ModelVersion | undefined> {
+    let v = this.activeByName.get(name);
+    if (!v) {
+      v = this.versionsWhere(`WHERE "v"."modelName" = ? AND "v"."status" = 'active'`, [name]).then((list) => list[0]);
+      this.activeByName.set(name, v);
+      v.catch(() => this.activeByName.delete(name));
+    }
+    return v;
+  }
+
+  /** The run of a version: live while it trains, then derived from the stored version. */
+  runOf(version: ModelVersion): TrainingRun {
+    return (
+      this.runs.get(version.id) ?? {
+        versionId: version.id,
+        modelName: version.modelName,
+        status: statusOfRun[version.status],
+        progress: version.status === "training" ? 0 : 1,
+        stage: version.status,
+        startedAt: version.createdAt,
+        finishedAt: version.trainedAt,
+        error: version.error,
+      }
+    );
+  }
+
+  async runOrThrow(globalId: string): Promise<TrainingRun> {
+    return this.runOf(await this.versionOrThrow(globalId));
+  }
+
+  /**
+   * Starts training a model: builds the table, checks its quality (an empty or constant table is
+   * refused here, before anything is stored, and the active version is untouched), records a version
+   * in status "training", and runs the selection in a worker thread. Poll the returned run.
+   */
+  async train(name: string): Promise<TrainingRun> {
+    const spec = this.specOrThrow(name);
+    const built = await this.features.tableFor(spec);
+    const quality = qualityReport(built.table, spec.task, { preprocess: spec.preprocess });
+    const problems = [...quality.errors];
+    if (built.table.rows.length < spec.minRows) problems.push(`expected at least ${spec.minRows} training rows (minRows), found ${built.table.rows.length}`);
+    if (problems.length) throw new BadUserInputError("name", `cannot train "${name}": ${problems.join("; ")}`);
+    const { id, version } = await this.db.write(async (tx) => {
+      const [{ n }] = await tx.query<{ n: number | string | null }>(`SELECT MAX("version") AS n FROM "model_versions" WHERE "modelName" = ?`, [name]);
+      const next = Number(n ?? 0) + 1;
+      const [row] = await this.db.insertMany(
+        tx,
+        "model_versions",
+        ModelVersion,
+        ["modelName", "version", "status", "task", "spec", "dataStats", "qualityReport", "createdAt"],
+        [
+          {
+            modelName: name,
+            version: next,
+            status: "training",
+            task: spec.task,
+            spec: { ...spec } as unknown as Record<string, unknown>,
+            dataStats: { ...built.stats, rows: built.table.rows.length, target: spec.target },
+            qualityReport: quality as unknown as Record<string, unknown>,
+            createdAt: new Date(),
+          },
+        ],
+        `RETURNING "id"`,
+      );
+      return { id: Number(row.id), version: next };
+    });
+    const run: TrainingRun = { versionId: id, modelName: name, status: "RUNNING", progress: 0, stage: "queued", startedAt: new Date(), finishedAt: null, error: null };
+    this.runs.set(id, run);
+    this.logger.info({ model: name, version }, "training started");
+    const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
+    this.trainingQueue = this.trainingQueue
+      .then(() => this.runWorker(run, job))
+      .then((outcome) => this.finish(run, spec, outcome))
+      .catch((err: unknown) => this.fail(run, err));
+    return run;
+  }
+
+  private runWorker(run: TrainingRun, job: TrainJob): Promise<TrainOutcome> {
+    return new Promise((resolve, reject) => {
+      run.stage = "training";
+      const worker = new Worker(this.options.workerFile, { workerData: job });
+      let settled = false;
+      worker.on("message", (m: WorkerMessage) => {
+        if (m.type === "progress") {
+          run.progress = m.total ? Math.min(0.99, m.done / m.total) : 0;
+          run.stage = m.label;
+        } else if (m.type === "result") {
+          settled = true;
+          resolve(m.outcome);
+        } else {
+          settled = true;
+          reject(new Error(m.message));
+        }
+      });
+      worker.on("error", (err) => {
+        settled = true;
+        reject(err);
+      });
+      worker.on("exit", (code) => {
+        if (!settled) reject(new Error(`the training worker exited with code ${code}`));
+      });
+    });
+  }
+
+  /** The relative gain of `value` over `reference` on a metric (positive = better). */
+  private static gain(metric: MetricName, value: number | undefined, reference: number | undefined): number {
+    if (value === undefined || reference === undefined || !Number.isFinite(value) || !Number.isFinite(reference)) return Number.NaN;
+    const scale = Math.abs(reference) || 1;
+    return higherIsBetter(metric) ? (value - reference) / scale : (reference - value) / scale;
+  }
+
+  private async finish(run: TrainingRun, spec: ModelSpec, outcome: TrainOutcome): Promise<void> {
+    const metric = spec.selection.metric;
+    const score = outcome.holdout.model[metric];
+    const active = await this.activeVersion(spec.name);
+    const activeScore = (active?.holdoutMetrics?.model as Metrics | undefined)?.[metric];
+    const overBaseline = ModelService.gain(metric, score, outcome.holdout.baseline[metric]);
+    const overActive = ModelService.gain(metric, score, activeScore);
+    // Promotion, in order:
+    // 1. a version that does not beat the baseline by the spec's minimum gain never serves;
+    // 2. the first version that does, serves;
+    // 3. a later one serves only if it beats the active version by the spec's margin;
+    // 4. otherwise it is kept as a candidate, and can still be activated by hand.
+    let status: ModelVersionStatus;
+    let decision: string;
+    if (!(overBaseline >= spec.promotion.minGainOverBaseline)) {
+      status = "candidate";
+      decision = `kept as a candidate: ${metric} ${fmt(score)} gains ${pct(overBaseline)} over the baseline's ${fmt(outcome.holdout.baseline[metric])}, less than the ${pct(spec.promotion.minGainOverBaseline)} required`;
+    } else if (!active) {
+      status = "active";
+      decision = `activated: the first version to beat the baseline (${metric} ${fmt(score)} vs ${fmt(outcome.holdout.baseline[metric])})`;
+    } else if (overActive >= spec.promotion.margin) {
+      status = "active";
+      decision = `activated: ${metric} ${fmt(score)} beats active version ${active.version}'s ${fmt(activeScore)} by ${pct(overActive)} (margin ${pct(spec.promotion.margin)})`;
+    } else {
+      status = "candidate";
+      decision = `kept as a candidate: ${metric} ${fmt(score)} does not beat active version ${active.version}'s ${fmt(activeScore)} by the ${pct(spec.promotion.margin)} margin`;
+    }
+    const now = new Date();
+    await this.db.write(async (tx) => {
+      if (status === "active") await tx.execute(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = ? AND "status" = 'active'`, [spec.name]);
+      const mapper = this.db.mapper(ModelVersion);
+      await tx.execute(
+        `UPDATE "model_versions" SET "status" = ?, "algorithm" = ?, "params" = ?, "cvResults" = ?, "holdoutMetrics" = ?, "importances" = ?, "artifact" = ?, "trainedAt" = ?, "activatedAt" = ? WHERE "id" = ?`,
+        [
+          status,
+          outcome.selection.best.algorithm,
+          mapper.persist("params", outcome.selection.best.params),
+          mapper.persist("cvResults", { ...outcome.selection, seconds: outcome.seconds }),
+          mapper.persist("holdoutMetrics", { ...outcome.holdout, decision, metric }),
+          mapper.persist("importances", { permutation: outcome.importances, metric }),
+          packArtifact(outcome.artifact),
+          now,
+          status === "active" ? now : null,
+          run.versionId,
+        ],
+      );
+    });
+    if (status === "active") {
+      if (active) this.cache.drop(active.id);
+      this.activeByName.delete(spec.name);
+    }
+    Object.assign(run, { status: "SUCCEEDED", progress: 1, stage: status, finishedAt: now });
+    this.runs.delete(run.versionId);
+    this.logger.info({ model: spec.name, versionId: run.versionId, status, decision, seconds: outcome.seconds.total }, "training finished");
+  }
+
+  private async fail(run: TrainingRun, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    this.logger.error({ err, model: run.modelName, versionId: run.versionId }, "training failed");
+    Object.assign(run, { status: "FAILED", stage: "failed", error: message, finishedAt: new Date() });
+    try {
+      await this.db.write((tx) => tx.execute(`UPDATE "model_versions" SET "status" = 'failed', "error" = ?, "trainedAt" = ? WHERE "id" = ?`, [message, new Date(), run.versionId]));
+      this.runs.delete(run.versionId);
+    } catch (e) {
+      this.logger.error({ err: e }, "could not record the failed training");
+    }
+  }
+
+  /** Makes a trained version the one that serves (also the way to roll back to a retired version). */
+  async activate(globalId: string): Promise<ModelVersion> {
+    const version = await this.versionOrThrow(globalId);
+    if (version.status === "active") return version;
+    if (version.status === "training" || version.status === "failed" || !version.artifact) {
+      throw new BadUserInputError("id", `expected a trained version (candidate or retired), found one that is ${version.status}`);
+    }
+    const previous = await this.activeVersion(version.modelName);
+    await this.db.write(async (tx) => {
+      await tx.execute(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = ? AND "status" = 'active'`, [version.modelName]);
+      await tx.execute(`UPDATE "model_versions" SET "status" = 'active', "activatedAt" = ? WHERE "id" = ?`, [new Date(), version.id]);
+    });
+    if (previous) this.cache.drop(previous.id);
+    this.activeByName.delete(version.modelName);
+    return (await this.versionById(version.id))!;
+  }
+
+  /** Predictions of the active version for feature rows, or undefined when no version is active. */
+  async predict(name: string, rows: FeatureRow[]): Promise<{ version: ModelVersion; values: number[] } | undefined> {
+    const version = await this.activeVersion(name);
+    if (!version) return undefined;
+    const model = await this.cache.get(version.id);
+    return { version, values: model.predict(rows) };
+  }
+
+  /** The model of a version (cached). */
+  model(versionId: number) {
+    return this.cache.get(versionId);
+  }
+
+  get featureStore(): FeatureStore {
+    return this.features;
+  }
+}
+
+function fmt(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? "n/a" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
+}
+
+function pct(v: number): string {
+  return Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "n/a";
+}

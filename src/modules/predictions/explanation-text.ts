@@ -1,0 +1,48 @@
+import type { Explanation, FeatureValue } from "../../ml/types";
+import { postFeatures } from "./post-features";
+import { extraFeature, userFeatures } from "./user-features";
+import type { FeatureContribution, PredictionExplanation } from "./prediction.types";
+
+function describe(feature: string): string {
+  const extra = extraFeature(feature);
+  if (extra) return extra.replace(/[._]/g, " ");
+  return postFeatures[feature]?.description ?? userFeatures[feature]?.description ?? feature;
+}
+
+function valueText(value: FeatureValue): string | null {
+  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return value;
+}
+
+function label(feature: string, value: FeatureValue): string {
+  const v = valueText(value);
+  if (v === null) return `${describe(feature)} unknown`;
+  if (typeof value === "boolean") return `${describe(feature)}: ${v}`;
+  return `${describe(feature)} is ${v}`;
+}
+
+/**
+ * An engine explanation in words a marketer reads: each contribution labelled with its feature and
+ * value, and a summary naming what raised and what lowered the prediction most.
+ */
+export function explainInWords(e: Explanation, unit: string): PredictionExplanation {
+  const probability = unit === "probability";
+  const amount = (x: number) => (probability ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts` : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`);
+  const level = (x: number) => (probability ? `${(x * 100).toFixed(1)}%` : `${x.toFixed(1)} ${unit}`);
+  const contributions: FeatureContribution[] = e.contributions.map((c) => ({
+    feature: c.feature,
+    label: label(c.feature, c.value),
+    value: valueText(c.value),
+    contribution: c.contribution,
+  }));
+  const significant = (c: FeatureContribution) => Math.abs(c.contribution) >= Math.max(1e-9, Math.abs(e.prediction - e.base) * 0.02);
+  const up = contributions.filter((c) => c.contribution > 0 && significant(c)).slice(0, 3);
+  const down = contributions.filter((c) => c.contribution < 0 && significant(c)).slice(0, 3);
+  const list = (cs: FeatureContribution[]) => cs.map((c) => `${c.label} (${amount(c.contribution)})`).join(", ");
+  const parts = [`${probability ? "Probability" : "Expected"} ${level(e.prediction)}, against ${level(e.base)} on average.`];
+  if (up.length) parts.push(`Raised most by ${list(up)}.`);
+  if (down.length) parts.push(`Lowered most by ${list(down)}.`);
+  return { base: e.base, prediction: e.prediction, contributions, summary: parts.join(" ") };
+}

@@ -1,0 +1,215 @@
+import type { Database, Row } from "../../db/database";
+import { chunks } from "../../graphql/batch";
+import type { FeatureRow, FeatureSpec, Table } from "../../ml/types";
+import type { ModelSpec } from "../models/model-specs";
+import type { UserAttributes } from "../users/user.entity";
+import { buildPostRow, type PostFacts } from "./post-features";
+import { buildUserRow, type UserFacts } from "./user-features";
+
+const day = 86_400_000;
+
+/** Posts younger than this at the as-of time are still gathering engagement: they are not training rows. */
+export const maturityDays = 2;
+/** Churn looks this many days past a cutoff. */
+export const churnWindowDays = 30;
+
+/** A training table built from the database, with the ids of its rows and what it was built from. */
+export interface EntityTable {
+  table: Table;
+  ids: number[];
+  stats: Record<string, unknown>;
+}
+
+/**
+ * Builds feature rows and training tables from the entities with the named feature builders, for
+ * training (whole tables), serving (rows of given ids) and drafts (facts given by the caller).
+ */
+export class FeatureStore {
+  constructor(private readonly db: Database) {}
+
+  /** The time the data reaches: the latest interaction (demo and imported data lie in the past). */
+  async asOf(): Promise<Date> {
+    const [r] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS t FROM "interactions"`);
+    return this.db.toDate(r?.t) ?? new Date();
+  }
+
+  // ------------------------------------------------------------------ posts
+
+  private async postFacts(where: string, params: unknown[]): Promise<Array<{ id: number; facts: PostFacts; counters: Record<string, number> }>> {
+    const rows = await this.db.query<Row>(
+      `SELECT "p"."id", "p"."text", "p"."mediaType", "p"."category", "p"."paid", "p"."platform", "p"."publishedAt", "p"."hashtags", "p"."mentions", ` +
+        `"p"."likes", "p"."comments", "p"."shares", "p"."impressions", "p"."clicks", "u"."followers" AS "authorFollowers" ` +
+        `FROM "posts" "p" JOIN "users" "u" ON "u"."id" = "p"."authorId" ${where} ORDER BY "p"."id"`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      facts: {
+        text: String(r.text),
+        mediaType: String(r.mediaType),
+        category: (r.category as string | null) ?? null,
+        paid: Boolean(r.paid),
+        platform: String(r.platform),
+        publishedAt: this.db.toDate(r.publishedAt)!,
+        hashtags: typeof r.hashtags === "string" ? (JSON.parse(r.hashtags) as string[]) : ((r.hashtags as string[]) ?? []),
+        mentions: typeof r.mentions === "string" ? (JSON.parse(r.mentions) as string[]) : ((r.mentions as string[]) ?? []),
+        authorFollowers: Number(r.authorFollowers),
+      },
+      counters: {
+        likes: Number(r.likes),
+        comments: Number(r.comments),
+        shares: Number(r.shares),
+        impressions: Number(r.impressions),
+        clicks: Number(r.clicks),
+      },
+    }));
+  }
+
+  private static postTarget(target: string, c: Record<string, number>): number {
+    switch (target) {
+      case "engagements":
+        return c.likes + c.comments + c.shares;
+      case "impressions":
+      case "shares":
+      case "clicks":
+        return c[target];
+      default:
+        throw new Error(`no post target "${target}"`);
+    }
+  }
+
+  /** Every mature post as a training row (brand posts old enough to have gathered their engagement). */
+  async postTable(spec: ModelSpec): Promise<EntityTable> {
+    const asOf = await this.asOf();
+    const cutoff = new Date(asOf.getTime() - maturityDays * day);
+    const facts = await this.postFacts(`WHERE "p"."publishedAt" <= ?`, [cutoff]);
+    const names = spec.features.map((f) => f.name);
+    const rows = facts.map((f) => buildPostRow(f.facts, names));
+    let target: number[];
+    const stats: Record<string, unknown> = { asOf: asOf.toISOString(), publishedBefore: cutoff.toISOString(), entity: "post" };
+    if (spec.target === "viral") {
+      // Viral: shares in the top 10% of the training posts (the threshold is part of the version).
+      const shares = facts.map((f) => f.counters.shares).sort((a, b) => a - b);
+      const threshold = shares.length ? shares[Math.min(shares.length - 1, Math.floor(shares.length * 0.9))] : 0;
+      target = facts.map((f) => (f.counters.shares >= threshold && threshold > 0 ? 1 : 0));
+      stats.viralThreshold = threshold;
+    } else {
+      target = facts.map((f) => FeatureStore.postTarget(spec.target, f.counters));
+    }
+    return { table: { features: spec.features, rows, target }, ids: facts.map((f) => f.id), stats };
+  }
+
+  /** Feature rows of existing posts, in the order of `ids` (missing posts: undefined). */
+  async postRows(features: readonly FeatureSpec[], ids: readonly number[]): Promise<Array<FeatureRow | undefined>> {
+    const names = features.map((f) => f.name);
+    const byId = new Map<number, FeatureRow>();
+    for (const slice of chunks([...new Set(ids)], 500)) {
+      for (const f of await this.postFacts(`WHERE "p"."id" IN (${slice.map(() => "?").join(", ")})`, slice)) byId.set(f.id, buildPostRow(f.facts, names));
+    }
+    return ids.map((id) => byId.get(id));
+  }
+
+  draftRow(features: readonly FeatureSpec[], draft: PostFacts): FeatureRow {
+    return buildPostRow(draft, features.map((f) => f.name));
+  }
+
+  // ------------------------------------------------------------------ users
+
+  private dayExpr(): string {
+    return this.db.dialect === "postgres" ? `CAST("i"."occurredAt" AS date)` : `substr("i"."occurredAt", 1, 10)`;
+  }
+
+  /** Behaviour of people (not brands) up to `cutoff`, optionally of some ids only. */
+  private async userFacts(cutoff: Date, ids?: readonly number[]): Promise<Array<{ id: number; facts: UserFacts }>> {
+    const count = (type: string) => `SUM(CASE WHEN "i"."type" = '${type}' THEN 1 ELSE 0 END)`;
+    const select =
+      `SELECT "u"."id", "u"."followers", "u"."platform", "u"."attributes", ${count("VIEW")} AS "views", ${count("LIKE")} AS "likes", ` +
+      `${count("COMMENT")} AS "comments", ${count("SHARE")} AS "shares", ${count("CLICK")} AS "clicks", ${count("CONVERSION")} AS "conversions", ` +
+      `COUNT(DISTINCT ${this.dayExpr()}) AS "activeDays", MIN("i"."occurredAt") AS "firstAt", MAX("i"."occurredAt") AS "lastAt" ` +
+      `FROM "users" "u" LEFT JOIN "interactions" "i" ON "i"."userId" = "u"."id" AND "i"."occurredAt" < ? `;
+    const group = ` GROUP BY "u"."id", "u"."followers", "u"."platform", "u"."attributes" ORDER BY "u"."id"`;
+    const rows: Row[] = [];
+    if (ids) {
+      for (const slice of chunks([...new Set(ids)], 500)) {
+        rows.push(...(await this.db.query<Row>(`${select} WHERE "u"."id" IN (${slice.map(() => "?").join(", ")})${group}`, [cutoff, ...slice])));
+      }
+    } else {
+      rows.push(...(await this.db.query<Row>(`${select} WHERE "u"."isBrand" = ?${group}`, [cutoff, false])));
+    }
+    const days = (t: unknown) => {
+      const d = this.db.toDate(t);
+      return d ? Math.max(0, (cutoff.getTime() - d.getTime()) / day) : null;
+    };
+    return rows.map((r) => ({
+      id: Number(r.id),
+      facts: {
+        views: Number(r.views ?? 0),
+        likes: Number(r.likes ?? 0),
+        comments: Number(r.comments ?? 0),
+        shares: Number(r.shares ?? 0),
+        clicks: Number(r.clicks ?? 0),
+        conversions: Number(r.conversions ?? 0),
+        activeDays: Number(r.activeDays ?? 0),
+        recencyDays: days(r.lastAt),
+        tenureDays: days(r.firstAt),
+        followers: Number(r.followers),
+        platform: String(r.platform),
+        attributes: typeof r.attributes === "string" ? (JSON.parse(r.attributes) as UserAttributes) : ((r.attributes as UserAttributes | null) ?? null),
+      },
+    }));
+  }
+
+  /** People who bought: a CONVERSION interaction, or a CRM outcome (`attributes.extra.converted`). */
+  private async converted(): Promise<Set<number>> {
+    const rows = await this.db.query<{ userId: number }>(`SELECT DISTINCT "userId" FROM "interactions" WHERE "type" = 'CONVERSION'`);
+    return new Set(rows.map((r) => Number(r.userId)));
+  }
+
+  private static crmConverted(facts: UserFacts): boolean {
+    const v = facts.attributes?.extra?.converted;
+    return v === true || v === "yes" || v === 1;
+  }
+
+  /** Every person as a training row; for churn, their behaviour before a cutoff 30 days before the as-of time. */
+  async userTable(spec: ModelSpec): Promise<EntityTable> {
+    const asOf = await this.asOf();
+    const stats: Record<string, unknown> = { asOf: asOf.toISOString(), entity: "user" };
+    if (spec.target === "churned") {
+      const cutoff = new Date(asOf.getTime() - churnWindowDays * day);
+      const before = (await this.userFacts(cutoff)).filter((u) => u.facts.tenureDays !== null);
+      const stayed = new Set(
+        (await this.db.query<{ userId: number }>(`SELECT DISTINCT "userId" FROM "interactions" WHERE "occurredAt" >= ?`, [cutoff])).map((r) => Number(r.userId)),
+      );
+      stats.cutoff = cutoff.toISOString();
+      stats.windowDays = churnWindowDays;
+      return {
+        table: { features: spec.features, rows: before.map((u) => buildUserRow(u.facts, spec.features)), target: before.map((u) => (stayed.has(u.id) ? 0 : 1)) },
+        ids: before.map((u) => u.id),
+        stats,
+      };
+    }
+    const people = await this.userFacts(new Date(asOf.getTime() + 1));
+    const bought = await this.converted();
+    return {
+      table: {
+        features: spec.features,
+        rows: people.map((u) => buildUserRow(u.facts, spec.features)),
+        target: people.map((u) => (bought.has(u.id) || FeatureStore.crmConverted(u.facts) ? 1 : 0)),
+      },
+      ids: people.map((u) => u.id),
+      stats,
+    };
+  }
+
+  /** Feature rows of people as of now (the as-of time), in the order of `ids`. */
+  async userRows(features: readonly FeatureSpec[], ids: readonly number[]): Promise<Array<FeatureRow | undefined>> {
+    const asOf = await this.asOf();
+    const byId = new Map((await this.userFacts(new Date(asOf.getTime() + 1), ids)).map((u) => [u.id, buildUserRow(u.facts, features)]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** The training table of a spec. */
+  tableFor(spec: ModelSpec): Promise<EntityTable> {
+    return spec.entity === "post" ? this.postTable(spec) : this.userTable(spec);
+  }
+}

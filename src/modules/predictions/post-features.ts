@@ -1,0 +1,47 @@
+import type { FeatureRow, FeatureSpec } from "../../ml/types";
+
+/** What a post's features are built from: known before it is published, so drafts qualify too. */
+export interface PostFacts {
+  text: string;
+  mediaType: string;
+  category: string | null;
+  paid: boolean;
+  platform: string;
+  /** Publication time (or, for a draft, the planned one); features use its UTC hour, weekday and month. */
+  publishedAt: Date;
+  hashtags: readonly string[];
+  mentions: readonly string[];
+  authorFollowers: number;
+}
+
+const emojiPattern = /\p{Extended_Pictographic}/gu;
+const urlPattern = /https?:\/\/\S+/;
+
+/**
+ * Named post feature builders. Each is pure and reads only facts known before publication, so a
+ * model trained on published posts can score a draft. Hour and weekday are in UTC.
+ */
+export const postFeatures: Record<string, { kind: FeatureSpec["kind"]; build: (p: PostFacts) => FeatureRow[string]; description: string }> = {
+  mediaType: { kind: "categorical", build: (p) => p.mediaType, description: "media type" },
+  platform: { kind: "categorical", build: (p) => p.platform, description: "platform" },
+  category: { kind: "categorical", build: (p) => p.category, description: "topic / category" },
+  paid: { kind: "boolean", build: (p) => p.paid, description: "paid promotion" },
+  hour: { kind: "numeric", build: (p) => p.publishedAt.getUTCHours(), description: "hour of publication (UTC)" },
+  weekday: { kind: "categorical", build: (p) => ["sun", "mon", "tue", "wed", "thu", "fri", "sat"][p.publishedAt.getUTCDay()], description: "weekday of publication" },
+  month: { kind: "numeric", build: (p) => p.publishedAt.getUTCMonth() + 1, description: "month of publication" },
+  textLength: { kind: "numeric", build: (p) => p.text.length, description: "text length (characters)" },
+  wordCount: { kind: "numeric", build: (p) => (p.text.trim() === "" ? 0 : p.text.trim().split(/\s+/).length), description: "words in the text" },
+  hashtagCount: { kind: "numeric", build: (p) => p.hashtags.length, description: "hashtags" },
+  mentionCount: { kind: "numeric", build: (p) => p.mentions.length, description: "mentions" },
+  emojiCount: { kind: "numeric", build: (p) => p.text.match(emojiPattern)?.length ?? 0, description: "emoji" },
+  hasLink: { kind: "boolean", build: (p) => urlPattern.test(p.text), description: "contains a link" },
+  hasQuestion: { kind: "boolean", build: (p) => p.text.includes("?"), description: "asks a question" },
+  authorFollowers: { kind: "numeric", build: (p) => p.authorFollowers, description: "author's followers" },
+};
+
+/** The feature row of a post for the given feature names (unknown names are a programming error: specs are validated at start). */
+export function buildPostRow(post: PostFacts, names: readonly string[]): FeatureRow {
+  const row: FeatureRow = {};
+  for (const name of names) row[name] = postFeatures[name].build(post);
+  return row;
+}

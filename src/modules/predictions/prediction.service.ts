@@ -1,0 +1,78 @@
+import { BadUserInputError } from "../../graphql/errors";
+import type { Loaders } from "../../graphql/loaders";
+import type { FeatureRow, FeatureSpec } from "../../ml/types";
+import { cleanText, parseHashtags, parseMentions } from "../../nlp/text";
+import type { ModelService } from "../models/model.service";
+import type { UserService } from "../users/user.service";
+import { explainInWords } from "./explanation-text";
+import type { PostFacts } from "./post-features";
+import type { DraftPostInput, DraftPrediction, PredictionExplanation, PredictionType } from "./prediction.types";
+
+type Entity = "post" | "user";
+
+/** Serves predictions of the active model versions for posts, people and drafts, with their explanations. */
+export class PredictionService {
+  constructor(
+    private readonly models: ModelService,
+    private readonly users: UserService,
+  ) {}
+
+  /** The active version's prediction for one post or person, batched over the request (null when no version is active). */
+  forEntity(loaders: Loaders, modelName: string, entity: Entity, id: number): Promise<PredictionType | null> {
+    return loaders.get<number, PredictionType | null>(`Prediction:${modelName}:${entity}`, (ids) => this.batch(modelName, entity, ids)).load(id);
+  }
+
+  private async batch(modelName: string, entity: Entity, ids: readonly number[]): Promise<Array<PredictionType | null>> {
+    const version = await this.models.activeVersion(modelName);
+    if (!version) return ids.map(() => null);
+    const features = (version.spec as { features: FeatureSpec[] }).features;
+    const store = this.models.featureStore;
+    const rows = entity === "post" ? await store.postRows(features, ids) : await store.userRows(features, ids);
+    const present = rows.filter((r): r is FeatureRow => r !== undefined);
+    const model = await this.models.model(version.id);
+    const values = present.length ? model.predict(present) : [];
+    const unit = version.task === "binary" ? "probability" : String((version.dataStats as { target?: string } | null)?.target ?? "value");
+    let k = 0;
+    return rows.map((row) => {
+      if (!row) return null;
+      const value = values[k++];
+      const source = { modelName, value, version, row, unit };
+      return { model: modelName, value, unit, modelVersion: version, source };
+    });
+  }
+
+  /** What the engagement and virality models expect of a draft, before it is published. */
+  async draft(loaders: Loaders, input: DraftPostInput): Promise<DraftPrediction> {
+    const text = cleanText(input.text ?? "");
+    if (text.length > 10_000) throw new BadUserInputError("draft.text", `expected at most 10000 characters, found ${text.length}`);
+    const when = input.scheduledFor;
+    if (!(when instanceof Date) || Number.isNaN(when.getTime())) throw new BadUserInputError("draft.scheduledFor", "expected a date-time");
+    const author = await this.users.getOrThrow(loaders, input.authorId, "draft.authorId");
+    const facts: PostFacts = {
+      text,
+      mediaType: input.mediaType,
+      category: input.category ? cleanText(input.category).toLowerCase() : null,
+      paid: Boolean(input.paid),
+      platform: input.platform ?? author.platform,
+      publishedAt: when,
+      hashtags: parseHashtags(text),
+      mentions: parseMentions(text),
+      authorFollowers: author.followers,
+    };
+    const one = async (modelName: string): Promise<PredictionType | null> => {
+      const version = await this.models.activeVersion(modelName);
+      if (!version) return null;
+      const row = this.models.featureStore.draftRow((version.spec as { features: FeatureSpec[] }).features, facts);
+      const [value] = (await this.models.model(version.id)).predict([row]);
+      const unit = version.task === "binary" ? "probability" : String((version.dataStats as { target?: string } | null)?.target ?? "value");
+      return { model: modelName, value, unit, modelVersion: version, source: { modelName, value, version, row, unit } };
+    };
+    return { engagement: await one("engagement"), viralProbability: await one("virality") };
+  }
+
+  /** The explanation of a prediction, in numbers and words. */
+  async explain(prediction: PredictionType): Promise<PredictionExplanation> {
+    const model = await this.models.model(prediction.source.version.id);
+    return explainInWords(model.explain(prediction.source.row), prediction.unit);
+  }
+}

@@ -1,0 +1,209 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  ActivateModelVersionDocument,
+  ModelDetailsDocument,
+  ModelsDocument,
+  PostPredictionsDocument,
+  PostsDocument,
+  PredictPostDocument,
+  TrainingRunDocument,
+  TrainModelDocument,
+  UpsertPostsDocument,
+  UpsertUsersDocument,
+  UserPredictionsDocument,
+  UsersDocument,
+} from "./__generated__/graphql";
+import { startServer, type TestServer } from "./support/server";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const demo = { SEED: "3", SEED_USERS: "400", SEED_POSTS: "300", SEED_INTERACTIONS: "15000" };
+
+let database: TestDatabase;
+let api: TestServer;
+
+async function trainAndWait(server: TestServer, name: string): Promise<string> {
+  const started = await server.ok(TrainModelDocument, { name });
+  expect(started.trainModel).toMatchObject({ modelName: name, status: "RUNNING" });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { trainingRun } = await server.ok(TrainingRunDocument, { id: started.trainModel.id });
+    if (trainingRun.status !== "RUNNING") {
+      expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null, progress: 1 });
+      return started.trainModel.id;
+    }
+    if (Date.now() > deadline) throw new Error(`training ${name} did not finish in 120 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const metric = (list: Array<{ name: string; value?: number | null }>, name: string) => list.find((m) => m.name === name)?.value ?? Number.NaN;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  api = await startServer({ seed: true, env: demo, database });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await database?.drop();
+});
+
+describe("the model service over GraphQL", () => {
+  it("lists the specs of models/", async () => {
+    const { models } = await api.ok(ModelsDocument);
+    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "virality"]);
+    expect(models.every((m) => m.valid && m.activeVersion === null)).toBe(true);
+    const first = await api.ok(PostPredictionsDocument, { first: 2 });
+    expect(first.posts.nodes.every((p) => p.predictedEngagement === null)).toBe(true);
+  });
+
+  it("trains engagement in a worker while reads are served, and explains the version", async () => {
+    const started = await api.ok(TrainModelDocument, { name: "engagement" });
+    // A read while the worker trains: answered, and the run is still going.
+    const read = await api.ok(PostsDocument, { first: 5 });
+    expect(read.posts.edges).toHaveLength(5);
+    const during = await api.ok(TrainingRunDocument, { id: started.trainModel.id });
+    expect(["RUNNING", "SUCCEEDED"]).toContain(during.trainingRun.status);
+    for (let i = 0; i < 600; i++) {
+      const { trainingRun } = await api.ok(TrainingRunDocument, { id: started.trainModel.id });
+      if (trainingRun.status !== "RUNNING") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { model } = await api.ok(ModelDetailsDocument, { name: "engagement" });
+    const v = model.versions[0];
+    expect(v).toMatchObject({ version: 1, error: null, trainingRun: { status: "SUCCEEDED", progress: 1 } });
+    expect(v.status).toBe("ACTIVE");
+    expect(model.activeVersion?.id).toBe(v.id);
+    // Cross-validation scored the baseline and every candidate of the grid (2 boosting depths + 1 forest + 2 ridge values).
+    expect(v.crossValidation?.metric).toBe("mae");
+    expect(v.crossValidation?.candidates).toHaveLength(5);
+    expect(v.crossValidation?.candidates.filter((c) => c.winner)).toHaveLength(1);
+    expect(v.crossValidation?.baseline.algorithm).toBe("baseline");
+    // The winner beats the baseline on the held-out rows by at least the spec's 5%.
+    expect(metric(v.holdout!.metrics, "mae")).toBeLessThan(0.95 * metric(v.holdout!.baseline, "mae"));
+    expect(v.holdout?.decision).toMatch(/^activated/);
+    expect(v.featureImportances.length).toBeGreaterThan(5);
+    expect(v.qualityReport?.rows).toBe((v.dataStats as { rows: number }).rows);
+    expect(v.qualityReport?.columns.find((c) => c.name === "mediaType")).toMatchObject({ kind: "categorical", missing: 0 });
+  });
+
+  it("predicts every post with the active version, each explained by contributions that add up", async () => {
+    const { posts } = await api.ok(PostPredictionsDocument, { first: 10 });
+    for (const p of posts.nodes) {
+      const pred = p.predictedEngagement!;
+      expect(pred).toMatchObject({ model: "engagement", unit: "engagements", modelVersion: { version: 1 } });
+      expect(pred.value).toBeGreaterThanOrEqual(0);
+      const e = pred.explanation;
+      expect(e.prediction).toBeCloseTo(pred.value, 6);
+      const sum = e.contributions.reduce((s, c) => s + c.contribution, 0);
+      expect(sum).toBeCloseTo(e.prediction - e.base, 4);
+      expect(e.summary).toMatch(/^Expected [\d.]+ engagements, against [\d.]+ engagements on average\./);
+    }
+  });
+
+  it("scores a draft before it is published, with its explanation", async () => {
+    const { users } = await api.ok(UsersDocument, { first: 1, filter: { isBrand: true }, orderBy: { field: "FOLLOWERS", direction: "DESC" } });
+    const draft = { text: "New trail shoes drop Friday 🏃 #running #trail", mediaType: "VIDEO" as const, category: "running", authorId: users.edges[0].node.id, scheduledFor: "2026-11-06T18:00:00Z" };
+    const r = await api.ok(PredictPostDocument, { draft });
+    const e = r.predictPost.engagement!;
+    expect(e.value).toBeGreaterThan(0);
+    expect(e.modelVersion.version).toBe(1);
+    expect(e.explanation.contributions.find((c) => c.feature === "mediaType")).toMatchObject({ label: "media type is VIDEO", value: "VIDEO" });
+    expect(r.predictPost.viralProbability).toBeNull(); // no virality model trained yet
+    const bad = await api.query(PredictPostDocument, { draft: { ...draft, authorId: Buffer.from("User:99999").toString("base64") } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "draft.authorId" });
+  });
+
+  it("keeps every version, promotes only on a gain, and rolls back by activation", async () => {
+    await trainAndWait(api, "engagement");
+    const { model } = await api.ok(ModelDetailsDocument, { name: "engagement" });
+    const [v2, v1] = model.versions;
+    expect(v2.version).toBe(2);
+    expect(["ACTIVE", "CANDIDATE"]).toContain(v2.status);
+    expect(v2.holdout?.decision).toMatch(/^(activated|kept as a candidate)/);
+    // Whatever the decision, activating v1 again makes it the one that serves.
+    const back = await api.ok(ActivateModelVersionDocument, { id: v1.id });
+    expect(back.activateModelVersion).toMatchObject({ id: v1.id, status: "ACTIVE" });
+    const after = await api.ok(ModelDetailsDocument, { name: "engagement" });
+    expect(after.model.activeVersion?.id).toBe(v1.id);
+    expect(after.model.versions.filter((v) => v.status === "ACTIVE")).toHaveLength(1);
+    const { posts } = await api.ok(PostPredictionsDocument, { first: 3 });
+    expect(posts.nodes.every((p) => p.predictedEngagement?.modelVersion.version === 1)).toBe(true);
+  });
+
+  it("trains the conversion model and gives people a probability", async () => {
+    await trainAndWait(api, "conversion");
+    const { users } = await api.ok(UserPredictionsDocument, { first: 20 });
+    const probs = users.nodes.map((u) => u.conversionProbability);
+    const served = probs.filter((p) => p !== null);
+    // The demo audience's buyers follow their personas: the version beats the baseline and serves everyone.
+    expect(served).toHaveLength(20);
+    for (const p of served) {
+      expect(p!.unit).toBe("probability");
+      expect(p!.value).toBeGreaterThanOrEqual(0);
+      expect(p!.value).toBeLessThanOrEqual(1);
+      const sum = p!.explanation.contributions.reduce((s, c) => s + c.contribution, 0);
+      expect(sum).toBeCloseTo(p!.explanation.prediction - p!.explanation.base, 4);
+    }
+  });
+
+  it("answers bad requests with a coded error and leaves the active version alone", async () => {
+    const missing = await api.query(TrainModelDocument, { name: "nope" });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", type: "Model", field: "name" });
+    const bogus = await api.query(ActivateModelVersionDocument, { id: Buffer.from("ModelVersion:4242").toString("base64") });
+    expect(bogus.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND" });
+    const wrongType = await api.query(ActivateModelVersionDocument, { id: Buffer.from("Post:1").toString("base64") });
+    expect(wrongType.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    const { model } = await api.ok(ModelDetailsDocument, { name: "engagement" });
+    expect(model.activeVersion?.version).toBe(1);
+  });
+
+  it("serves the active version after a restart without retraining", async () => {
+    const before = await api.ok(PostPredictionsDocument, { first: 5 });
+    await api.stop();
+    api = await startServer({ env: demo, database });
+    const after = await api.ok(PostPredictionsDocument, { first: 5 });
+    expect(after.posts.nodes.map((p) => [p.id, p.predictedEngagement?.value, p.predictedEngagement?.modelVersion.version])).toEqual(
+      before.posts.nodes.map((p) => [p.id, p.predictedEngagement?.value, p.predictedEngagement?.modelVersion.version]),
+    );
+    const { model } = await api.ok(ModelDetailsDocument, { name: "engagement" });
+    expect(model.versions).toHaveLength(2);
+  });
+});
+
+describe("models that cannot be trained", () => {
+  it("refuses an empty table, a constant one and an invalid spec with a clear error, storing nothing", async () => {
+    const specs = mkdtempSync(path.join(os.tmpdir(), "resonance-specs-"));
+    cpSync(path.join(__dirname, "../../models"), specs, { recursive: true });
+    const engagement = JSON.parse(readFileSync(path.join(specs, "engagement.json"), "utf8"));
+    writeFileSync(path.join(specs, "broken.json"), JSON.stringify({ ...engagement, name: "broken", features: ["mediaType", "moonPhase"] }));
+    const empty = await startServer({ env: { MODELS_DIR: specs } });
+    try {
+      const noRows = await empty.query(TrainModelDocument, { name: "engagement" });
+      expect(noRows.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+      expect(noRows.errors?.[0].message).toMatch(/cannot train "engagement": .*(no rows|at least)/);
+      const broken = await empty.query(TrainModelDocument, { name: "broken" });
+      expect(broken.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+      expect(broken.errors?.[0].message).toContain('features[1]: unknown feature "moonPhase" for a post model');
+      const { models } = await empty.ok(ModelsDocument);
+      expect(models.find((m) => m.name === "broken")).toMatchObject({ valid: false });
+      // A table with rows but nothing to learn: 40 old posts, none with any engagement.
+      await empty.ok(UpsertUsersDocument, { users: [{ handle: "quiet_brand", platform: "INSTAGRAM", isBrand: true, followers: 1000 }] });
+      const posts = Array.from({ length: 40 }, (_, i) => ({
+        externalId: `quiet-${i}`, platform: "INSTAGRAM" as const, authorHandle: "quiet_brand", text: `Post ${i} #quiet`, mediaType: "PHOTO" as const,
+        publishedAt: new Date(Date.UTC(2025, 0, 1 + i, 12)).toISOString(),
+      }));
+      await empty.ok(UpsertPostsDocument, { posts });
+      const constant = await empty.query(TrainModelDocument, { name: "engagement" });
+      expect(constant.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+      expect(constant.errors?.[0].message).toMatch(/cannot train "engagement": .*target is constant/);
+      const { model } = await empty.ok(ModelDetailsDocument, { name: "engagement" });
+      expect(model.versions).toEqual([]);
+    } finally {
+      await empty.stop();
+      rmSync(specs, { recursive: true, force: true });
+    }
+  });
+});
