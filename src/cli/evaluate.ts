@@ -20,14 +20,15 @@ import { buildUserRow, type UserFacts } from "../modules/predictions/user-featur
  *
  * The same code paths as the server: the importers' parsers, the named feature builders, the spec in
  * models/, the engine's cross-validated selection. Without --test, --test-fraction of the training file
- * is held out (stratified for conversion). Progress on stderr; the last line of stdout is one JSON
+ * is held out (stratified for conversion), --repeats times with seeds seed, seed + 1, … (means reported, every
+ * split listed). Progress on stderr; the last line of stdout is one JSON
  * object with the metrics of the chosen model, of the baseline and of a default ml-random-forest.
  */
 
 const usage = `usage:
   npm run eval -- engagement --train <facebook.csv> [--test <facebook.csv>] [--target "Lifetime Post Consumers"]
   npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration]
-options: --test-fraction 0.5 (without --test)  --seed 42  --spec <models/name> (default: engagement / conversion)`;
+options: --test-fraction 0.5 and --repeats 1 (random splits of --train, without --test)  --seed 42  --spec <models/name> (default: engagement / conversion)`;
 
 const regressionKeys = ["mae", "rmse", "r2", "mape"] as const;
 const binaryKeys = ["rocAuc", "prAuc", "logLoss", "f1", "accuracy"] as const;
@@ -102,6 +103,55 @@ function split(table: Table, fraction: number, seed: number, stratify: boolean):
   return { train: part(train), test: part(test) };
 }
 
+interface Run {
+  seed: number;
+  train: number;
+  test: number;
+  model: { algorithm: string; params: Record<string, unknown> } & Record<string, unknown>;
+  baseline: { algorithm: string } & Record<string, unknown>;
+  mlRandomForestDefault: { algorithm: string; params: Record<string, unknown> } & Record<string, unknown>;
+  crossValidation: Array<Record<string, unknown>>;
+  seconds: { selection: number; mlRandomForest: number };
+}
+
+/** Selects by cross-validation on `train`, refits the winner, the baseline and ml-random-forest, and scores them on `test`. */
+function runOnce(spec: ModelSpec, train: Table, test: Table, seed: number, keys: readonly string[]): Run {
+  const progress = consoleProgress();
+  const selection = { ...selectionOf(spec), cv: { ...selectionOf(spec).cv, seed } };
+  let total = 0;
+  const started = performance.now();
+  const result = selectModel(train, selection, (done, all) => {
+    if (all !== total) {
+      if (total) progress.stop();
+      total = all;
+      progress.start("cross-validation", all);
+    }
+    progress.update(done);
+  });
+  progress.stop();
+  process.stderr.write(`selected ${result.best.algorithm} ${JSON.stringify(result.best.params)} by ${result.metric}; fitting on ${train.rows.length} rows, testing on ${test.rows.length}\n`);
+  const selectedAt = performance.now();
+  const best = fitModel(train, spec.task, { algorithm: result.best.algorithm, params: result.best.params }, spec.preprocess);
+  const baseline = fitModel(train, spec.task, { algorithm: "baseline", params: {} }, spec.preprocess);
+  // ml-random-forest with its defaults is O(n²) per node: beyond a few thousand rows it would run for
+  // hours, so larger tables get its documented escape hatch, maxSamples: 2000 (named in the output).
+  const referenceParams: Record<string, unknown> = train.rows.length > 5000 ? { maxSamples: 2000 } : {};
+  process.stderr.write(`fitting ml-random-forest ${JSON.stringify(referenceParams)} for comparison\n`);
+  const referenceStarted = performance.now();
+  const reference = fitModel(train, spec.task, { algorithm: "mlRandomForest", params: referenceParams }, { targetTransform: "none" });
+  const referenceSeconds = (performance.now() - referenceStarted) / 1000;
+  return {
+    seed,
+    train: train.rows.length,
+    test: test.rows.length,
+    model: { algorithm: result.best.algorithm, params: result.best.params, ...pick(evaluate(best, test), keys) },
+    baseline: { algorithm: "baseline", ...pick(evaluate(baseline, test), keys) },
+    mlRandomForestDefault: { algorithm: "mlRandomForest", params: referenceParams, ...pick(evaluate(reference, test), keys) },
+    crossValidation: result.candidates.map((c) => ({ algorithm: c.algorithm, params: c.params, [result.metric]: c.mean[result.metric] ?? null })),
+    seconds: { selection: Math.round((selectedAt - started) / 100) / 10, mlRandomForest: Math.round(referenceSeconds * 10) / 10 },
+  };
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -113,6 +163,7 @@ async function main(): Promise<void> {
       spec: { type: "string" },
       seed: { type: "string" },
       "test-fraction": { type: "string" },
+      repeats: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -134,55 +185,36 @@ async function main(): Promise<void> {
   const target = values.target ?? "Lifetime Post Consumers";
   const exclude = new Set((values.exclude ?? "").split(",").map((s) => s.trim()).filter(Boolean));
   const load = (file: string) => (task === "engagement" ? facebookTable(file, spec, target) : bankTable(file, spec, exclude));
-  let train: Table;
-  let test: Table;
-  if (values.test) {
-    train = load(values.train);
-    test = load(values.test);
-  } else {
-    ({ train, test } = split(load(values.train), fraction, seed, task === "conversion"));
-  }
-  const progress = consoleProgress();
-  const selection = { ...selectionOf(spec), cv: { ...selectionOf(spec).cv, seed } };
-  let total = 0;
-  const started = performance.now();
-  const result = selectModel(train, selection, (done, all, label) => {
-    if (all !== total) {
-      if (total) progress.stop();
-      total = all;
-      progress.start("cross-validation", all);
-    }
-    progress.update(done);
-    void label;
-  });
-  progress.stop();
-  process.stderr.write(`selected ${result.best.algorithm} ${JSON.stringify(result.best.params)} by ${result.metric}; fitting on ${train.rows.length} rows, testing on ${test.rows.length}\n`);
-  const selectedAt = performance.now();
-  const best = fitModel(train, spec.task, { algorithm: result.best.algorithm, params: result.best.params }, spec.preprocess);
-  const baseline = fitModel(train, spec.task, { algorithm: "baseline", params: {} }, spec.preprocess);
-  // ml-random-forest with its defaults is O(n²) per node: beyond a few thousand rows it would run for
-  // hours, so larger tables get its documented escape hatch, maxSamples: 2000 (named in the output).
-  const referenceParams: Record<string, unknown> = train.rows.length > 5000 ? { maxSamples: 2000 } : {};
-  process.stderr.write(`fitting ml-random-forest ${JSON.stringify(referenceParams)} for comparison\n`);
-  const referenceStarted = performance.now();
-  const reference = fitModel(train, spec.task, { algorithm: "mlRandomForest", params: referenceParams }, { targetTransform: "none" });
-  const referenceSeconds = (performance.now() - referenceStarted) / 1000;
   const keys = spec.task === "binary" ? binaryKeys : regressionKeys;
-  const out = {
-    task,
-    ...(task === "engagement" ? { target } : { excluded: [...exclude] }),
-    train: train.rows.length,
-    test: test.rows.length,
-    model: { algorithm: result.best.algorithm, params: result.best.params, ...pick(evaluate(best, test), keys) },
-    baseline: { algorithm: "baseline", ...pick(evaluate(baseline, test), keys) },
-    mlRandomForestDefault: { algorithm: "mlRandomForest", params: referenceParams, ...pick(evaluate(reference, test), keys) },
-    crossValidation: result.candidates.map((c) => ({ algorithm: c.algorithm, params: c.params, [result.metric]: c.mean[result.metric] ?? null })),
-    seconds: {
-      selection: Math.round((selectedAt - started) / 100) / 10,
-      mlRandomForest: Math.round(referenceSeconds * 10) / 10,
-      total: Math.round((performance.now() - started) / 100) / 10,
-    },
-  };
+  const repeats = values.repeats === undefined ? 1 : Number(values.repeats);
+  if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 50)) throw new Error(`expected --repeats between 1 and 50, found ${values.repeats}`);
+  if (values.test && repeats > 1) throw new Error("--repeats applies to random splits of --train; with --test there is one split");
+  const started = performance.now();
+  const whole = values.test ? undefined : load(values.train);
+  const runs: Run[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const { train, test } = values.test ? { train: load(values.train), test: load(values.test) } : split(whole!, fraction, seed + r, task === "conversion");
+    if (repeats > 1) process.stderr.write(`split ${r + 1} of ${repeats} (seed ${seed + r})\n`);
+    runs.push(runOnce(spec, train, test, seed + r, keys));
+  }
+  const mean = (pickFrom: (run: Run) => Record<string, unknown>) =>
+    Object.fromEntries(keys.map((k) => [k, runs.reduce((s, run) => s + Number(pickFrom(run)[k] ?? Number.NaN), 0) / runs.length]));
+  const last = runs[runs.length - 1];
+  const out =
+    repeats === 1
+      ? { task, ...(task === "engagement" ? { target } : { excluded: [...exclude] }), ...last, seconds: { ...last.seconds, total: Math.round((performance.now() - started) / 100) / 10 } }
+      : {
+          task,
+          ...(task === "engagement" ? { target } : { excluded: [...exclude] }),
+          repeats,
+          train: last.train,
+          test: last.test,
+          model: { algorithm: [...new Set(runs.map((run) => run.model.algorithm))].join("|"), ...mean((run) => run.model) },
+          baseline: { algorithm: "baseline", ...mean((run) => run.baseline) },
+          mlRandomForestDefault: { algorithm: "mlRandomForest", params: last.mlRandomForestDefault.params, ...mean((run) => run.mlRandomForestDefault) },
+          runs: runs.map((run) => ({ seed: run.seed, model: run.model, baseline: run.baseline, mlRandomForestDefault: run.mlRandomForestDefault })),
+          seconds: { total: Math.round((performance.now() - started) / 100) / 10 },
+        };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -143,7 +143,7 @@ describe("kmeans", () => {
 
 describe("estimatorFromJSON / createEstimator", () => {
   it("refuses a foreign tag, an unknown parameter and a wrong task", () => {
-    expect(() => estimatorFromJSON({ name: "RFClassifier" })).toThrow('Invalid model: expected an estimator tagged "baseline", "linearRegression", "logisticRegression", "randomForest", "mlRandomForest", "kmeans", found "RFClassifier"');
+    expect(() => estimatorFromJSON({ name: "RFClassifier" })).toThrow('Invalid model: expected an estimator tagged "baseline", "linearRegression", "logisticRegression", "randomForest", "gradientBoosting", "mlRandomForest", "kmeans", found "RFClassifier"');
     expect(() => createEstimator("regression", { algorithm: "randomForest", params: { nEstimator: 5 } })).toThrow('randomForest: unknown parameter "nEstimator"; expected one of nEstimators');
     expect(() => createEstimator("binary", { algorithm: "linearRegression", params: {} })).toThrow("linearRegression: expected a regression task, found binary");
     expect(() => createEstimator("regression", { algorithm: "randomForest", params: { nEstimators: 0 } })).toThrow("randomForest: expected nEstimators to be a whole number ≥ 1, found 0");

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createEstimator } from "../../ml/estimator";
 import type { AlgorithmName, CandidateSpec, FeatureSpec, MetricName, PreprocessOptions, SelectionSpec, Task } from "../../ml/types";
 import { postFeatures } from "../predictions/post-features";
 import { extraFeature, userFeatures } from "../predictions/user-features";
@@ -107,7 +108,33 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
       if (!isObject(grid) || Object.values(grid).some((v) => !Array.isArray(v) || v.length === 0)) {
         return problems.push(`candidates[${i}].grid: expected an object of non-empty value lists, found ${found(grid)}`);
       }
-      candidates.push({ algorithm: c.algorithm as AlgorithmName, grid: grid as Record<string, unknown[]>, search: c.search === "random" ? "random" : "grid", samples: typeof c.samples === "number" ? c.samples : undefined });
+      const algorithm = c.algorithm as AlgorithmName;
+      // Every value of the grid must make a valid estimator (each key varied with the others at their first value).
+      const values = grid as Record<string, unknown[]>;
+      const first = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[0]]));
+      const tried = new Set<string>();
+      for (const [key, list] of Object.entries(values)) {
+        for (const value of list) {
+          const params = { ...first, [key]: value };
+          const id = JSON.stringify(params);
+          if (tried.has(id)) continue;
+          tried.add(id);
+          try {
+            if (task === "regression" || task === "binary") createEstimator(task, { algorithm, params });
+          } catch (err) {
+            problems.push(`candidates[${i}].grid: ${(err as Error).message}`);
+            return;
+          }
+        }
+      }
+      if (Object.keys(values).length === 0 && (task === "regression" || task === "binary")) {
+        try {
+          createEstimator(task, { algorithm, params: {} });
+        } catch (err) {
+          return problems.push(`candidates[${i}]: ${(err as Error).message}`);
+        }
+      }
+      candidates.push({ algorithm, grid: values, search: c.search === "random" ? "random" : "grid", samples: typeof c.samples === "number" ? c.samples : undefined });
     });
   }
   const sel = isObject(raw.selection) ? raw.selection : {};

@@ -14,7 +14,16 @@ export interface PostFacts {
   authorFollowers: number;
 }
 
-const emojiPattern = /\p{Extended_Pictographic}/gu;
+const pictograph = /\p{Extended_Pictographic}/u;
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** Emoji as a reader counts them: one per grapheme cluster with a pictograph (🏃‍♀️ and 👍🏽 are one each). */
+export function countEmoji(text: string): number {
+  if (!pictograph.test(text)) return 0;
+  let n = 0;
+  for (const { segment } of graphemes.segment(text)) if (pictograph.test(segment)) n++;
+  return n;
+}
 const urlPattern = /https?:\/\/\S+/;
 
 /**
@@ -33,7 +42,7 @@ export const postFeatures: Record<string, { kind: FeatureSpec["kind"]; build: (p
   wordCount: { kind: "numeric", build: (p) => (p.text.trim() === "" ? 0 : p.text.trim().split(/\s+/).length), description: "words in the text" },
   hashtagCount: { kind: "numeric", build: (p) => p.hashtags.length, description: "hashtags" },
   mentionCount: { kind: "numeric", build: (p) => p.mentions.length, description: "mentions" },
-  emojiCount: { kind: "numeric", build: (p) => p.text.match(emojiPattern)?.length ?? 0, description: "emoji" },
+  emojiCount: { kind: "numeric", build: (p) => countEmoji(p.text), description: "emoji" },
   hasLink: { kind: "boolean", build: (p) => urlPattern.test(p.text), description: "contains a link" },
   hasQuestion: { kind: "boolean", build: (p) => p.text.includes("?"), description: "asks a question" },
   authorFollowers: { kind: "numeric", build: (p) => p.authorFollowers, description: "author's followers" },
