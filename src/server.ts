@@ -25,6 +25,8 @@ import { predictionEraser } from "./modules/predictions/prediction.erasure";
 import { recommendationEraser } from "./modules/recommendations/recommendation.erasure";
 import { segmentEraser } from "./modules/segments/segment.erasure";
 import { sentimentEraser } from "./modules/sentiment/sentiment.erasure";
+import { InteractionSentimentResolver, PostSentimentResolver, SentimentResolver, UserVocabularyResolver } from "./modules/sentiment/sentiment.resolver";
+import { SentimentService } from "./modules/sentiment/sentiment.service";
 import { ErasureRegistry } from "./modules/users/erasure";
 import { UserResolver } from "./modules/users/user.resolver";
 import { UserService } from "./modules/users/user.service";
@@ -43,6 +45,7 @@ export interface Services {
   interactions: InteractionService;
   models: ModelService;
   predictions: PredictionService;
+  sentiment: SentimentService;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
@@ -60,6 +63,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const users = new UserService(db, erasure, config.maxBatch);
   const posts = new PostService(db, users, config.maxBatch);
   const interactions = new InteractionService(db, users, posts, config.maxBatch);
+  const sentiment = new SentimentService(db, logger);
+  posts.afterUpsert = (ids) => sentiment.afterIngest("posts", () => sentiment.scorePosts(ids));
+  interactions.afterRecord = (externalIds) => sentiment.afterIngest("interactions", () => sentiment.scoreInteractions(externalIds));
   // Erasure runs derived data first, then interactions (which correct the counters), then posts.
   erasure.register("sentiment", sentimentEraser);
   erasure.register("predictions", predictionEraser);
@@ -70,7 +76,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const models = new ModelService(db, new ModelSpecs(config.modelsDir), new FeatureStore(db), new ModelCache(db), logger);
   await models.init();
   const predictions = new PredictionService(models, users);
-  return { db, users, posts, interactions, models, predictions };
+  // Texts stored before this analyser version (or whose scoring failed) are scored in the background.
+  void sentiment
+    .backfill()
+    .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
+    .catch((err) => logger.error({ err }, "sentiment backfill failed"));
+  return { db, users, posts, interactions, models, predictions, sentiment };
 }
 
 /** The GraphQL schema and the resolver instances behind it. */
@@ -93,6 +104,10 @@ export function createSchema(services: Services) {
     [PredictionResolver, new PredictionResolver(services.predictions)],
     [PostPredictionsResolver, new PostPredictionsResolver(services.predictions)],
     [UserPredictionsResolver, new UserPredictionsResolver(services.predictions)],
+    [SentimentResolver, new SentimentResolver(services.db, services.sentiment, services.users)],
+    [PostSentimentResolver, new PostSentimentResolver(services.sentiment)],
+    [InteractionSentimentResolver, new InteractionSentimentResolver(services.sentiment)],
+    [UserVocabularyResolver, new UserVocabularyResolver(services.sentiment)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
   return buildAppSchema(resolvers, { get: (cls) => instances.get(cls) });

@@ -12,5 +12,5 @@ export const nlp = winkNLP(model, [...nlpPipe]);
 export const its = nlp.its;
 export const as = nlp.as;
 
-/** Names the analyser's code and data, so stored scores can be re-scored when either changes. */
-export const winkVersion = `wink-nlp@${require("wink-nlp/package.json").version}+wink-eng-lite-web-model@${require("wink-eng-lite-web-model/package.json").version}`;
+/** wink-nlp + model versions ("2.4.0+1.8.1"): stored scores are re-scored when either changes. */
+export const winkVersion = `${require("wink-nlp/package.json").version}+${require("wink-eng-lite-web-model/package.json").version}`;

@@ -18,7 +18,7 @@ export const neutralBand = 0.05;
 const maxKeywords = 8;
 
 /** What the lexicon analyser is, stored with every score; a change of either part means re-scoring. */
-export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+rules1` } as const;
+export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r1` } as const;
 
 export interface SentimentAnalysis {
   /** In [-1, 1]. */

@@ -40,6 +40,9 @@ type Deltas = Map<number, Record<PostCounter, number>>;
 const earliest = new Date("2004-01-01T00:00:00Z");
 
 export class InteractionService {
+  /** Runs after every recorded batch has committed, with the external ids of the new rows that have a text (sentiment scoring). */
+  afterRecord: ((externalIdsWithText: string[]) => Promise<void>) | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly users: UserService,
@@ -208,7 +211,9 @@ export class InteractionService {
     const problems = new BatchProblems("interactions");
     const cleaned = this.clean(input, problems);
     problems.throwIfAny();
-    return this.db.write(async (tx) => {
+    const withText: string[] = [];
+    const result = await this.db.write(async (tx) => {
+      withText.length = 0;
       const refs = await this.resolve(cleaned, problems);
       problems.throwIfAny();
       const now = new Date();
@@ -235,6 +240,7 @@ export class InteractionService {
       rows.forEach((r, i) => {
         if (!inserted[i]) return;
         recorded += 1;
+        if (r.text != null) withText.push(r.externalId!);
         const d = deltaOf(deltas, r.postId!);
         d[counterOf[r.type!]] += 1;
         const pair = `${r.postId}:${r.userId}`;
@@ -246,6 +252,8 @@ export class InteractionService {
       await this.applyDeltas(tx, deltas, 1);
       return { received: input.length, recorded, duplicates: input.length - recorded, postsUpdated: deltas.size };
     });
+    if (this.afterRecord && withText.length > 0) await this.afterRecord(withText);
+    return result;
   }
 
   /** The (post, user) pairs of these rows that already had an interaction: their reach is already counted. */

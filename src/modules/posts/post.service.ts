@@ -41,6 +41,9 @@ interface CleanPost {
 }
 
 export class PostService {
+  /** Runs after every upsert has committed, with the ids written (sentiment scoring). */
+  afterUpsert: ((ids: number[]) => Promise<void>) | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly users: UserService,
@@ -274,6 +277,7 @@ export class PostService {
       await this.db.insertMany(tx, "post_hashtags", PostHashtag, ["postId", "tag"], tags, `ON CONFLICT DO NOTHING`);
       return { created: unique.length - existing.size, ids: firstSeen.map((key) => idByKey.get(key)!) };
     });
+    if (this.afterUpsert) await this.afterUpsert([...new Set(ids)]);
     const items = (await this.byIds(ids)).filter((p): p is Post => p !== undefined);
     return { created, updated: unique.length - created, merged: cleaned.length - unique.length, items };
   }

@@ -1,14 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { User } from "../users/user.entity";
 
 export type SentimentTarget = "POST" | "INTERACTION";
 
 /**
- * The sentiment of one text (a post or a comment) by one analyser version. `postId`, `userId` and
- * `occurredAt` are copied from the scored text so that time series group without joins and a
- * person's erasure finds every score of theirs.
+ * The current sentiment of one text (a post or a comment), by the analyser named in it. One row per
+ * text: re-scoring (a new analyser version, a brand rule, a learned model activated) replaces it.
+ * `postId`, `userId`, `accountId` and `occurredAt` are copied from the scored text so that time series
+ * group without joins and a person's erasure finds every score of theirs.
  */
 @Entity("sentiment_scores")
-@Index("sentiment_target", ["targetType", "targetId", "analyzer"], { unique: true })
+@Index("sentiment_text", ["targetType", "targetId"], { unique: true })
+@Index("sentiment_account_time", ["accountId", "occurredAt"])
 @Index("sentiment_post_time", ["postId", "occurredAt"])
 @Index("sentiment_user", ["userId"])
 @Index("sentiment_time", ["occurredAt"])
@@ -29,6 +32,10 @@ export class SentimentScore {
   /** The author of the text. */
   @Column({ type: "integer" })
   userId: number;
+
+  /** The account whose post it is (the post's author): brand rules and share of voice go by it. */
+  @Column({ type: "integer", default: 0 })
+  accountId: number;
 
   @Column()
   occurredAt: Date;
@@ -51,4 +58,32 @@ export class SentimentScore {
 
   @CreateDateColumn()
   scoredAt: Date;
+}
+
+/**
+ * A brand's word or phrase with the polarity it has for that brand ("sick" is praise for a skate
+ * brand). Applies to the account's posts and the comments on them.
+ */
+@Entity("vocabulary_rules")
+@Index("vocabulary_account_phrase", ["accountId", "phrase"], { unique: true })
+export class VocabularyRuleEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "integer" })
+  accountId: number;
+
+  @ManyToOne(() => User, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "accountId" })
+  account?: User;
+
+  @Column({ type: "varchar", length: 200 })
+  phrase: string;
+
+  /** In [-1, 1]. */
+  @Column({ type: "double precision" })
+  polarity: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
 }

@@ -1,0 +1,155 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { Database } from "../../db/database";
+import type { Context } from "../../graphql/context";
+import { labelOf } from "../../nlp/sentiment";
+import { Interaction } from "../interactions/interaction.entity";
+import { Post } from "../posts/post.entity";
+import { User } from "../users/user.entity";
+import type { UserService } from "../users/user.service";
+import type { SentimentScore } from "./sentiment-score.entity";
+import { sentimentSeries, shareOfVoice, type SentimentFilterValue } from "./sentiment.series";
+import type { SentimentService, TextSentiment } from "./sentiment.service";
+import {
+  SentimentFilter,
+  SentimentGroupByEnum,
+  SentimentLabelEnum,
+  SentimentSeriesArgs,
+  SentimentSeriesConnection,
+  SentimentType,
+  ShareOfVoice,
+  TextAnalysis,
+  VocabularyRuleInput,
+  VocabularyRuleType,
+  VocabularyRulesResult,
+} from "./sentiment.types";
+
+@ObjectType({ simpleResolvers: true })
+export class RemoveVocabularyRulesResult {
+  @Field(() => Int)
+  removed: number;
+
+  @Field(() => Int)
+  rescored: number;
+}
+
+function sentimentView(s: SentimentScore | null): SentimentType | null {
+  if (!s) return null;
+  const d = (s.details ?? {}) as { sentences?: number[]; keywords?: string[]; rules?: string[]; language?: string };
+  return {
+    score: s.score,
+    label: s.label as SentimentLabelEnum,
+    analyzer: s.analyzer,
+    analyzerVersion: s.analyzerVersion,
+    scoredAt: s.scoredAt,
+    sentenceScores: d.sentences ?? [],
+    keywords: d.keywords ?? [],
+    rulesApplied: d.rules ?? [],
+    language: d.language ?? "en",
+  };
+}
+
+function analysisView(r: TextSentiment): TextAnalysis {
+  const a = r.analysis!;
+  return {
+    text: a.sentences.map((s) => s.text).join(" "),
+    score: r.score,
+    label: r.label as SentimentLabelEnum,
+    analyzer: r.analyzer,
+    analyzerVersion: r.analyzerVersion,
+    sentences: a.sentences.map((s) => ({ text: s.text, score: s.score, label: labelOf(s.score) as SentimentLabelEnum })),
+    words: a.words,
+    negations: a.negations,
+    emoji: a.emoji,
+    emoticons: a.emoticons,
+    hashtags: a.hashtags,
+    mentions: a.mentions,
+    urls: a.urls,
+    keywords: a.keywords,
+    language: a.language,
+    truncated: a.truncated,
+    rulesApplied: a.rulesApplied,
+  };
+}
+
+@Resolver()
+export class SentimentResolver {
+  constructor(
+    private readonly db: Database,
+    private readonly sentiment: SentimentService,
+    private readonly users: UserService,
+  ) {}
+
+  @Query(() => [TextAnalysis], { description: "Scores drafts and ad-hoc texts (1–100 per call) without storing them; with accountId, that account's brand rules apply." })
+  async analyzeText(@Arg("texts", () => [String]) texts: string[], @Arg("accountId", () => ID, { nullable: true }) accountId: string | null, @Ctx() ctx: Context) {
+    if (accountId) await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
+    return (await this.sentiment.analyzeTexts(texts, accountId)).map(analysisView);
+  }
+
+  @Query(() => SentimentSeriesConnection, { description: "Sentiment over time as flat rows (bucket × group), cursor-paginated in bucket then group order." })
+  async sentimentSeries(@Args() args: SentimentSeriesArgs) {
+    const page = await sentimentSeries(this.db, { ...args, filter: args.filter as SentimentFilterValue | undefined });
+    const edges = page.rows.map(({ cursor, ...node }) => ({ cursor, node }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Query(() => ShareOfVoice, { description: "Each group's share of the texts matching the filter, with its sentiment." })
+  async shareOfVoice(
+    @Arg("filter", () => SentimentFilter, { nullable: true }) filter: SentimentFilter | null,
+    @Arg("groupBy", () => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.ACCOUNT }) groupBy: SentimentGroupByEnum,
+    @Arg("first", () => Int, { nullable: true, description: "Groups to return, 1–100 (default 20)." }) first: number | null,
+  ) {
+    const r = await shareOfVoice(this.db, { filter: (filter ?? undefined) as SentimentFilterValue | undefined, groupBy, first });
+    return { total: r.total, groups: r.rows };
+  }
+
+  @Mutation(() => VocabularyRulesResult, { description: "Adds or updates an account's brand vocabulary rules (by phrase), then re-scores its posts and the comments on them." })
+  async setVocabularyRules(
+    @Arg("accountId", () => ID) accountId: string,
+    @Arg("rules", () => [VocabularyRuleInput]) rules: VocabularyRuleInput[],
+    @Ctx() ctx: Context,
+  ) {
+    const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
+    return this.sentiment.setRules(account.id, rules);
+  }
+
+  @Mutation(() => RemoveVocabularyRulesResult, { description: "Removes an account's rules by phrase, then re-scores its texts." })
+  async removeVocabularyRules(@Arg("accountId", () => ID) accountId: string, @Arg("phrases", () => [String]) phrases: string[], @Ctx() ctx: Context) {
+    const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
+    return this.sentiment.removeRules(account.id, phrases);
+  }
+}
+
+@Resolver(() => Post)
+export class PostSentimentResolver {
+  constructor(private readonly sentimentService: SentimentService) {}
+
+  @FieldResolver(() => SentimentType, { nullable: true, description: "The post text's sentiment (null until scored, which happens on ingest)." })
+  async sentiment(@Root() post: Post, @Ctx() ctx: Context) {
+    return sentimentView(await this.sentimentService.current(ctx.loaders, "POST", post.id));
+  }
+}
+
+@Resolver(() => Interaction)
+export class InteractionSentimentResolver {
+  constructor(private readonly sentimentService: SentimentService) {}
+
+  @FieldResolver(() => SentimentType, { nullable: true, description: "The comment's sentiment (null for interactions without text)." })
+  async sentiment(@Root() interaction: Interaction, @Ctx() ctx: Context) {
+    if (interaction.text == null) return null;
+    return sentimentView(await this.sentimentService.current(ctx.loaders, "INTERACTION", interaction.id));
+  }
+}
+
+@Resolver(() => User)
+export class UserVocabularyResolver {
+  constructor(private readonly sentimentService: SentimentService) {}
+
+  @FieldResolver(() => [VocabularyRuleType], { description: "The account's brand vocabulary rules." })
+  vocabularyRules(@Root() user: User) {
+    return this.sentimentService.rules(user.id);
+  }
+}

@@ -1,0 +1,252 @@
+import type { Database, Row } from "../../db/database";
+import { BadUserInputError } from "../../graphql/errors";
+import { Where } from "../../graphql/pagination";
+import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
+import type { Platform } from "../users/platform";
+
+export type Granularity = "HOUR" | "DAY" | "WEEK" | "MONTH";
+export type SentimentGroupBy = "NONE" | "TOPIC" | "HASHTAG" | "AUTHOR" | "ACCOUNT" | "SEGMENT" | "PLATFORM";
+export type TextKind = "POST" | "COMMENT";
+
+export interface SentimentFilterValue {
+  from?: Date | null;
+  to?: Date | null;
+  accountId?: string | null;
+  authorId?: string | null;
+  postId?: string | null;
+  platform?: Platform | null;
+  topic?: string | null;
+  hashtag?: string | null;
+  segmentId?: string | null;
+  kinds?: TextKind[] | null;
+  labels?: string[] | null;
+}
+
+/** One aggregated row: a time bucket × a group. */
+export interface SeriesRow {
+  bucket: Date;
+  groupKey: string;
+  groupLabel: string;
+  count: number;
+  meanScore: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+/** The time bucket of `"s"."occurredAt"` as text `YYYY-MM-DDTHH:MM:SS` (UTC; weeks start on Monday). */
+export function bucketSql(dialect: "sqlite" | "postgres", granularity: Granularity, column = `"s"."occurredAt"`): string {
+  if (dialect === "postgres") {
+    const unit = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" }[granularity];
+    return `to_char(date_trunc('${unit}', ${column}), 'YYYY-MM-DD"T"HH24:MI:SS')`;
+  }
+  switch (granularity) {
+    case "HOUR":
+      return `strftime('%Y-%m-%dT%H:00:00', ${column})`;
+    case "DAY":
+      return `strftime('%Y-%m-%dT00:00:00', ${column})`;
+    case "WEEK":
+      return `strftime('%Y-%m-%dT00:00:00', ${column}, '-' || ((CAST(strftime('%w', ${column}) AS INTEGER) + 6) % 7) || ' days')`;
+    case "MONTH":
+      return `strftime('%Y-%m-01T00:00:00', ${column})`;
+  }
+}
+
+/** The start of the bucket holding `t` (the same rule as `bucketSql`), and the next bucket's start. */
+export function bucketStart(t: Date, granularity: Granularity): Date {
+  const d = new Date(t.getTime());
+  d.setUTCMinutes(0, 0, 0);
+  if (granularity === "HOUR") return d;
+  d.setUTCHours(0);
+  if (granularity === "DAY") return d;
+  if (granularity === "WEEK") {
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d;
+  }
+  d.setUTCDate(1);
+  return d;
+}
+
+export function nextBucket(t: Date, granularity: Granularity): Date {
+  const d = new Date(t.getTime());
+  if (granularity === "HOUR") d.setUTCHours(d.getUTCHours() + 1);
+  else if (granularity === "DAY") d.setUTCDate(d.getUTCDate() + 1);
+  else if (granularity === "WEEK") d.setUTCDate(d.getUTCDate() + 7);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  return d;
+}
+
+interface GroupSql {
+  key: string;
+  label: string;
+  joins: string;
+}
+
+/** How each grouping names its groups: keys are stable ids (global IDs for people), labels are for people to read. */
+function groupSql(groupBy: SentimentGroupBy): GroupSql {
+  switch (groupBy) {
+    case "NONE":
+      return { key: `'all'`, label: `'all'`, joins: "" };
+    case "TOPIC":
+      return { key: `COALESCE("p"."category", '')`, label: `COALESCE("p"."category", '(no topic)')`, joins: `JOIN "posts" "p" ON "p"."id" = "s"."postId"` };
+    case "HASHTAG":
+      return { key: `"h"."tag"`, label: `'#' || "h"."tag"`, joins: `JOIN "post_hashtags" "h" ON "h"."postId" = "s"."postId"` };
+    case "AUTHOR":
+      return { key: `"s"."userId"`, label: `'@' || "u"."handle"`, joins: `JOIN "users" "u" ON "u"."id" = "s"."userId"` };
+    case "ACCOUNT":
+      return { key: `"s"."accountId"`, label: `'@' || "u"."handle"`, joins: `JOIN "users" "u" ON "u"."id" = "s"."accountId"` };
+    case "PLATFORM":
+      return { key: `"p"."platform"`, label: `"p"."platform"`, joins: `JOIN "posts" "p" ON "p"."id" = "s"."postId"` };
+    case "SEGMENT":
+      return {
+        key: `"g"."id"`,
+        label: `"g"."name"`,
+        joins:
+          `JOIN "segment_memberships" "sm" ON "sm"."userId" = "s"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
+          `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active'`,
+      };
+  }
+}
+
+/** A group key as the API shows it: people as global IDs, everything else as is. */
+function publicKey(groupBy: SentimentGroupBy, raw: unknown): string {
+  if (groupBy === "AUTHOR" || groupBy === "ACCOUNT") return toGlobalId("User", String(raw));
+  return String(raw ?? "");
+}
+
+/**
+ * The WHERE of a filter over `"s"` (sentiment_scores), with the joins it needs beyond the grouping's.
+ * Every ID is checked here, so a bad one is a BAD_USER_INPUT naming `filter.<field>`.
+ */
+function filterSql(db: Database, filter: SentimentFilterValue = {}, groupJoins: string): { where: Where; joins: string } {
+  const where = new Where();
+  let joins = "";
+  const needPost = !groupJoins.includes(`"posts" "p"`);
+  const joinPost = () => {
+    if (needPost && !joins.includes(`"posts" "p"`)) joins += ` JOIN "posts" "p" ON "p"."id" = "s"."postId"`;
+  };
+  if (filter.from && filter.to && filter.from >= filter.to) throw new BadUserInputError("filter.to", `expected \`to\` after \`from\`, found ${filter.to.toISOString()} ≤ ${filter.from.toISOString()}`);
+  if (filter.from) where.add(`"s"."occurredAt" >= ?`, db.param(filter.from));
+  if (filter.to) where.add(`"s"."occurredAt" < ?`, db.param(filter.to));
+  if (filter.accountId) where.add(`"s"."accountId" = ?`, decodeGlobalId(filter.accountId, "filter.accountId", "User").id);
+  if (filter.authorId) where.add(`"s"."userId" = ?`, decodeGlobalId(filter.authorId, "filter.authorId", "User").id);
+  if (filter.postId) where.add(`"s"."postId" = ?`, decodeGlobalId(filter.postId, "filter.postId", "Post").id);
+  if (filter.platform) {
+    joinPost();
+    where.add(`"p"."platform" = ?`, filter.platform);
+  }
+  if (filter.topic) {
+    joinPost();
+    where.add(`"p"."category" = ?`, filter.topic.trim().toLowerCase());
+  }
+  if (filter.hashtag) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "fh" WHERE "fh"."postId" = "s"."postId" AND "fh"."tag" = ?)`, filter.hashtag.replace(/^#/, "").trim().toLowerCase());
+  if (filter.segmentId) {
+    const id = Number(filter.segmentId);
+    if (!Number.isInteger(id) || id < 1) throw new BadUserInputError("filter.segmentId", `expected a segment id, found ${JSON.stringify(filter.segmentId)}`);
+    where.add(`EXISTS (SELECT 1 FROM "segment_memberships" "fm" WHERE "fm"."userId" = "s"."userId" AND "fm"."segmentId" = ?)`, id);
+  }
+  if (filter.kinds?.length) where.in(`"s"."targetType"`, filter.kinds.map((k) => (k === "COMMENT" ? "INTERACTION" : "POST")));
+  if (filter.labels?.length) where.in(`"s"."label"`, filter.labels);
+  return { where, joins };
+}
+
+function encodeCursor(bucket: string, key: string): string {
+  return Buffer.from(JSON.stringify(["series", bucket, key])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { bucket: string; key: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v[0] === "series" && typeof v[1] === "string" && typeof v[2] === "string") return { bucket: v[1], key: v[2] };
+  } catch {
+    // falls through
+  }
+  throw new BadUserInputError("after", `expected a cursor from sentimentSeries, found ${JSON.stringify(cursor)}`);
+}
+
+export interface SeriesPage {
+  rows: Array<SeriesRow & { cursor: string }>;
+  hasNextPage: boolean;
+}
+
+/** Flat, cursor-paginated rows of (bucket, group) aggregates, ordered by bucket then group key. */
+export async function sentimentSeries(
+  db: Database,
+  args: { filter?: SentimentFilterValue; granularity: Granularity; groupBy: SentimentGroupBy; first?: number | null; after?: string | null },
+): Promise<SeriesPage> {
+  const first = args.first ?? defaultPageSize * 5;
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize * 10) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize * 10}, found ${first}`);
+  const group = groupSql(args.groupBy);
+  const { where, joins } = filterSql(db, args.filter, group.joins);
+  const bucket = bucketSql(db.dialect, args.granularity);
+  const keyText = db.dialect === "postgres" ? `CAST(${group.key} AS TEXT)` : `CAST(${group.key} AS TEXT)`;
+  const params = [...where.params];
+  let page = "";
+  if (args.after) {
+    const c = decodeCursor(args.after);
+    page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
+    params.push(c.bucket, c.bucket, c.key);
+  }
+  const sql =
+    `SELECT * FROM (SELECT ${bucket} AS "bucket", ${keyText} AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
+    `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
+    `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()} GROUP BY 1, 2, 3) "t" ${page} ORDER BY "t"."bucket", "t"."grp" LIMIT ${first + 1}`;
+  const rows = await db.query<Row>(sql, params);
+  const hasNextPage = rows.length > first;
+  return {
+    hasNextPage,
+    rows: rows.slice(0, first).map((r) => {
+      const n = Number(r.n);
+      const pos = Number(r.pos);
+      const neg = Number(r.neg);
+      return {
+        cursor: encodeCursor(String(r.bucket), String(r.grp)),
+        bucket: new Date(`${String(r.bucket)}Z`),
+        groupKey: publicKey(args.groupBy, r.grp),
+        groupLabel: String(r.label ?? ""),
+        count: n,
+        meanScore: Number(r.mean),
+        positive: pos / n,
+        neutral: (n - pos - neg) / n,
+        negative: neg / n,
+      };
+    }),
+  };
+}
+
+export interface VoiceRow {
+  groupKey: string;
+  groupLabel: string;
+  count: number;
+  share: number;
+  meanScore: number;
+  positive: number;
+  negative: number;
+  netSentiment: number;
+}
+
+/** Each group's share of the texts matching the filter, with its sentiment; largest first. */
+export async function shareOfVoice(db: Database, args: { filter?: SentimentFilterValue; groupBy: SentimentGroupBy; first?: number | null }): Promise<{ total: number; rows: VoiceRow[] }> {
+  const first = args.first ?? defaultPageSize;
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize}, found ${first}`);
+  const group = groupSql(args.groupBy);
+  const { where, joins } = filterSql(db, args.filter, group.joins);
+  const from = `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()}`;
+  const [{ n: totalRaw }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS "n" ${from}`, where.params);
+  const total = Number(totalRaw);
+  const rows = await db.query<Row>(
+    `SELECT CAST(${group.key} AS TEXT) AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
+      `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
+      `${from} GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ${first}`,
+    where.params,
+  );
+  return {
+    total,
+    rows: rows.map((r) => {
+      const n = Number(r.n);
+      const pos = Number(r.pos) / n;
+      const neg = Number(r.neg) / n;
+      return { groupKey: publicKey(args.groupBy, r.grp), groupLabel: String(r.label ?? ""), count: n, share: total ? n / total : 0, meanScore: Number(r.mean), positive: pos, negative: neg, netSentiment: pos - neg };
+    }),
+  };
+}

@@ -1,0 +1,309 @@
+import type { Database, Row } from "../../db/database";
+import { chunks } from "../../graphql/batch";
+import { BadUserInputError } from "../../graphql/errors";
+import type { Loaders } from "../../graphql/loaders";
+import { decodeGlobalId } from "../../graphql/relay";
+import type { Logger } from "../../lib/logger";
+import { analyzeSentiment, compileRules, lexiconAnalyzer, normalizePhrase, type CompiledRules, type SentimentAnalysis, type SentimentLabel } from "../../nlp/sentiment";
+import { SentimentScore, VocabularyRuleEntity, type SentimentTarget } from "./sentiment-score.entity";
+
+/** A text to score, with what its score row copies from it. */
+export interface TextToScore {
+  targetType: SentimentTarget;
+  targetId: number;
+  postId: number;
+  userId: number;
+  accountId: number;
+  occurredAt: Date;
+  text: string;
+}
+
+/** One text's result as the API shows it. */
+export interface TextSentiment {
+  score: number;
+  label: SentimentLabel;
+  analyzer: string;
+  analyzerVersion: string;
+  analysis?: SentimentAnalysis;
+  scoredAt?: Date;
+}
+
+/** Texts scored per write unit: a batch of 5,000 comments is stored in a few statements. */
+const writeChunk = 1_000;
+/** Texts read per backfill step. */
+const backfillStep = 2_000;
+export const maxAnalyzeTexts = 100;
+
+/**
+ * Scores every post and comment as it is ingested and keeps one current score per text, named by the
+ * analyser that made it; re-scores when the analyser changes (a new version at start, a brand rule
+ * added or removed). Scoring happens after the ingest transaction commits, so a failure to score
+ * never loses data: the backfill at start finds texts without a current score.
+ */
+export class SentimentService {
+  private readonly rulesByAccount = new Map<number, CompiledRules | null>();
+  private backfilling: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  // ── Analysis ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Compiled brand rules of accounts, loaded once and dropped when they change. */
+  private async rulesFor(accountIds: readonly number[]): Promise<Map<number, CompiledRules | null>> {
+    const missing = [...new Set(accountIds)].filter((id) => !this.rulesByAccount.has(id));
+    for (const slice of chunks(missing, 500)) {
+      const rows = await this.db.query<{ accountId: number; phrase: string; polarity: number }>(
+        `SELECT "accountId", "phrase", "polarity" FROM "vocabulary_rules" WHERE "accountId" IN (${slice.map(() => "?").join(", ")})`,
+        slice,
+      );
+      const byAccount = new Map<number, Array<{ phrase: string; polarity: number }>>();
+      for (const r of rows) {
+        const id = Number(r.accountId);
+        if (!byAccount.has(id)) byAccount.set(id, []);
+        byAccount.get(id)!.push({ phrase: r.phrase, polarity: Number(r.polarity) });
+      }
+      for (const id of slice) this.rulesByAccount.set(id, compileRules(byAccount.get(id) ?? []));
+    }
+    return new Map(accountIds.map((id) => [id, this.rulesByAccount.get(id) ?? null]));
+  }
+
+  /** Scores texts with the current analyser, applying each account's rules. */
+  async analyze(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<TextSentiment[]> {
+    const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
+    return texts.map((t) => {
+      const analysis = analyzeSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null);
+      return { score: analysis.score, label: analysis.label, analyzer: lexiconAnalyzer.name, analyzerVersion: lexiconAnalyzer.version, analysis };
+    });
+  }
+
+  /** `analyzeText`: ad-hoc texts and drafts, at most 100 per call, with an account's rules if given. */
+  async analyzeTexts(texts: readonly string[], accountGlobalId?: string | null): Promise<TextSentiment[]> {
+    if (texts.length === 0) throw new BadUserInputError("texts", "expected at least one text, found none");
+    if (texts.length > maxAnalyzeTexts) throw new BadUserInputError("texts", `expected at most ${maxAnalyzeTexts} texts, found ${texts.length}`);
+    const accountId = accountGlobalId ? decodeGlobalId(accountGlobalId, "accountId", "User").id : null;
+    return this.analyze(texts.map((text) => ({ text, accountId })));
+  }
+
+  // ── Storing scores ─────────────────────────────────────────────────────────────────────────────
+
+  /** Scores texts and stores one current row per text (replacing an older score). Returns how many. */
+  async score(items: readonly TextToScore[]): Promise<number> {
+    let stored = 0;
+    for (const slice of chunks(items, writeChunk)) {
+      const results = await this.analyze(slice);
+      const now = new Date();
+      const rows: Array<Partial<SentimentScore>> = slice.map((t, i) => ({
+        targetType: t.targetType,
+        targetId: t.targetId,
+        postId: t.postId,
+        userId: t.userId,
+        accountId: t.accountId,
+        occurredAt: t.occurredAt,
+        analyzer: results[i].analyzer,
+        analyzerVersion: results[i].analyzerVersion,
+        score: results[i].score,
+        label: results[i].label,
+        details: detailsOf(results[i].analysis),
+        scoredAt: now,
+      }));
+      const columns = ["targetType", "targetId", "postId", "userId", "accountId", "occurredAt", "analyzer", "analyzerVersion", "score", "label", "details", "scoredAt"] as const;
+      const update = columns.filter((c) => c !== "targetType" && c !== "targetId").map((c) => `"${c}" = excluded."${c}"`);
+      await this.db.write((tx) => this.db.insertMany(tx, "sentiment_scores", SentimentScore, columns, rows, `ON CONFLICT ("targetType", "targetId") DO UPDATE SET ${update.join(", ")}`));
+      stored += rows.length;
+    }
+    return stored;
+  }
+
+  private async postTexts(where: string, params: readonly unknown[]): Promise<TextToScore[]> {
+    const rows = await this.db.query<Row>(`SELECT "p"."id", "p"."authorId", "p"."text", "p"."publishedAt" FROM "posts" "p" ${where}`, params);
+    return rows.map((r) => ({
+      targetType: "POST" as const,
+      targetId: Number(r.id),
+      postId: Number(r.id),
+      userId: Number(r.authorId),
+      accountId: Number(r.authorId),
+      occurredAt: this.db.toDate(r.publishedAt)!,
+      text: String(r.text ?? ""),
+    }));
+  }
+
+  private async commentTexts(where: string, params: readonly unknown[]): Promise<TextToScore[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT "i"."id", "i"."userId", "i"."postId", "i"."text", "i"."occurredAt", "p"."authorId" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" ${where}`,
+      params,
+    );
+    return rows.map((r) => ({
+      targetType: "INTERACTION" as const,
+      targetId: Number(r.id),
+      postId: Number(r.postId),
+      userId: Number(r.userId),
+      accountId: Number(r.authorId),
+      occurredAt: this.db.toDate(r.occurredAt)!,
+      text: String(r.text ?? ""),
+    }));
+  }
+
+  /** After posts were created or edited: score their texts. */
+  async scorePosts(ids: readonly number[]): Promise<number> {
+    let n = 0;
+    for (const slice of chunks(ids, 500)) n += await this.score(await this.postTexts(`WHERE "p"."id" IN (${slice.map(() => "?").join(", ")})`, slice));
+    return n;
+  }
+
+  /** After interactions were recorded: score those with a text, by their external ids. */
+  async scoreInteractions(externalIds: readonly string[]): Promise<number> {
+    let n = 0;
+    for (const slice of chunks(externalIds, 500)) {
+      n += await this.score(await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND "i"."externalId" IN (${slice.map(() => "?").join(", ")})`, slice));
+    }
+    return n;
+  }
+
+  /** Runs an ingest hook's scoring without failing the ingest: a text left unscored is found by the backfill. */
+  async afterIngest(what: string, run: () => Promise<number>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      this.logger.error({ err, what }, "sentiment scoring after ingest failed; the backfill will score these texts");
+    }
+  }
+
+  /**
+   * Scores every text without a current score from the current analyser version (new texts whose
+   * ingest hook failed, everything after an analyser upgrade), in steps. One run at a time.
+   */
+  backfill(onProgress?: (scored: number) => void): Promise<number> {
+    this.backfilling ??= (async () => {
+      let total = 0;
+      const version = lexiconAnalyzer.version;
+      const stale = (type: SentimentTarget, id: string) =>
+        `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
+      try {
+        for (;;) {
+          const posts = await this.postTexts(`WHERE ${stale("POST", `"p"."id"`)} ORDER BY "p"."id" LIMIT ${backfillStep}`, [version]);
+          if (posts.length === 0) break;
+          total += await this.score(posts);
+          onProgress?.(total);
+        }
+        for (;;) {
+          const comments = await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
+          if (comments.length === 0) break;
+          total += await this.score(comments);
+          onProgress?.(total);
+        }
+        return total;
+      } finally {
+        this.backfilling = null;
+      }
+    })();
+    return this.backfilling;
+  }
+
+  /** Re-scores an account's posts and the comments on them (after its rules changed). */
+  async rescoreAccount(accountId: number): Promise<number> {
+    let total = 0;
+    let after = 0;
+    for (;;) {
+      const posts = await this.postTexts(`WHERE "p"."authorId" = ? AND "p"."id" > ? ORDER BY "p"."id" LIMIT ${backfillStep}`, [accountId, after]);
+      if (posts.length === 0) break;
+      total += await this.score(posts);
+      after = posts[posts.length - 1].targetId;
+    }
+    after = 0;
+    for (;;) {
+      const comments = await this.commentTexts(`WHERE "p"."authorId" = ? AND "i"."text" IS NOT NULL AND "i"."id" > ? ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
+      if (comments.length === 0) break;
+      total += await this.score(comments);
+      after = comments[comments.length - 1].targetId;
+    }
+    return total;
+  }
+
+  // ── Reading scores ─────────────────────────────────────────────────────────────────────────────
+
+  /** The current score of a post or an interaction (batched per request), or null. */
+  current(loaders: Loaders, targetType: SentimentTarget, id: number): Promise<SentimentScore | null> {
+    return loaders
+      .get<number, SentimentScore | null>(`Sentiment.${targetType}`, async (ids) => {
+        const m = this.db.mapper(SentimentScore);
+        const found = new Map<number, SentimentScore>();
+        for (const slice of chunks(ids, 500)) {
+          const rows = await this.db.query<Row>(
+            `SELECT ${m.select("s")} FROM "sentiment_scores" "s" WHERE "s"."targetType" = ? AND "s"."targetId" IN (${slice.map(() => "?").join(", ")})`,
+            [targetType, ...slice],
+          );
+          for (const s of m.hydrateAll(rows)) found.set(s.targetId, s);
+        }
+        return ids.map((i) => found.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  // ── Brand vocabulary ───────────────────────────────────────────────────────────────────────────
+
+  async rules(accountId: number): Promise<VocabularyRuleEntity[]> {
+    const m = this.db.mapper(VocabularyRuleEntity);
+    return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("r")} FROM "vocabulary_rules" "r" WHERE "r"."accountId" = ? ORDER BY "r"."phrase"`, [accountId]));
+  }
+
+  /**
+   * Adds or replaces an account's rules (by phrase), all or nothing, then re-scores the account's
+   * texts. Returns the account's rules and how many texts were re-scored.
+   */
+  async setRules(accountId: number, input: ReadonlyArray<{ phrase: string; polarity: number }>): Promise<{ rules: VocabularyRuleEntity[]; rescored: number }> {
+    if (input.length === 0) throw new BadUserInputError("rules", "expected at least one rule, found none");
+    if (input.length > 500) throw new BadUserInputError("rules", `expected at most 500 rules, found ${input.length}`);
+    const problems: Array<{ field: string; message: string; index: number }> = [];
+    const rows = input.map((r, i) => {
+      const phrase = normalizePhrase(r.phrase ?? "");
+      if (phrase.length < 1 || phrase.length > 200) problems.push({ index: i, field: `rules[${i}].phrase`, message: `expected 1–200 characters, found ${phrase.length}` });
+      else if (!/[\p{L}\p{N}]/u.test(phrase)) problems.push({ index: i, field: `rules[${i}].phrase`, message: `expected a word or phrase, found ${JSON.stringify(r.phrase)}` });
+      if (!Number.isFinite(r.polarity) || r.polarity < -1 || r.polarity > 1) {
+        problems.push({ index: i, field: `rules[${i}].polarity`, message: `expected a number between -1 and 1, found ${r.polarity}` });
+      }
+      return { accountId, phrase, polarity: r.polarity, createdAt: new Date() };
+    });
+    if (problems.length > 0) throw BadUserInputError.fromProblems(problems);
+    const unique = [...new Map(rows.map((r) => [r.phrase, r])).values()];
+    await this.db.write((tx) =>
+      this.db.insertMany(tx, "vocabulary_rules", VocabularyRuleEntity, ["accountId", "phrase", "polarity", "createdAt"], unique, `ON CONFLICT ("accountId", "phrase") DO UPDATE SET "polarity" = excluded."polarity"`),
+    );
+    this.rulesByAccount.delete(accountId);
+    const rescored = await this.rescoreAccount(accountId);
+    return { rules: await this.rules(accountId), rescored };
+  }
+
+  /** Removes rules of an account by phrase; re-scores its texts. */
+  async removeRules(accountId: number, phrases: readonly string[]): Promise<{ removed: number; rescored: number }> {
+    const normalized = [...new Set(phrases.map(normalizePhrase))];
+    if (normalized.length === 0) throw new BadUserInputError("phrases", "expected at least one phrase, found none");
+    const removed = await this.db.write((tx) =>
+      tx.execute(`DELETE FROM "vocabulary_rules" WHERE "accountId" = ? AND "phrase" IN (${normalized.map(() => "?").join(", ")})`, [accountId, ...normalized]),
+    );
+    this.rulesByAccount.delete(accountId);
+    return { removed, rescored: removed > 0 ? await this.rescoreAccount(accountId) : 0 };
+  }
+
+  /** Forgets cached rules (erasure of an account). */
+  forgetAccount(accountId: number): void {
+    this.rulesByAccount.delete(accountId);
+  }
+}
+
+/** What a stored score keeps of its analysis: enough to explain it, not the whole text again. */
+function detailsOf(a: SentimentAnalysis | undefined): Record<string, unknown> | null {
+  if (!a) return null;
+  return {
+    sentences: a.sentences.length > 20 ? a.sentences.slice(0, 20).map((s) => s.score) : a.sentences.map((s) => s.score),
+    negations: a.negations,
+    emoji: a.emoji.slice(0, 20),
+    emoticons: a.emoticons.slice(0, 20),
+    keywords: a.keywords,
+    language: a.language,
+    ...(a.truncated ? { truncated: true } : {}),
+    ...(a.rulesApplied.length ? { rules: a.rulesApplied } : {}),
+  };
+}

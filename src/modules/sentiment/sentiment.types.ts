@@ -1,0 +1,302 @@
+import { Max, Min } from "class-validator";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PageInfo } from "../../graphql/relay";
+import { Platform } from "../users/platform";
+
+export enum SentimentLabelEnum {
+  NEGATIVE = "negative",
+  NEUTRAL = "neutral",
+  POSITIVE = "positive",
+}
+registerEnumType(SentimentLabelEnum, { name: "SentimentLabel" });
+
+export enum GranularityEnum {
+  HOUR = "HOUR",
+  DAY = "DAY",
+  WEEK = "WEEK",
+  MONTH = "MONTH",
+}
+registerEnumType(GranularityEnum, { name: "Granularity", description: "Time buckets in UTC; weeks start on Monday." });
+
+export enum SentimentGroupByEnum {
+  NONE = "NONE",
+  TOPIC = "TOPIC",
+  HASHTAG = "HASHTAG",
+  AUTHOR = "AUTHOR",
+  ACCOUNT = "ACCOUNT",
+  SEGMENT = "SEGMENT",
+  PLATFORM = "PLATFORM",
+}
+registerEnumType(SentimentGroupByEnum, {
+  name: "SentimentGroupBy",
+  description: "TOPIC: the post's category; HASHTAG: the post's hashtags; AUTHOR: who wrote the text; ACCOUNT: whose post it is; SEGMENT: the author's segment (active segmentation); PLATFORM.",
+});
+
+export enum TextKindEnum {
+  POST = "POST",
+  COMMENT = "COMMENT",
+}
+registerEnumType(TextKindEnum, { name: "TextKind" });
+
+@ObjectType({ simpleResolvers: true })
+export class SentenceSentiment {
+  @Field()
+  text: string;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => SentimentLabelEnum)
+  label: SentimentLabelEnum;
+}
+
+@ObjectType("Sentiment", { simpleResolvers: true, description: "The stored sentiment of a post or comment, by the analyser named." })
+export class SentimentType {
+  @Field(() => Float, { description: "From -1 (most negative) to 1 (most positive)." })
+  score: number;
+
+  @Field(() => SentimentLabelEnum, { description: "NEUTRAL when |score| < 0.05." })
+  label: SentimentLabelEnum;
+
+  @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (a trained model)." })
+  analyzer: string;
+
+  @Field()
+  analyzerVersion: string;
+
+  @Field()
+  scoredAt: Date;
+
+  @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20)." })
+  sentenceScores: number[];
+
+  @Field(() => [String], { description: "Content words of the text, most frequent first." })
+  keywords: string[];
+
+  @Field(() => [String], { description: "Brand vocabulary rules that changed this score." })
+  rulesApplied: string[];
+
+  @Field({ description: "en, or other when the text looks like another language (the lexicon then mostly answers NEUTRAL)." })
+  language: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One text's analysis: its sentiment and its parts." })
+export class TextAnalysis {
+  @Field({ description: "The text as analysed (cleaned, and cut at 10,000 characters)." })
+  text: string;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => SentimentLabelEnum)
+  label: SentimentLabelEnum;
+
+  @Field()
+  analyzer: string;
+
+  @Field()
+  analyzerVersion: string;
+
+  @Field(() => [SentenceSentiment])
+  sentences: SentenceSentiment[];
+
+  @Field(() => Int)
+  words: number;
+
+  @Field(() => Int, { description: "Tokens inside a negation's scope." })
+  negations: number;
+
+  @Field(() => [String])
+  emoji: string[];
+
+  @Field(() => [String])
+  emoticons: string[];
+
+  @Field(() => [String])
+  hashtags: string[];
+
+  @Field(() => [String])
+  mentions: string[];
+
+  @Field(() => [String])
+  urls: string[];
+
+  @Field(() => [String])
+  keywords: string[];
+
+  @Field()
+  language: string;
+
+  @Field({ description: "The text was longer than 10,000 characters; only its start was analysed." })
+  truncated: boolean;
+
+  @Field(() => [String])
+  rulesApplied: string[];
+}
+
+@InputType({ description: "Which texts a sentiment rollup covers. Every field narrows it." })
+export class SentimentFilter {
+  @Field({ nullable: true, description: "Texts at or after this time (a post's publication, a comment's time)." })
+  from?: Date;
+
+  @Field({ nullable: true, description: "Texts before this time." })
+  to?: Date;
+
+  @Field(() => ID, { nullable: true, description: "Posts of this account and comments on them." })
+  accountId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Texts written by this person." })
+  authorId?: string;
+
+  @Field(() => ID, { nullable: true, description: "This post and its comments." })
+  postId?: string;
+
+  @Field(() => Platform, { nullable: true })
+  platform?: Platform;
+
+  @Field({ nullable: true, description: "The post's category." })
+  topic?: string;
+
+  @Field({ nullable: true })
+  hashtag?: string;
+
+  @Field(() => ID, { nullable: true })
+  segmentId?: string;
+
+  @Field(() => [TextKindEnum], { nullable: true, description: "POST, COMMENT or both (default)." })
+  kinds?: TextKindEnum[];
+}
+
+@ArgsType()
+export class SentimentSeriesArgs {
+  @Field(() => SentimentFilter, { nullable: true })
+  filter?: SentimentFilter;
+
+  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY })
+  granularity: GranularityEnum;
+
+  @Field(() => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.NONE })
+  groupBy: SentimentGroupByEnum;
+
+  @Field(() => Int, { nullable: true, description: "Rows per page, 1–1000 (default 100)." })
+  @Min(1, { message: "expected `first` between 1 and 1000, found $value" })
+  @Max(1000, { message: "expected `first` between 1 and 1000, found $value" })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Sentiment of the texts of one time bucket and one group." })
+export class SentimentSeriesRow {
+  @Field({ description: "Start of the bucket (UTC)." })
+  bucket: Date;
+
+  @Field({ description: "The group's stable key (a global ID for people, the tag, topic or platform otherwise; 'all' without grouping)." })
+  groupKey: string;
+
+  @Field()
+  groupLabel: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Float)
+  meanScore: number;
+
+  @Field(() => Float, { description: "Share of POSITIVE texts (0–1)." })
+  positive: number;
+
+  @Field(() => Float)
+  neutral: number;
+
+  @Field(() => Float)
+  negative: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SentimentSeriesEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => SentimentSeriesRow)
+  node: SentimentSeriesRow;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Flat rows ordered by bucket then group key: what a BI connector pages through." })
+export class SentimentSeriesConnection {
+  @Field(() => [SentimentSeriesEdge])
+  edges: SentimentSeriesEdge[];
+
+  @Field(() => [SentimentSeriesRow])
+  nodes: SentimentSeriesRow[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class VoiceGroup {
+  @Field()
+  groupKey: string;
+
+  @Field()
+  groupLabel: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Float, { description: "count / total (0–1)." })
+  share: number;
+
+  @Field(() => Float)
+  meanScore: number;
+
+  @Field(() => Float)
+  positive: number;
+
+  @Field(() => Float)
+  negative: number;
+
+  @Field(() => Float, { description: "positive − negative share." })
+  netSentiment: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Each group's share of the conversation, largest first." })
+export class ShareOfVoice {
+  @Field(() => Int, { description: "Texts (for HASHTAG: text × hashtag mentions) matching the filter." })
+  total: number;
+
+  @Field(() => [VoiceGroup])
+  groups: VoiceGroup[];
+}
+
+@ObjectType("VocabularyRule", { simpleResolvers: true, description: "A brand's word or phrase with the polarity it has for that brand." })
+export class VocabularyRuleType {
+  @Field()
+  phrase: string;
+
+  @Field(() => Float)
+  polarity: number;
+
+  @Field()
+  createdAt: Date;
+}
+
+@InputType()
+export class VocabularyRuleInput {
+  @Field({ description: "A word or phrase (case-insensitive, whole words)." })
+  phrase: string;
+
+  @Field(() => Float, { description: "-1 (very negative) to 1 (very positive); 0 makes it neutral." })
+  polarity: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class VocabularyRulesResult {
+  @Field(() => [VocabularyRuleType], { description: "The account's rules after the change." })
+  rules: VocabularyRuleType[];
+
+  @Field(() => Int, { description: "Texts re-scored (the account's posts and the comments on them)." })
+  rescored: number;
+}

@@ -1,0 +1,214 @@
+import {
+  AnalyzeTextDocument,
+  PostSentimentsDocument,
+  RecordInteractionsDocument,
+  RemoveVocabularyRulesDocument,
+  SentimentSeriesDocument,
+  SetVocabularyRulesDocument,
+  ShareOfVoiceDocument,
+  UpsertPostsDocument,
+  UpsertUsersDocument,
+  type PostSentimentsQuery,
+} from "./__generated__/graphql";
+import { startServer, type TestServer } from "./support/server";
+
+// Sentiment over a real server and database with real wink-nlp: scoring on ingest, ad-hoc analysis,
+// brand vocabulary rules with re-scoring, and the BI rollups checked against the stored scores.
+let api: TestServer;
+const ids: Record<string, string> = {};
+
+type PostNode = PostSentimentsQuery["posts"]["nodes"][number];
+
+async function allPosts(): Promise<Map<string, PostNode>> {
+  const { posts } = await api.ok(PostSentimentsDocument, { first: 50 });
+  return new Map(posts.nodes.map((p) => [p.externalId, p]));
+}
+
+/** Every stored text (posts and comments) with its score, by a key: the post's externalId or the comment's text. */
+async function allTexts(): Promise<Map<string, { score: number; label: string; day: string; account: string }>> {
+  const out = new Map<string, { score: number; label: string; day: string; account: string }>();
+  for (const p of (await allPosts()).values()) {
+    const account = p.externalId.startsWith("a") ? "skateco" : "otherco";
+    out.set(p.externalId, { score: p.sentiment!.score, label: p.sentiment!.label, day: postDays[p.externalId], account });
+    for (const c of p.interactions.nodes) if (c.text) out.set(c.text, { score: c.sentiment!.score, label: c.sentiment!.label, day: commentDays[c.text], account });
+  }
+  return out;
+}
+
+const postDays: Record<string, string> = { a1: "2026-03-02", a2: "2026-03-02", b1: "2026-03-03" };
+const commentDays: Record<string, string> = { "sick trick!": "2026-03-02", "terrible wheels 😡": "2026-03-03", "so sick": "2026-03-03" };
+
+beforeAll(async () => {
+  api = await startServer();
+  const { upsertUsers } = await api.ok(UpsertUsersDocument, {
+    users: [
+      { platform: "INSTAGRAM", handle: "skateco", isBrand: true },
+      { platform: "INSTAGRAM", handle: "otherco", isBrand: true },
+      { platform: "INSTAGRAM", handle: "fan1" },
+      { platform: "INSTAGRAM", handle: "fan2" },
+    ],
+  } as never);
+  for (const u of upsertUsers.items) ids[u.handle] = u.id;
+  const { upsertPosts } = await api.ok(UpsertPostsDocument, {
+    posts: [
+      { platform: "INSTAGRAM", externalId: "a1", authorHandle: "skateco", text: "This deck is sick #deck", mediaType: "PHOTO", publishedAt: "2026-03-02T10:00:00Z" },
+      { platform: "INSTAGRAM", externalId: "a2", authorHandle: "skateco", text: "Good morning riders, great day to skate #deck", mediaType: "VIDEO", publishedAt: "2026-03-02T15:00:00Z" },
+      { platform: "INSTAGRAM", externalId: "b1", authorHandle: "otherco", text: "I feel sick today", mediaType: "TEXT", publishedAt: "2026-03-03T09:00:00Z" },
+    ],
+  } as never);
+  for (const p of upsertPosts.items) ids[p.externalId] = p.id;
+  await api.ok(RecordInteractionsDocument, {
+    interactions: [
+      { externalId: "c1", userHandle: "fan1", platform: "INSTAGRAM", postExternalId: "a1", type: "COMMENT", text: "sick trick!", occurredAt: "2026-03-02T11:00:00Z" },
+      { externalId: "c2", userHandle: "fan2", platform: "INSTAGRAM", postExternalId: "a1", type: "COMMENT", text: "terrible wheels 😡", occurredAt: "2026-03-03T12:00:00Z" },
+      { externalId: "l1", userHandle: "fan1", platform: "INSTAGRAM", postExternalId: "a2", type: "LIKE", occurredAt: "2026-03-02T16:00:00Z" },
+      { externalId: "c3", userHandle: "fan2", platform: "INSTAGRAM", postExternalId: "b1", type: "COMMENT", text: "so sick", occurredAt: "2026-03-03T13:00:00Z" },
+    ],
+  } as never);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("sentiment on ingest", () => {
+  it("scores every post and comment when it arrives, naming the analyser; interactions without text have none", async () => {
+    const posts = await allPosts();
+    expect(posts.get("a1")!.sentiment).toMatchObject({ label: "NEGATIVE", analyzer: "lexicon", rulesApplied: [], language: "en" });
+    expect(posts.get("a1")!.sentiment!.analyzerVersion).toMatch(/^\d+\.\d+\.\d+\+\d+\.\d+\.\d+\+r\d+$/);
+    expect(posts.get("a2")!.sentiment!.label).toBe("POSITIVE");
+    expect(posts.get("a2")!.sentiment!.keywords).toEqual(expect.arrayContaining(["morning", "riders", "skate"]));
+    expect(posts.get("b1")!.sentiment!.label).toBe("NEGATIVE");
+    const comments = [...posts.values()].flatMap((p) => p.interactions.nodes);
+    expect(comments.find((c) => c.text === "terrible wheels 😡")!.sentiment!.label).toBe("NEGATIVE");
+    expect(comments.find((c) => c.type === "LIKE")!.sentiment).toBeNull();
+  });
+});
+
+describe("analyzeText", () => {
+  it("handles negation, emoji, emoticons and the parts of a text", async () => {
+    const { analyzeText } = await api.ok(AnalyzeTextDocument, {
+      texts: ["not good at all 😡", "I love this product :) #happy @skateco https://example.com", "good", "not good", "Great shoes. Awful laces."],
+    });
+    expect(analyzeText[0]).toMatchObject({ label: "NEGATIVE", emoji: ["😡"] });
+    expect(analyzeText[0].negations).toBeGreaterThan(0);
+    expect(analyzeText[1]).toMatchObject({ label: "POSITIVE", emoticons: [":)"], hashtags: ["happy"], mentions: ["skateco"], urls: ["https://example.com"] });
+    expect(analyzeText[1].keywords).toEqual(expect.arrayContaining(["love", "product"]));
+    // "not good" mirrors "good": the negation flips the same lexicon weight.
+    expect(analyzeText[2].label).toBe("POSITIVE");
+    expect(analyzeText[3].score).toBeCloseTo(-analyzeText[2].score, 10);
+    // Per-sentence scores: one positive sentence, one negative.
+    expect(analyzeText[4].sentences.map((s) => s.label)).toEqual(["POSITIVE", "NEGATIVE"]);
+  });
+
+  it("gives a defined answer for empty, huge and non-English texts", async () => {
+    const huge = "great ".repeat(2_500); // 15,000 characters
+    const { analyzeText } = await api.ok(AnalyzeTextDocument, { texts: ["", "   ", huge, "这个产品很好", "Me encanta este producto, es muy bueno"] });
+    expect(analyzeText[0]).toMatchObject({ score: 0, label: "NEUTRAL", words: 0, sentences: [], truncated: false });
+    expect(analyzeText[1]).toMatchObject({ score: 0, label: "NEUTRAL", words: 0 });
+    expect(analyzeText[2]).toMatchObject({ label: "POSITIVE", truncated: true });
+    expect(analyzeText[2].text.length).toBeLessThanOrEqual(10_000);
+    expect(analyzeText[3]).toMatchObject({ label: "NEUTRAL", language: "other" });
+    expect(analyzeText[4]).toMatchObject({ label: "NEUTRAL", language: "other" });
+  });
+
+  it("refuses more than 100 texts, or none, with the field named", async () => {
+    const tooMany = await api.query(AnalyzeTextDocument, { texts: Array.from({ length: 101 }, (_, i) => `text ${i}`) });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "texts" });
+    const none = await api.query(AnalyzeTextDocument, { texts: [] });
+    expect(none.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "texts" });
+    const unknown = await api.query(AnalyzeTextDocument, { texts: ["x"], accountId: "VXNlcjo5OTk5OTk=" });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "accountId" });
+  });
+});
+
+describe("rollups for BI", () => {
+  it("sentimentSeries by day matches the stored scores, and pages through every row in order", async () => {
+    const texts = await allTexts();
+    const { sentimentSeries } = await api.ok(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE" });
+    const rows = sentimentSeries.edges.map((e) => e.node);
+    expect(rows.map((r) => r.bucket)).toEqual(["2026-03-02T00:00:00.000Z", "2026-03-03T00:00:00.000Z"]);
+    for (const r of rows) {
+      const day = [...texts.values()].filter((t) => t.day === r.bucket.slice(0, 10));
+      expect(r).toMatchObject({ groupKey: "all", count: day.length });
+      expect(r.meanScore).toBeCloseTo(day.reduce((s, t) => s + t.score, 0) / day.length, 10);
+      expect(r.negative).toBeCloseTo(day.filter((t) => t.label === "NEGATIVE").length / day.length, 10);
+      expect(r.positive + r.neutral + r.negative).toBeCloseTo(1, 10);
+    }
+    // 2 March: a1 (negative), a2 (positive), "sick trick!" (negative) — by hand from the lexicon's labels.
+    expect(rows[0]).toMatchObject({ count: 3 });
+    expect(rows[0].negative).toBeCloseTo(2 / 3, 10);
+
+    // Day × account, one row per page: the same rows as one big page, in (bucket, group) order.
+    const full = await api.ok(SentimentSeriesDocument, { granularity: "DAY", groupBy: "ACCOUNT" });
+    const paged: string[] = [];
+    let after: string | null | undefined;
+    for (let i = 0; i < 10; i++) {
+      const { sentimentSeries: page } = await api.ok(SentimentSeriesDocument, { granularity: "DAY", groupBy: "ACCOUNT", first: 1, after });
+      paged.push(...page.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(full.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+    expect(paged).toEqual(["2026-03-02T00:00:00.000Z|@skateco|3", "2026-03-03T00:00:00.000Z|@otherco|2", "2026-03-03T00:00:00.000Z|@skateco|1"]);
+  });
+
+  it("groups by hashtag and week, filters by kind, and refuses a foreign cursor", async () => {
+    const { sentimentSeries } = await api.ok(SentimentSeriesDocument, { granularity: "WEEK", groupBy: "HASHTAG", filter: { kinds: ["POST"] } });
+    // Both #deck posts fall in the ISO week starting Monday 2 March 2026; b1 has no hashtag.
+    expect(sentimentSeries.edges.map((e) => e.node)).toMatchObject([{ bucket: "2026-03-02T00:00:00.000Z", groupKey: "deck", groupLabel: "#deck", count: 2, positive: 0.5, negative: 0.5 }]);
+    const bad = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: "bm90IGEgY3Vyc29y" });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    const backwards = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", filter: { from: "2026-03-03T00:00:00Z", to: "2026-03-02T00:00:00Z" } });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.to" });
+  });
+
+  it("shareOfVoice splits the conversation by account", async () => {
+    const { shareOfVoice } = await api.ok(ShareOfVoiceDocument, { groupBy: "ACCOUNT" });
+    expect(shareOfVoice.total).toBe(6);
+    expect(shareOfVoice.groups.map((g) => [g.groupKey, g.groupLabel, g.count])).toEqual([
+      [ids.skateco, "@skateco", 4],
+      [ids.otherco, "@otherco", 2],
+    ]);
+    expect(shareOfVoice.groups[0].share).toBeCloseTo(4 / 6, 10);
+    expect(shareOfVoice.groups[0].netSentiment).toBeCloseTo(shareOfVoice.groups[0].positive - shareOfVoice.groups[0].negative, 10);
+  });
+});
+
+describe("brand vocabulary", () => {
+  it("a rule re-scores the account's posts and the comments on them, and nothing else", async () => {
+    const before = await allTexts();
+    const bad = await api.query(SetVocabularyRulesDocument, { accountId: ids.skateco, rules: [{ phrase: "sick", polarity: 0.8 }, { phrase: "rad", polarity: 2 }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rules[1].polarity" });
+    const unchanged = await api.ok(`query($id: ID!) { node(id: $id) { ... on User { vocabularyRules { phrase } } } }`, { id: ids.skateco });
+    expect(unchanged).toEqual({ node: { vocabularyRules: [] } });
+
+    const { setVocabularyRules } = await api.ok(SetVocabularyRulesDocument, { accountId: ids.skateco, rules: [{ phrase: "  Sick ", polarity: 0.8 }] });
+    // skateco's two posts and the two comments on a1.
+    expect(setVocabularyRules).toEqual({ rules: [{ phrase: "sick", polarity: 0.8 }], rescored: 4 });
+    const after = await allTexts();
+    expect(after.get("a1")!.label).toBe("POSITIVE");
+    expect(after.get("sick trick!")!.label).toBe("POSITIVE");
+    // otherco's post and the comment on it keep their scores: the rule is skateco's.
+    expect(after.get("b1")).toEqual(before.get("b1"));
+    expect(after.get("so sick")).toEqual(before.get("so sick"));
+    const posts = await allPosts();
+    expect(posts.get("a1")!.sentiment!.rulesApplied).toEqual(["sick"]);
+
+    // Drafts see the rule with the account, and negation still applies to the brand word.
+    const { analyzeText } = await api.ok(AnalyzeTextDocument, { texts: ["so sick", "not sick at all"], accountId: ids.skateco });
+    expect(analyzeText.map((a) => [a.label, a.rulesApplied])).toEqual([
+      ["POSITIVE", ["sick"]],
+      ["NEGATIVE", ["sick"]],
+    ]);
+
+    const removed = await api.ok(RemoveVocabularyRulesDocument, { accountId: ids.skateco, phrases: ["SICK"] });
+    expect(removed.removeVocabularyRules).toEqual({ removed: 1, rescored: 4 });
+    expect((await allTexts()).get("a1")).toEqual(before.get("a1"));
+  });
+
+  it("refuses rules for an unknown account", async () => {
+    const r = await api.query(SetVocabularyRulesDocument, { accountId: "VXNlcjo5OTk5OTk=", rules: [{ phrase: "sick", polarity: 1 }] });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "accountId" });
+  });
+});
