@@ -74,7 +74,7 @@ describe("deleteUser (privacy erasure)", () => {
       await sql.all(`INSERT INTO "predictions" ("modelVersionId", "modelName", "targetType", "targetId", "value", "createdAt") VALUES (?, 'conversion', 'USER', ?, 0.3, ?)`, [mv.id, u, ts]);
       await sql.all(
         `INSERT INTO "sentiment_scores" ("targetType", "targetId", "postId", "userId", "occurredAt", "analyzer", "analyzerVersion", "score", "label", "scoredAt") VALUES ('INTERACTION', ?, ?, ?, ?, 'lexicon', '1', 0.5, 'positive', ?)`,
-        [u * 1000, ownPostId, u, ts, ts],
+        [10_000_000 + u, ownPostId, u, ts, ts],
       );
     }
     await sql.all(`INSERT INTO "predictions" ("modelVersionId", "modelName", "targetType", "targetId", "value", "createdAt") VALUES (?, 'engagement', 'POST', ?, 12, ?)`, [mv.id, ownPostId, ts]);
@@ -83,11 +83,14 @@ describe("deleteUser (privacy erasure)", () => {
     await sql.all(`INSERT INTO "recommendations" ("userId", "postId", "rank", "score", "reason", "source", "generatedAt") VALUES (?, ?, 2, 0.8, 'r', 'popularity', ?)`, [dbId(other.id), dbId(world.posts[1].id), ts]);
     expect(await counterMismatches()).toEqual([]);
     const otherRowsBefore = await countRows(sql, "interactions", `WHERE "userId" = ?`, [dbId(other.id)]);
+    // Scores of the victim's texts and of every text on the victim's post (its own text and "nice"), planted ones included.
+    const victimScores = await countRows(sql, "sentiment_scores", `WHERE "userId" = ? OR "postId" = ?`, [victimId, ownPostId]);
+    expect(victimScores).toBeGreaterThanOrEqual(4);
 
     const r = await api.ok(DeleteUserDocument, { id: victim.id });
     expect(r.deleteUser.deletedUserId).toBe(victim.id);
     const removed = Object.fromEntries(r.deleteUser.removed.map((x) => [x.what, x.count]));
-    expect(removed).toMatchObject({ users: 1, posts: 1, interactions: victimRows + 2, predictions: 2, recommendations: 2, segmentMemberships: 1, sentimentScores: 2 });
+    expect(removed).toMatchObject({ users: 1, posts: 1, interactions: victimRows + 2, predictions: 2, recommendations: 2, segmentMemberships: 1, sentimentScores: victimScores });
 
     // No trace of the person anywhere.
     expect(await countRows(sql, "users", `WHERE "id" = ?`, [victimId])).toBe(0);
