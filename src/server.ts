@@ -8,8 +8,8 @@ import type { Config } from "./config";
 import { createDataSource } from "./db/data-source";
 import { Database } from "./db/database";
 import { entities } from "./entities";
-import { buildAppSchema } from "./graphql/build-schema";
-import type { Context } from "./graphql/context";
+import { buildAppSchema, createInProcessPubSub } from "./graphql/build-schema";
+import { createContext, type Context } from "./graphql/context";
 import { createFormatError } from "./graphql/errors";
 import { createHttpServer } from "./graphql/http";
 import { NodeRegistry, NodeResolver } from "./graphql/node.resolver";
@@ -25,7 +25,18 @@ import { predictionEraser } from "./modules/predictions/prediction.erasure";
 import { recommendationEraser } from "./modules/recommendations/recommendation.erasure";
 import { segmentEraser } from "./modules/segments/segment.erasure";
 import { sentimentEraser } from "./modules/sentiment/sentiment.erasure";
-import { InteractionSentimentResolver, PostSentimentResolver, SentimentResolver, UserVocabularyResolver } from "./modules/sentiment/sentiment.resolver";
+import {
+  InteractionSentimentResolver,
+  PostSentimentResolver,
+  SentimentAlertResolver,
+  SentimentDriverResolver,
+  SentimentResolver,
+  UserVocabularyResolver,
+} from "./modules/sentiment/sentiment.resolver";
+import { SentimentAlerts } from "./modules/sentiment/sentiment.alerts";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { PubSub } from "type-graphql";
 import { SentimentService } from "./modules/sentiment/sentiment.service";
 import { ErasureRegistry } from "./modules/users/erasure";
 import { UserResolver } from "./modules/users/user.resolver";
@@ -46,6 +57,8 @@ export interface Services {
   models: ModelService;
   predictions: PredictionService;
   sentiment: SentimentService;
+  alerts: SentimentAlerts;
+  pubSub: PubSub;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
@@ -64,6 +77,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const posts = new PostService(db, users, config.maxBatch);
   const interactions = new InteractionService(db, users, posts, config.maxBatch);
   const sentiment = new SentimentService(db, logger);
+  const pubSub = createInProcessPubSub();
+  const alerts = new SentimentAlerts(db, pubSub, logger);
+  sentiment.onScored = (times) => alerts.touched(times);
   posts.afterUpsert = (ids) => sentiment.afterIngest("posts", () => sentiment.scorePosts(ids));
   interactions.afterRecord = (externalIds) => sentiment.afterIngest("interactions", () => sentiment.scoreInteractions(externalIds));
   // Erasure runs derived data first, then interactions (which correct the counters), then posts.
@@ -81,7 +97,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     .backfill()
     .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
     .catch((err) => logger.error({ err }, "sentiment backfill failed"));
-  return { db, users, posts, interactions, models, predictions, sentiment };
+  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub };
 }
 
 /** The GraphQL schema and the resolver instances behind it. */
@@ -108,9 +124,11 @@ export function createSchema(services: Services) {
     [PostSentimentResolver, new PostSentimentResolver(services.sentiment)],
     [InteractionSentimentResolver, new InteractionSentimentResolver(services.sentiment)],
     [UserVocabularyResolver, new UserVocabularyResolver(services.sentiment)],
+    [SentimentAlertResolver, new SentimentAlertResolver(services.alerts)],
+    [SentimentDriverResolver, new SentimentDriverResolver(services.posts, services.interactions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
-  return buildAppSchema(resolvers, { get: (cls) => instances.get(cls) });
+  return buildAppSchema(resolvers, { get: (cls) => instances.get(cls) }, services.pubSub);
 }
 
 export interface RunningServer {
@@ -177,6 +195,9 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
     http.once("error", reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  // Subscriptions over graphql-ws on the same path (Apollo Sandbox speaks it).
+  const wss = new WebSocketServer({ server: http, path: "/graphql" });
+  const wsServer = useServer({ schema, context: () => createContext() }, wss);
   const port = (http.address() as AddressInfo).port;
   const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::" ? "localhost" : config.host;
   let stopping: Promise<void> | undefined;
@@ -186,6 +207,9 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
     services,
     stop: () =>
       (stopping ??= (async () => {
+        await services.alerts.close();
+        await wsServer.dispose();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
         await new Promise<void>((resolve) => {
           http.close(() => resolve());
           http.closeIdleConnections();

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from "type-graphql";
+import type { InteractionService } from "../interactions/interaction.service";
+import type { PostService } from "../posts/post.service";
+import { alertTopic, type AlertValue, type SentimentAlerts } from "./sentiment.alerts";
 import type { Database } from "../../db/database";
 import type { Context } from "../../graphql/context";
 import { labelOf } from "../../nlp/sentiment";
@@ -10,7 +13,11 @@ import type { SentimentScore } from "./sentiment-score.entity";
 import { sentimentSeries, shareOfVoice, type SentimentFilterValue } from "./sentiment.series";
 import type { SentimentService, TextSentiment } from "./sentiment.service";
 import {
+  SentimentAlertsArgs,
+  SentimentAlertType,
+  SentimentDriverType,
   SentimentFilter,
+  TextKindEnum,
   SentimentGroupByEnum,
   SentimentLabelEnum,
   SentimentSeriesArgs,
@@ -120,6 +127,59 @@ export class SentimentResolver {
   async removeVocabularyRules(@Arg("accountId", () => ID) accountId: string, @Arg("phrases", () => [String]) phrases: string[], @Ctx() ctx: Context) {
     const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
     return this.sentiment.removeRules(account.id, phrases);
+  }
+}
+
+@Resolver(() => SentimentAlertType)
+export class SentimentAlertResolver {
+  constructor(private readonly alerts: SentimentAlerts) {}
+
+  @Query(() => [SentimentAlertType], { description: "Negative-sentiment spikes in the filter's range, newest first, each with the texts that drove it." })
+  sentimentAlerts(@Args() args: SentimentAlertsArgs) {
+    const { filter, granularity, groupBy, first, ...options } = args;
+    return this.alerts.detect({ filter: filter as SentimentFilterValue | undefined, granularity, groupBy, first, options });
+  }
+
+  @Subscription(() => SentimentAlertType, {
+    topics: alertTopic,
+    filter: ({ payload, args }: { payload: AlertValue; args: { groupBy?: SentimentGroupByEnum | null } }) => !args.groupBy || payload.groupBy === args.groupBy,
+    description: "New negative spikes as texts arrive, checked by day over everything (NONE) and per topic (TOPIC) with the default rule.",
+  })
+  sentimentAlertRaised(
+    @Root() alert: AlertValue,
+    @Arg("groupBy", () => SentimentGroupByEnum, { nullable: true, description: "Only alerts of this grouping (NONE or TOPIC)." }) _groupBy: SentimentGroupByEnum | null,
+  ): AlertValue {
+    return alert;
+  }
+
+  @FieldResolver(() => [SentimentDriverType], { description: "The most negative posts and comments of the bucket and group." })
+  async drivers(@Root() alert: AlertValue, @Arg("first", () => Int, { defaultValue: 5, description: "1–50." }) first: number) {
+    const limit = Math.max(1, Math.min(50, first));
+    const rows = await this.alerts.drivers(alert, limit);
+    return rows.map((r) => ({
+      kind: r.targetType === "POST" ? TextKindEnum.POST : TextKindEnum.COMMENT,
+      score: r.score,
+      postId: r.postId,
+      interactionId: r.targetType === "POST" ? null : r.targetId,
+    }));
+  }
+}
+
+@Resolver(() => SentimentDriverType)
+export class SentimentDriverResolver {
+  constructor(
+    private readonly posts: PostService,
+    private readonly interactions: InteractionService,
+  ) {}
+
+  @FieldResolver(() => Post, { nullable: true, description: "The post (for a comment, the post it is on)." })
+  post(@Root() d: SentimentDriverType, @Ctx() ctx: Context) {
+    return this.posts.byId(ctx.loaders, d.postId);
+  }
+
+  @FieldResolver(() => Interaction, { nullable: true, description: "The comment (null when the driver is a post)." })
+  comment(@Root() d: SentimentDriverType, @Ctx() ctx: Context) {
+    return d.interactionId == null ? null : this.interactions.byId(ctx.loaders, d.interactionId);
   }
 }
 

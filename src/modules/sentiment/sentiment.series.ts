@@ -250,3 +250,41 @@ export async function shareOfVoice(db: Database, args: { filter?: SentimentFilte
     }),
   };
 }
+
+/** Text and negative counts per (bucket, group), raw group keys, in bucket order: what the spike rule reads. */
+export async function bucketCounts(
+  db: Database,
+  args: { filter?: SentimentFilterValue; granularity: Granularity; groupBy: SentimentGroupBy },
+): Promise<Array<{ bucket: Date; rawKey: string; groupKey: string; groupLabel: string; count: number; negative: number }>> {
+  const group = groupSql(args.groupBy);
+  const { where, joins } = filterSql(db, args.filter, group.joins);
+  const rows = await db.query<Row>(
+    `SELECT ${bucketSql(db.dialect, args.granularity)} AS "bucket", CAST(${group.key} AS TEXT) AS "grp", ${group.label} AS "label", COUNT(*) AS "n", ` +
+      `SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()} GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+    where.params,
+  );
+  return rows.map((r) => ({
+    bucket: new Date(`${String(r.bucket)}Z`),
+    rawKey: String(r.grp),
+    groupKey: publicKey(args.groupBy, r.grp),
+    groupLabel: String(r.label ?? ""),
+    count: Number(r.n),
+    negative: Number(r.neg),
+  }));
+}
+
+/** The most negative texts of one group in [from, to): what drove an alert. */
+export async function negativeDrivers(
+  db: Database,
+  args: { filter?: SentimentFilterValue; groupBy: SentimentGroupBy; rawKey: string; from: Date; to: Date; limit: number },
+): Promise<Array<{ targetType: string; targetId: number; postId: number; score: number }>> {
+  const group = groupSql(args.groupBy);
+  const { where, joins } = filterSql(db, { ...args.filter, from: args.from, to: args.to }, group.joins);
+  where.add(`"s"."label" = 'negative'`);
+  where.add(`CAST(${group.key} AS TEXT) = ?`, args.rawKey);
+  const rows = await db.query<Row>(
+    `SELECT "s"."targetType", "s"."targetId", "s"."postId", "s"."score" FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()} ORDER BY "s"."score", "s"."id" LIMIT ${args.limit}`,
+    where.params,
+  );
+  return rows.map((r) => ({ targetType: String(r.targetType), targetId: Number(r.targetId), postId: Number(r.postId), score: Number(r.score) }));
+}

@@ -43,6 +43,8 @@ export const maxAnalyzeTexts = 100;
 export class SentimentService {
   private readonly rulesByAccount = new Map<number, CompiledRules | null>();
   private backfilling: Promise<number> | null = null;
+  /** Told the times of every text scored (live alert checks). */
+  onScored: ((times: Date[]) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -113,6 +115,7 @@ export class SentimentService {
       const update = columns.filter((c) => c !== "targetType" && c !== "targetId").map((c) => `"${c}" = excluded."${c}"`);
       await this.db.write((tx) => this.db.insertMany(tx, "sentiment_scores", SentimentScore, columns, rows, `ON CONFLICT ("targetType", "targetId") DO UPDATE SET ${update.join(", ")}`));
       stored += rows.length;
+      this.onScored?.(slice.map((t) => t.occurredAt));
     }
     return stored;
   }

@@ -300,3 +300,91 @@ export class VocabularyRulesResult {
   @Field(() => Int, { description: "Texts re-scored (the account's posts and the comments on them)." })
   rescored: number;
 }
+
+@ArgsType()
+export class SentimentAlertsArgs {
+  @Field(() => SentimentFilter, { nullable: true, description: "Alerts on buckets in [from, to); the baseline of the first reaches back before `from`." })
+  filter?: SentimentFilter;
+
+  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY })
+  granularity: GranularityEnum;
+
+  @Field(() => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.NONE, description: "NONE watches everything together; TOPIC, HASHTAG, ACCOUNT, … watch each group on its own." })
+  groupBy: SentimentGroupByEnum;
+
+  @Field(() => Int, { defaultValue: 14, description: "Buckets before each bucket that form its baseline." })
+  baselineBuckets: number;
+
+  @Field(() => Float, { defaultValue: 3, description: "Minimum z-score of the bucket's negatives against the baseline share. Lower finds more, and more false alarms." })
+  sensitivity: number;
+
+  @Field(() => Int, { defaultValue: 3, description: "Buckets after an alert in which the same group raises no new one." })
+  cooldownBuckets: number;
+
+  @Field(() => Int, { defaultValue: 10, description: "Minimum texts in the bucket and in its baseline." })
+  minCount: number;
+
+  @Field(() => Float, { defaultValue: 0.1, description: "Minimum rise of the negative share over the baseline (0.1 = ten points)." })
+  minLift: number;
+
+  @Field(() => Int, { nullable: true, description: "Alerts to return, newest first, 1–100 (default 20)." })
+  first?: number;
+}
+
+@ObjectType("SentimentDriver", { simpleResolvers: true, description: "A negative post or comment behind an alert." })
+export class SentimentDriverType {
+  @Field(() => TextKindEnum)
+  kind: TextKindEnum;
+
+  @Field(() => Float)
+  score: number;
+
+  /** Internal ids; the resolver fetches the post and the comment. */
+  postId: number;
+  interactionId: number | null;
+}
+
+@ObjectType("SentimentAlert", { simpleResolvers: true, description: "A negative-sentiment spike: a bucket whose share of negative texts rose improbably above its baseline." })
+export class SentimentAlertType {
+  @Field(() => ID, { description: "Stable: the same spike has the same id in every answer and push." })
+  id: string;
+
+  @Field()
+  bucket: Date;
+
+  @Field()
+  bucketEnd: Date;
+
+  @Field(() => GranularityEnum)
+  granularity: GranularityEnum;
+
+  @Field(() => SentimentGroupByEnum)
+  groupBy: SentimentGroupByEnum;
+
+  @Field()
+  groupKey: string;
+
+  @Field()
+  groupLabel: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Int)
+  negativeCount: number;
+
+  @Field(() => Float)
+  negativeShare: number;
+
+  @Field(() => Float, { description: "The baseline's negative share (smoothed)." })
+  expectedShare: number;
+
+  @Field(() => Float)
+  zScore: number;
+
+  @Field(() => Int, { description: "Texts in the baseline window." })
+  baselineCount: number;
+
+  @Field({ description: "The alert in one sentence." })
+  summary: string;
+}
