@@ -132,12 +132,19 @@ function rewrite(text: string, rules: CompiledRules): { text: string; matched: s
 
 // ── Analysis ─────────────────────────────────────────────────────────────────────────────────────
 
-const nonLatinLetter = /(?!\p{Script=Latin})\p{L}/gu;
+const nonLatinLetter = /(?!\p{Script=Latin})\p{L}/u;
+const nonLatinLetters = /(?!\p{Script=Latin})\p{L}/gu;
 const anyLetter = /\p{L}/gu;
 
-function looksEnglish(text: string, words: number, stopWords: number, score: number): boolean {
+/** Most letters outside the Latin script (tested first without building arrays: most texts have none). */
+function mostlyNonLatin(text: string): boolean {
+  if (!nonLatinLetter.test(text)) return false;
   const letters = text.match(anyLetter)?.length ?? 0;
-  if (letters > 0 && (text.match(nonLatinLetter)?.length ?? 0) > letters / 2) return false;
+  return (text.match(nonLatinLetters)?.length ?? 0) > letters / 2;
+}
+
+function looksEnglish(text: string, words: number, stopWords: number, score: number): boolean {
+  if (mostlyNonLatin(text)) return false;
   // English prose is ~40% stop words; a Latin-script text of 5+ words with almost none, and no sentiment, is likely not English.
   return !(words >= 5 && stopWords / words < 0.15 && score === 0);
 }
@@ -146,12 +153,8 @@ function clamp(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/**
- * Scores one text. Never throws on text: empty or blank text is neutral with no parts; text longer than
- * `maxTextChars` is cut (at a word boundary when one is near) and flagged; other languages get the
- * lexicon's answer (usually neutral) and `language: "other"`.
- */
-export function analyzeSentiment(input: string, rules: CompiledRules | null = null): SentimentAnalysis {
+/** The text as analysed: cleaned, cut at `maxTextChars` (at a word boundary when one is near). */
+function prepare(input: unknown): { text: string; truncated: boolean } {
   let text = cleanText(typeof input === "string" ? input : "");
   let truncated = false;
   if (text.length > maxTextChars) {
@@ -159,6 +162,73 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     text = text.slice(0, cut > maxTextChars - 200 ? cut : maxTextChars);
     truncated = true;
   }
+  return { text, truncated };
+}
+
+/** The document and sentence scores, with the brand rules applied (a second pass only when one matches). */
+function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, rules: CompiledRules | null): { score: number; sentences: number[]; rulesApplied: string[] } {
+  let score = doc.out(its.sentiment) as unknown as number;
+  let sentences = doc.sentences().out(its.sentiment) as unknown as number[];
+  let rulesApplied: string[] = [];
+  if (rules) {
+    const rewritten = rewrite(text, rules);
+    if (rewritten.matched.length > 0) {
+      rulesApplied = rewritten.matched;
+      const ruled = nlp.readDoc(rewritten.text);
+      score = ruled.out(its.sentiment) as unknown as number;
+      const ruledSentences = ruled.sentences().out(its.sentiment) as unknown as number[];
+      if (ruledSentences.length === sentences.length) sentences = ruledSentences;
+    }
+  }
+  return { score: clamp(Number.isFinite(score) ? score : 0), sentences: sentences.map((x) => clamp(Number.isFinite(x) ? x : 0)), rulesApplied };
+}
+
+/** What ingest stores for a text: the scores, the language guess and the rules that applied. */
+export interface SentimentScoreResult {
+  score: number;
+  label: SentimentLabel;
+  sentenceScores: number[];
+  language: "en" | "other";
+  truncated: boolean;
+  rulesApplied: string[];
+}
+
+/**
+ * The ingest path: wink's document and sentence scores and nothing else unless needed. The language
+ * guess reads token types and stop words only for a text the lexicon found nothing in (a text with
+ * English sentiment words is taken as English), so scoring every post and comment costs little more
+ * than wink's own sentiment call (see `npm run bench -- --only sentiment`).
+ */
+export function scoreSentiment(input: string, rules: CompiledRules | null = null): SentimentScoreResult {
+  const { text, truncated } = prepare(input);
+  if (text.length === 0) return { score: 0, label: "neutral", sentenceScores: [], language: "en", truncated, rulesApplied: [] };
+  const doc = nlp.readDoc(text);
+  const r = scores(doc, text, rules);
+  let language: "en" | "other" = "en";
+  if (mostlyNonLatin(text)) language = "other";
+  else if (r.score === 0) {
+    const tokens = doc.tokens();
+    const types = tokens.out(its.type) as string[];
+    const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+    let words = 0;
+    let stopWords = 0;
+    for (let i = 0; i < types.length; i++) {
+      if (types[i] !== "word") continue;
+      words++;
+      if (stops[i]) stopWords++;
+    }
+    if (!looksEnglish(text, words, stopWords, 0)) language = "other";
+  }
+  return { score: r.score, label: labelOf(r.score), sentenceScores: r.sentences, language, truncated, rulesApplied: r.rulesApplied };
+}
+
+/**
+ * Scores one text and takes it apart (for `analyzeText`). Never throws on text: empty or blank text is
+ * neutral with no parts; text longer than `maxTextChars` is cut and flagged; other languages get the
+ * lexicon's answer (usually neutral) and `language: "other"`.
+ */
+export function analyzeSentiment(input: string, rules: CompiledRules | null = null): SentimentAnalysis {
+  const { text, truncated } = prepare(input);
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const types = tokens.out(its.type) as string[];
@@ -210,26 +280,12 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     .sort((a, b) => b[1] - a[1])
     .slice(0, maxKeywords)
     .map(([w]) => w);
-
-  const sentenceTexts = doc.sentences().out() as string[];
-  let score = doc.out(its.sentiment) as unknown as number;
-  let sentenceScores = doc.sentences().out(its.sentiment) as unknown as number[];
-  let rulesApplied: string[] = [];
-  if (rules) {
-    const rewritten = rewrite(text, rules);
-    if (rewritten.matched.length > 0) {
-      rulesApplied = rewritten.matched;
-      const ruled = nlp.readDoc(rewritten.text);
-      score = ruled.out(its.sentiment) as unknown as number;
-      const ruledSentences = ruled.sentences().out(its.sentiment) as unknown as number[];
-      if (ruledSentences.length === sentenceTexts.length) sentenceScores = ruledSentences;
-    }
-  }
-  score = clamp(Number.isFinite(score) ? score : 0);
+  const r = scores(doc, text, rules);
+  const sentenceTexts = text.length === 0 ? [] : (doc.sentences().out() as string[]);
   return {
-    score,
-    label: labelOf(score),
-    sentences: text.length === 0 ? [] : sentenceTexts.map((s, i) => ({ text: s, score: clamp(sentenceScores[i] ?? 0) })),
+    score: r.score,
+    label: labelOf(r.score),
+    sentences: sentenceTexts.map((s, i) => ({ text: s, score: r.sentences[i] ?? 0 })),
     words,
     negations,
     emoji,
@@ -238,8 +294,8 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     mentions: [...new Set(mentions)],
     urls,
     keywords,
-    language: text.length === 0 || looksEnglish(text, words, stopWords, score) ? "en" : "other",
+    language: text.length === 0 || looksEnglish(text, words, stopWords, r.score) ? "en" : "other",
     truncated,
-    rulesApplied,
+    rulesApplied: r.rulesApplied,
   };
 }

@@ -41,7 +41,7 @@ export class RemoveVocabularyRulesResult {
 
 function sentimentView(s: SentimentScore | null): SentimentType | null {
   if (!s) return null;
-  const d = (s.details ?? {}) as { sentences?: number[]; keywords?: string[]; rules?: string[]; language?: string };
+  const d = (s.details ?? {}) as { sentences?: number[]; rules?: string[]; language?: string };
   return {
     score: s.score,
     label: s.label as SentimentLabelEnum,
@@ -49,7 +49,6 @@ function sentimentView(s: SentimentScore | null): SentimentType | null {
     analyzerVersion: s.analyzerVersion,
     scoredAt: s.scoredAt,
     sentenceScores: d.sentences ?? [],
-    keywords: d.keywords ?? [],
     rulesApplied: d.rules ?? [],
     language: d.language ?? "en",
   };

@@ -4,7 +4,17 @@ import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import { decodeGlobalId } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
-import { analyzeSentiment, compileRules, lexiconAnalyzer, normalizePhrase, type CompiledRules, type SentimentAnalysis, type SentimentLabel } from "../../nlp/sentiment";
+import {
+  analyzeSentiment,
+  compileRules,
+  lexiconAnalyzer,
+  normalizePhrase,
+  scoreSentiment,
+  type CompiledRules,
+  type SentimentAnalysis,
+  type SentimentLabel,
+  type SentimentScoreResult,
+} from "../../nlp/sentiment";
 import { SentimentScore, VocabularyRuleEntity, type SentimentTarget } from "./sentiment-score.entity";
 
 /** A text to score, with what its score row copies from it. */
@@ -72,7 +82,13 @@ export class SentimentService {
     return new Map(accountIds.map((id) => [id, this.rulesByAccount.get(id) ?? null]));
   }
 
-  /** Scores texts with the current analyser, applying each account's rules. */
+  /** Scores texts for storage (the lean ingest path), applying each account's rules. */
+  private async scoreAll(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string }>> {
+    const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
+    return texts.map((t) => ({ ...scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null), analyzer: lexiconAnalyzer.name, analyzerVersion: lexiconAnalyzer.version }));
+  }
+
+  /** Scores and takes apart texts with the current analyser, applying each account's rules. */
   async analyze(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<TextSentiment[]> {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
     return texts.map((t) => {
@@ -95,7 +111,7 @@ export class SentimentService {
   async score(items: readonly TextToScore[]): Promise<number> {
     let stored = 0;
     for (const slice of chunks(items, writeChunk)) {
-      const results = await this.analyze(slice);
+      const results = await this.scoreAll(slice);
       const now = new Date();
       const rows: Array<Partial<SentimentScore>> = slice.map((t, i) => ({
         targetType: t.targetType,
@@ -108,7 +124,7 @@ export class SentimentService {
         analyzerVersion: results[i].analyzerVersion,
         score: results[i].score,
         label: results[i].label,
-        details: detailsOf(results[i].analysis),
+        details: detailsOf(results[i]),
         scoredAt: now,
       }));
       const columns = ["targetType", "targetId", "postId", "userId", "accountId", "occurredAt", "analyzer", "analyzerVersion", "score", "label", "details", "scoredAt"] as const;
@@ -296,15 +312,10 @@ export class SentimentService {
   }
 }
 
-/** What a stored score keeps of its analysis: enough to explain it, not the whole text again. */
-function detailsOf(a: SentimentAnalysis | undefined): Record<string, unknown> | null {
-  if (!a) return null;
+/** What a stored score keeps besides the score: sentence scores, language, and what changed it. */
+function detailsOf(a: SentimentScoreResult): Record<string, unknown> {
   return {
-    sentences: a.sentences.length > 20 ? a.sentences.slice(0, 20).map((s) => s.score) : a.sentences.map((s) => s.score),
-    negations: a.negations,
-    emoji: a.emoji.slice(0, 20),
-    emoticons: a.emoticons.slice(0, 20),
-    keywords: a.keywords,
+    sentences: a.sentenceScores.slice(0, 20),
     language: a.language,
     ...(a.truncated ? { truncated: true } : {}),
     ...(a.rulesApplied.length ? { rules: a.rulesApplied } : {}),

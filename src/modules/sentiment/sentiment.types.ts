@@ -70,9 +70,6 @@ export class SentimentType {
   @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20)." })
   sentenceScores: number[];
 
-  @Field(() => [String], { description: "Content words of the text, most frequent first." })
-  keywords: string[];
-
   @Field(() => [String], { description: "Brand vocabulary rules that changed this score." })
   rulesApplied: string[];
 
