@@ -212,3 +212,37 @@ describe("brand vocabulary", () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "accountId" });
   });
 });
+
+describe("labelled examples for the learned model", () => {
+  it("stores examples idempotently, all or nothing, and counts them", async () => {
+    const add = `mutation($examples: [SentimentExampleInput!]!, $source: String) { addSentimentExamples(examples: $examples, source: $source) {
+      received stored examples { total byLabel { label count } bySource { source count } } } }`;
+    const bad = await api.query(add, { examples: [{ text: "great", label: "POSITIVE" }, { text: "  ", label: "NEGATIVE" }, { text: "ok", label: "NEUTRAL", score: 3 }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "examples[1].text" });
+    expect((bad.errors?.[0].extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["examples[1].text", "examples[2].score"]);
+    const none = await api.ok<{ sentimentExamples: { total: number } }, unknown>(`{ sentimentExamples { total } }`);
+    expect(none.sentimentExamples.total).toBe(0);
+
+    const examples = [
+      { text: "I love it", label: "POSITIVE", score: 0.8 },
+      { text: "Meh, it is fine", label: "NEUTRAL" },
+      { text: "Broke in a day", label: "NEGATIVE", score: -0.7, key: "ticket-17" },
+    ];
+    const first = await api.ok<{ addSentimentExamples: { received: number; stored: number; examples: { total: number } } }, unknown>(add, { examples, source: "support-inbox" });
+    expect(first.addSentimentExamples).toMatchObject({ received: 3, stored: 3, examples: { total: 3 } });
+    // Re-sending (and a relabelled key) changes the count of nothing.
+    const again = await api.ok<{ addSentimentExamples: { examples: { total: number; byLabel: unknown[]; bySource: unknown[] } } }, unknown>(add, {
+      examples: [...examples.slice(0, 2), { ...examples[2], text: "Broke in a day, twice" }],
+      source: "support-inbox",
+    });
+    expect(again.addSentimentExamples.examples).toEqual({
+      total: 3,
+      byLabel: [
+        { label: "NEGATIVE", count: 1 },
+        { label: "NEUTRAL", count: 1 },
+        { label: "POSITIVE", count: 1 },
+      ],
+      bySource: [{ source: "support-inbox", count: 3 }],
+    });
+  });
+});

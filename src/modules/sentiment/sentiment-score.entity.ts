@@ -87,3 +87,34 @@ export class VocabularyRuleEntity {
   @CreateDateColumn()
   createdAt: Date;
 }
+
+/**
+ * A labelled text the learned sentiment model trains on (imported from a TSV corpus or added over
+ * GraphQL). `key` makes imports idempotent: the source's id for the example, or a hash of its text and label.
+ */
+@Entity("sentiment_examples")
+@Index("sentiment_examples_key", ["key"], { unique: true })
+export class SentimentExample {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "varchar", length: 200 })
+  key: string;
+
+  @Column({ type: "text" })
+  text: string;
+
+  @Column({ type: "varchar", length: 16 })
+  label: string;
+
+  /** A graded score in [-1, 1] where the source has one. */
+  @Column({ type: "double precision", nullable: true })
+  score: number | null;
+
+  /** Where it came from (a file name, or "api"). */
+  @Column({ type: "varchar", length: 120 })
+  source: string;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -13,6 +13,9 @@ import type { SentimentScore } from "./sentiment-score.entity";
 import { sentimentSeries, shareOfVoice, type SentimentFilterValue } from "./sentiment.series";
 import type { SentimentService, TextSentiment } from "./sentiment.service";
 import {
+  AddSentimentExamplesResult,
+  SentimentExampleInput,
+  SentimentExampleStats,
   SentimentAlertsArgs,
   SentimentAlertType,
   SentimentDriverType,
@@ -120,6 +123,20 @@ export class SentimentResolver {
   ) {
     const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
     return this.sentiment.setRules(account.id, rules);
+  }
+
+  @Mutation(() => AddSentimentExamplesResult, { description: "Adds labelled texts (1–5,000, all or nothing) for the learned sentiment model; trainModel(name: \"sentiment\") trains on them." })
+  async addSentimentExamples(
+    @Arg("examples", () => [SentimentExampleInput]) examples: SentimentExampleInput[],
+    @Arg("source", { defaultValue: "api", description: "Where the examples come from (kept with them)." }) source: string,
+  ) {
+    const r = await this.sentiment.addExamples(examples, source);
+    return { ...r, examples: await this.sentiment.exampleStats() };
+  }
+
+  @Query(() => SentimentExampleStats, { description: "The labelled examples stored for the learned sentiment model." })
+  sentimentExamples() {
+    return this.sentiment.exampleStats();
   }
 
   @Mutation(() => RemoveVocabularyRulesResult, { description: "Removes an account's rules by phrase, then re-scores its texts." })

@@ -15,7 +15,9 @@ import {
   type SentimentLabel,
   type SentimentScoreResult,
 } from "../../nlp/sentiment";
-import { SentimentScore, VocabularyRuleEntity, type SentimentTarget } from "./sentiment-score.entity";
+import { createHash } from "node:crypto";
+import { cleanText } from "../../nlp/text";
+import { SentimentExample, SentimentScore, VocabularyRuleEntity, type SentimentTarget } from "./sentiment-score.entity";
 
 /** A text to score, with what its score row copies from it. */
 export interface TextToScore {
@@ -304,6 +306,54 @@ export class SentimentService {
     );
     this.rulesByAccount.delete(accountId);
     return { removed, rescored: removed > 0 ? await this.rescoreAccount(accountId) : 0 };
+  }
+
+  // ── Labelled examples (what the learned model trains on) ───────────────────────────────────────
+
+  /**
+   * Stores labelled examples, all or nothing: every row is checked first (label, text, score) and a bad
+   * one rejects the batch naming its index and field. Idempotent on `key` (given, or a hash of source,
+   * text and label): re-sending updates nothing twice.
+   */
+  async addExamples(input: ReadonlyArray<{ text: string; label: string; score?: number | null; key?: string | null }>, source: string): Promise<{ received: number; stored: number }> {
+    if (input.length === 0) throw new BadUserInputError("examples", "expected at least one example, found none");
+    if (input.length > 5_000) throw new BadUserInputError("examples", `expected at most 5000 examples, found ${input.length}`);
+    const src = cleanText(source ?? "");
+    if (src.length < 1 || src.length > 120) throw new BadUserInputError("source", `expected 1–120 characters, found ${src.length}`);
+    const problems: Array<{ field: string; message: string; index: number }> = [];
+    const rows = input.map((r, i) => {
+      const text = cleanText(r.text ?? "");
+      if (text.length < 1 || text.length > 10_000) problems.push({ index: i, field: `examples[${i}].text`, message: `expected 1–10000 characters, found ${text.length}` });
+      const label = String(r.label ?? "").toLowerCase();
+      if (!["negative", "neutral", "positive"].includes(label)) problems.push({ index: i, field: `examples[${i}].label`, message: `expected negative, neutral or positive, found ${JSON.stringify(r.label)}` });
+      if (r.score != null && (!Number.isFinite(r.score) || r.score < -1 || r.score > 1)) problems.push({ index: i, field: `examples[${i}].score`, message: `expected a number between -1 and 1, found ${r.score}` });
+      const key = r.key ? cleanText(r.key) : createHash("sha1").update(`${src}\u0000${label}\u0000${text}`).digest("hex");
+      if (key.length < 1 || key.length > 200) problems.push({ index: i, field: `examples[${i}].key`, message: `expected 1–200 characters, found ${key.length}` });
+      return { key, text, label, score: r.score ?? null, source: src, createdAt: new Date() };
+    });
+    if (problems.length > 0) throw BadUserInputError.fromProblems(problems.slice(0, 50));
+    const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
+    await this.db.write((tx) =>
+      this.db.insertMany(tx, "sentiment_examples", SentimentExample, ["key", "text", "label", "score", "source", "createdAt"], unique, `ON CONFLICT ("key") DO UPDATE SET "text" = excluded."text", "label" = excluded."label", "score" = excluded."score", "source" = excluded."source"`),
+    );
+    return { received: input.length, stored: unique.length };
+  }
+
+  /** Counts of the stored examples, by label and by source. */
+  async exampleStats(): Promise<{ total: number; byLabel: Array<{ label: string; count: number }>; bySource: Array<{ source: string; count: number }> }> {
+    const byLabel = await this.db.query<{ label: string; n: number | string }>(`SELECT "label", COUNT(*) AS "n" FROM "sentiment_examples" GROUP BY "label" ORDER BY "label"`);
+    const bySource = await this.db.query<{ source: string; n: number | string }>(`SELECT "source", COUNT(*) AS "n" FROM "sentiment_examples" GROUP BY "source" ORDER BY "source"`);
+    return {
+      total: byLabel.reduce((s, r) => s + Number(r.n), 0),
+      byLabel: byLabel.map((r) => ({ label: r.label, count: Number(r.n) })),
+      bySource: bySource.map((r) => ({ source: r.source, count: Number(r.n) })),
+    };
+  }
+
+  /** Every stored example, in id order (the training table of the learned model). */
+  async examples(): Promise<Array<{ text: string; label: SentimentLabel; score: number | null }>> {
+    const rows = await this.db.query<{ text: string; label: string; score: number | null }>(`SELECT "text", "label", "score" FROM "sentiment_examples" ORDER BY "id"`);
+    return rows.map((r) => ({ text: r.text, label: r.label as SentimentLabel, score: r.score == null ? null : Number(r.score) }));
   }
 
   /** Forgets cached rules (erasure of an account). */

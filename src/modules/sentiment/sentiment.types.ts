@@ -385,3 +385,60 @@ export class SentimentAlertType {
   @Field({ description: "The alert in one sentence." })
   summary: string;
 }
+
+@InputType()
+export class SentimentExampleInput {
+  @Field({ description: "The text (1–10,000 characters)." })
+  text: string;
+
+  @Field(() => SentimentLabelEnum)
+  label: SentimentLabelEnum;
+
+  @Field(() => Float, { nullable: true, description: "A graded score in [-1, 1], when known." })
+  score?: number;
+
+  @Field({ nullable: true, description: "The source's id for this example; re-sending it updates it instead of adding it again." })
+  key?: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class LabelCount {
+  @Field(() => SentimentLabelEnum)
+  label: SentimentLabelEnum;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SourceCount {
+  @Field()
+  source: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "The labelled examples the learned sentiment model trains on." })
+export class SentimentExampleStats {
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => [LabelCount])
+  byLabel: LabelCount[];
+
+  @Field(() => [SourceCount])
+  bySource: SourceCount[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class AddSentimentExamplesResult {
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int, { description: "Examples stored (new or updated by key); repeats within the batch count once." })
+  stored: number;
+
+  @Field(() => SentimentExampleStats)
+  examples: SentimentExampleStats;
+}
