@@ -1,10 +1,14 @@
 import { parseArgs } from "node:util";
 import type { Sizes } from "./dataset";
 
-export const caseNames = ["http", "apollo", "posts", "posts-nocache", "node", "node-nocache", "record", "record-stream"] as const;
+export const caseNames = ["http", "apollo", "posts", "posts-nocache", "node", "node-nocache", "record", "record-stream", "posts-training", "forest"] as const;
 export type CaseName = (typeof caseNames)[number];
 
-/** Defaults in one place. A default run took a little over 3 minutes of wall time on the 2-core machine. */
+/**
+ * Defaults in one place. A default run of the load cases took a little over 3 minutes of wall time on the
+ * 2-core machine; `forest` adds about 11 (ml-random-forest with maxSamples 2000 and 100 trees takes ~9),
+ * `posts-training` about 2.
+ */
 export const defaultOptions = {
   sizes: { seed: 42, users: 5_000, posts: 10_000, interactions: 200_000 } satisfies Sizes,
   large: { seed: 42, users: 20_000, posts: 100_000, interactions: 1_000_000 } satisfies Sizes,
@@ -16,6 +20,15 @@ export const defaultOptions = {
   nodeIds: 2_000,
   /** Seconds before autocannon counts a request as timed out. */
   timeout: 30,
+  /** The model that posts-training trains over and over (a spec in models/). */
+  trainModel: "engagement",
+  /**
+   * The forest case's synthetic table, and the trees of the timed ml-random-forest (maxSamples 2000):
+   * 100, as many as ours, so the accuracies compare (they took 556 s here; fewer are scaled in time only).
+   */
+  forestRows: 30_000,
+  forestFeatures: 60,
+  forestMlTrees: 100,
 } as const;
 
 export interface BenchOptions {
@@ -29,6 +42,10 @@ export interface BenchOptions {
   db?: string;
   fresh: boolean;
   keep: boolean;
+  trainModel: string;
+  forestRows: number;
+  forestFeatures: number;
+  forestMlTrees: number;
 }
 
 export const usage = `usage: npm run bench -- [options]
@@ -45,6 +62,11 @@ export const usage = `usage: npm run bench -- [options]
   --db FILE             bench a copy of an existing SQLite file instead of the seeded data set
   --fresh               re-seed even when var/bench/db/ has the data set
   --keep                keep the temporary copies of the database
+  --train-model NAME    the model posts-training trains in a loop (default ${defaultOptions.trainModel}; see models/)
+  --forest-rows N       rows of the forest case's synthetic table, 80% for training (default ${defaultOptions.forestRows})
+  --forest-features N   its numeric columns (default ${defaultOptions.forestFeatures}, at least 10)
+  --forest-ml-trees N   trees of the timed ml-random-forest with maxSamples 2000 (default ${defaultOptions.forestMlTrees};
+                        ~5.5 s per tree here; fewer than 100 are scaled linearly to 100 in the report)
 `;
 
 function whole(name: string, raw: string | undefined, fallback: number, min = 0): number {
@@ -72,6 +94,10 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       db: { type: "string" },
       fresh: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      "train-model": { type: "string" },
+      "forest-rows": { type: "string" },
+      "forest-features": { type: "string" },
+      "forest-ml-trees": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -89,6 +115,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     if (!caseNames.includes(name)) throw new Error(`expected --only to list cases among ${caseNames.join(", ")}, found "${name}"`);
   }
   if (values.pg && values.db) throw new Error("expected at most one of --pg and --db");
+  const trainModel = values["train-model"] ?? defaultOptions.trainModel;
+  if (!/^[A-Za-z0-9_-]+$/.test(trainModel)) throw new Error(`expected --train-model to name a spec in models/, found "${trainModel}"`);
   return {
     sizes,
     connections,
@@ -100,5 +128,9 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     db: values.db,
     fresh: values.fresh,
     keep: values.keep,
+    trainModel,
+    forestRows: whole("forest-rows", values["forest-rows"], defaultOptions.forestRows, 100),
+    forestFeatures: whole("forest-features", values["forest-features"], defaultOptions.forestFeatures, 10),
+    forestMlTrees: whole("forest-ml-trees", values["forest-ml-trees"], defaultOptions.forestMlTrees, 1),
   };
 }

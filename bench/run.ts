@@ -6,13 +6,15 @@ import { projectRoot } from "../src/config";
 import { BatchFactory } from "./batches";
 import { runNode, spawnServer, type ChildServer } from "./children";
 import { pgActivity, pgCounts, preparePostgres, prepareSqlite, sqliteCounts, useSqliteFile, type Dataset } from "./dataset";
+import { forestMarkdown, runForestCase, type ForestCaseResult } from "./forest-case";
 import { collectIds, expectSuccess, nodeQuery, postsQuery, requestBody, typenameQuery } from "./graphql";
 import { waitIdle } from "./idle";
 import { loadPhase, type PhaseResult, type Workload } from "./load";
 import { defaultOptions, parseOptions, usage, type BenchOptions, type CaseName } from "./options";
 import { addRatios, markdownTable, type CaseResult } from "./report";
+import { startTrainingLoop, summarisePhase, trainingMarkdown, trainOnce, type TrainingPhase, type TrainingRunRecord } from "./training";
 
-type ServerKey = "http" | "apollo" | "resonance" | "resonance-nocache" | "resonance-write";
+type ServerKey = "http" | "apollo" | "resonance" | "resonance-nocache" | "resonance-write" | "resonance-training";
 
 interface CaseDef {
   name: CaseName;
@@ -23,6 +25,8 @@ interface CaseDef {
   factory?: BatchFactory;
   /** A fresh workload for one phase (warm-up or measured). */
   workload(phase: string): Workload;
+  /** posts-training: the server trains a model in a loop during both phases of this row. */
+  training?: boolean;
 }
 
 /** What a recordInteractions phase saw in its responses. */
@@ -149,6 +153,7 @@ async function main(options: BenchOptions): Promise<void> {
       startResonance("resonance", true),
       selected.has("posts-nocache") || selected.has("node-nocache") ? startResonance("resonance-nocache", false) : undefined,
       selected.has("record") || selected.has("record-stream") ? startResonance("resonance-write", true) : undefined,
+      selected.has("posts-training") ? startResonance("resonance-training", false) : undefined,
     ]);
     const resonance = servers.get("resonance")!;
 
@@ -225,6 +230,8 @@ async function main(options: BenchOptions): Promise<void> {
     const recording = recordingWith(() => batches!, "uniform");
     const recordingStream = recordingWith(() => streamBatches!, "stream");
 
+    const idleLabel = "posts(first: 20), response cache off, training server idle";
+    const trainingLabel = `posts(first: 20), response cache off, while training "${options.trainModel}"`;
     const all: CaseDef[] = [
       { name: "http", label: `bare node:http, fixed ${capturedBytes}-byte JSON`, server: "http", workload: () => fixed(postsBody) },
       { name: "apollo", label: "bare Apollo 5 `{ __typename }`", server: "apollo", workload: () => fixed(requestBody(typenameQuery)) },
@@ -248,8 +255,11 @@ async function main(options: BenchOptions): Promise<void> {
         workload: recordingStream,
         factory: streamBatches,
       },
+      // The same server, first idle, then while it trains: the idle row is measured right before.
+      { name: "posts-training", label: idleLabel, server: "resonance-training", workload: () => fixed(postsBody) },
+      { name: "posts-training", label: trainingLabel, server: "resonance-training", workload: () => fixed(postsBody), training: true },
     ];
-    const cases = all.filter((c) => selected.has(c.name));
+    let cases = all.filter((c) => selected.has(c.name));
 
     // 5. One request per case first: each must be a real success.
     for (const c of cases) {
@@ -265,6 +275,23 @@ async function main(options: BenchOptions): Promise<void> {
     }
     log(`checked ${cases.length} cases with one request each: all successful`);
 
+    // posts-training: one run of the model, to completion, before any load; the case needs it to succeed.
+    let trainingCheck: TrainingRunRecord | undefined;
+    let trainingSkipped: string | undefined;
+    if (selected.has("posts-training")) {
+      log(`training "${options.trainModel}" once on the training server (check)…`);
+      try {
+        trainingCheck = await trainOnce(servers.get("resonance-training")!.url, options.trainModel);
+        if (trainingCheck.status !== "SUCCEEDED") trainingSkipped = `the check run of "${options.trainModel}" FAILED: ${trainingCheck.error ?? "no error text"}`;
+      } catch (err) {
+        trainingSkipped = (err as Error).message;
+      }
+      if (trainingSkipped) {
+        log(`posts-training skipped: ${trainingSkipped} (pick another spec with --train-model)`);
+        cases = cases.filter((c) => c.name !== "posts-training");
+      } else log(`training check: "${options.trainModel}" SUCCEEDED in ${trainingCheck!.serverSeconds.toFixed(1)} s`);
+    }
+
     const countRows = async (): Promise<number> => {
       if (options.pg) return (await pgCounts(process.env.DATABASE_URL!))!.interactions;
       return sqliteCounts(copies.get("resonance-write")!).interactions;
@@ -274,6 +301,7 @@ async function main(options: BenchOptions): Promise<void> {
     // every server must be idle, so leftovers of the previous phase do not run into the next one.
     const results: CaseResult[] = [];
     const writeChecks: WriteCheck[] = [];
+    const trainingPhases: TrainingPhase[] = [];
     const pids = () => [...servers.values()].map((s) => s.pid);
     /** Where the run is, for the log; and the PostgreSQL sessions last seen stuck (busy, never progressing). */
     let current = "the start";
@@ -314,17 +342,31 @@ async function main(options: BenchOptions): Promise<void> {
         const beforeWarmup = await counted();
         const builtBeforeWarmup = c.factory?.built ?? 0;
         tally = { recorded: 0, okResponses: 0 };
+        const loop = c.training ? startTrainingLoop(url, options.trainModel, log) : undefined;
         let warmup: PhaseResult | undefined;
         if (options.warmup > 0) {
           log(`${c.label} c=${connections} warm-up ${options.warmup} s…`);
           warmup = await loadPhase(url, connections, options.warmup, c.workload(`c${connections}w`), defaultOptions.timeout);
         }
         const warmTally = tally;
-        const afterWarmup = await counted();
+        // With training in the background, the server never goes idle: no wait between its two phases.
+        const afterWarmup = loop ? 0 : await counted();
         const builtBeforeMeasured = c.factory?.built ?? 0;
         tally = { recorded: 0, okResponses: 0 };
         log(`${c.label} c=${connections} measuring ${options.duration} s…`);
+        const windowStart = performance.now();
         const measured = await loadPhase(url, connections, options.duration, c.workload(`c${connections}m`), defaultOptions.timeout);
+        const windowEnd = performance.now();
+        if (loop) {
+          log(`${c.label} c=${connections}: waiting for the training run in flight to finish…`);
+          await loop.stop();
+          const phase = summarisePhase(connections, options.trainModel, { startMs: windowStart, endMs: windowEnd }, loop, performance.now() - windowEnd);
+          trainingPhases.push(phase);
+          log(
+            `${c.label} c=${connections}: ${phase.completedInWindow} training runs finished in the measured window, ${phase.runs.length} in all ` +
+              `(mean ${phase.meanSeconds.toFixed(1)} s); a run was in flight ${Math.round(phase.busyShare * 100)}% of the window`,
+          );
+        }
         const rows = c.rowsPerRequest ? `, ${Math.round(measured.reqPerSec * c.rowsPerRequest).toLocaleString("en-US")} rows/s` : "";
         log(
           `${c.label} c=${connections}: ${Math.round(measured.reqPerSec).toLocaleString("en-US")} req/s${rows}, ` +
@@ -383,6 +425,17 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
 
+    // 9. The forest case: in-process training in child processes, now that no server runs.
+    let forest: ForestCaseResult | undefined;
+    if (selected.has("forest")) {
+      forest = await runForestCase(
+        dist,
+        root,
+        { rows: options.forestRows, features: options.forestFeatures, seed: options.sizes.seed, mlTrees: options.forestMlTrees },
+        log,
+      );
+    }
+
     addRatios(results);
     const cpus = os.cpus();
     const commit = git(["rev-parse", "--short", "HEAD"]);
@@ -425,6 +478,26 @@ async function main(options: BenchOptions): Promise<void> {
       }
       lines.push("");
     }
+    if (selected.has("posts-training")) {
+      if (trainingSkipped) lines.push(`- posts-training was skipped: ${trainingSkipped}.`, "");
+      else {
+        const at = (conn: number, label: string) => results.find((r) => r.name === "posts-training" && r.connections === conn && r.label === label)?.measured;
+        lines.push(
+          ...trainingMarkdown(
+            options.trainModel,
+            trainingCheck,
+            options.connections.map((conn) => ({
+              connections: conn,
+              idle: at(conn, idleLabel),
+              training: at(conn, trainingLabel),
+              phase: trainingPhases.find((p) => p.connections === conn),
+            })),
+          ),
+          "",
+        );
+      }
+    }
+    if (forest) lines.push(...forestMarkdown(forest), "");
     for (const w of writeChecks) {
       const n = (v: number) => v.toLocaleString("en-US");
       lines.push(
@@ -481,6 +554,8 @@ async function main(options: BenchOptions): Promise<void> {
       writeChecks,
       stuckPostgresSessions: stuck,
       insertBaselines,
+      training: selected.has("posts-training") ? { model: options.trainModel, check: trainingCheck, skipped: trainingSkipped, phases: trainingPhases } : undefined,
+      forest,
       interactionsRows: hasWrites ? { atStart: rowsAtStart, atEnd: rowsAtEnd } : undefined,
       serverLogs,
       markdown,

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readConfig } from "../src/config";
 import { createLogger } from "../src/lib/logger";
 import { consoleProgress } from "../src/lib/progress";
-import { createServices } from "../src/server";
+import { closeServices, createServices } from "../src/server";
 
 /**
  * Child process of the bench: migrates the database of DATABASE_URL and writes the deterministic
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const report = await seeds.seedDemoData(services, args, consoleProgress());
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
-    await services.db.ds.destroy();
+    await closeServices(services);
   }
 }
 

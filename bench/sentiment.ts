@@ -23,7 +23,7 @@ import { createLogger } from "../src/lib/logger";
 import { analyzeSentiment, scoreSentiment } from "../src/nlp/sentiment";
 import { nlpPipe } from "../src/nlp/nlp";
 import type { TextToScore } from "../src/modules/sentiment/sentiment.service";
-import { createServices } from "../src/server";
+import { closeServices, createServices } from "../src/server";
 import { generateDemoData } from "../seeds/generate";
 
 export interface SentimentVariant {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`sentiment bench: round ${r + 1}/${rounds}\n`);
   }
-  await services.db.ds.destroy();
+  await closeServices(services);
   rmSync(dir, { recursive: true, force: true });
   const base = median(variants[0].times);
   const out: SentimentVariant[] = variants.map((v) => {

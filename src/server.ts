@@ -100,6 +100,13 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub };
 }
 
+/** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
+export async function closeServices(services: Services): Promise<void> {
+  await services.alerts.close();
+  await services.sentiment.close();
+  await services.db.ds.destroy();
+}
+
 /** The GraphQL schema and the resolver instances behind it. */
 export function createSchema(services: Services) {
   const nodes = new NodeRegistry();
@@ -207,7 +214,6 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
     services,
     stop: () =>
       (stopping ??= (async () => {
-        await services.alerts.close();
         await wsServer.dispose();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
         await new Promise<void>((resolve) => {
@@ -215,7 +221,7 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
           http.closeIdleConnections();
         });
         await apollo.stop();
-        await db.ds.destroy();
+        await closeServices(services);
       })()),
   };
 }

@@ -7,7 +7,7 @@ import { assertNever } from "../lib/assert-never";
 import { createLogger } from "../lib/logger";
 import { consoleProgress, type Progress } from "../lib/progress";
 import { defaultImportOptions, describeProblem, ImportAbortedError, ImportService, type ImportFile, type ImportReport, type SkippedLine } from "../modules/imports/import.service";
-import { createServices } from "../server";
+import { closeServices, createServices } from "../server";
 
 /**
  * `npm run import -- <kind> <file> [options]`: imports a Facebook Insights export, a ratings file or
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     const report = await run(importer, command, file, items, progress);
     process.stdout.write(summary(report, config));
   } finally {
-    await services.db.ds.destroy();
+    await closeServices(services);
   }
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { createLogger } from "../lib/logger";
 import { consoleProgress } from "../lib/progress";
-import { createServices } from "../server";
+import { closeServices, createServices } from "../server";
 
 /**
  * `npm run seed -- --users N --posts N --interactions N --seed S`: writes the deterministic demo data
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
         `(${report.interactions.duplicates} already present) in ${report.seconds.toFixed(1)} s into ${config.database.dialect}\n`,
     );
   } finally {
-    await services.db.ds.destroy();
+    await closeServices(services);
   }
 }
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readConfig } from "../config";
 import { createLogger } from "../lib/logger";
 import { consoleProgress } from "../lib/progress";
-import { createServices } from "../server";
+import { closeServices, createServices } from "../server";
 
 /**
  * `npm run train -- <model>`: trains a model from the database of DATABASE_URL with the same service
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         `holdout ${JSON.stringify(holdout?.model)}\nbaseline ${JSON.stringify(holdout?.baseline)}\n${holdout?.decision ?? ""}\n`,
     );
   } finally {
-    await services.db.ds.destroy();
+    await closeServices(services);
   }
 }
 

@@ -4,7 +4,7 @@ import { createLogger } from "../../src/lib/logger";
 import { fitModel } from "../../src/ml/model";
 import { ModelCache, packArtifact } from "../../src/modules/models/model.cache";
 import { ModelVersion } from "../../src/modules/models/model-version.entity";
-import { createServices, type Services } from "../../src/server";
+import { closeServices, createServices, type Services } from "../../src/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // The cache of deserialised models, against a real database (SQLite file or PostgreSQL): single-flight
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await services?.db.ds.destroy();
+  if (services) await closeServices(services);
   await database?.drop();
 });
 

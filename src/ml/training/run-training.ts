@@ -1,8 +1,9 @@
+import { packArtifact } from "../artifact";
 import { kFold, stratifiedKFold } from "../cross-validation";
 import { permutationImportance } from "../explain";
 import { fitModel } from "../model";
 import { evaluate, selectModel } from "../selection";
-import type { FeatureImportance, FittedModelJSON, Metrics, ProgressCallback, SelectionResult, SelectionSpec, Table } from "../types";
+import type { FeatureImportance, Metrics, ProgressCallback, SelectionResult, SelectionSpec, Table } from "../types";
 
 /** One training run, as plain data (it crosses into a worker thread). */
 export interface TrainJob {
@@ -18,8 +19,8 @@ export interface TrainOutcome {
   selection: SelectionResult;
   holdout: { rows: number; model: Metrics; baseline: Metrics };
   importances: FeatureImportance[];
-  /** The winner refitted on every row: what serves predictions. */
-  artifact: FittedModelJSON;
+  /** The winner refitted on every row (what serves predictions), as stored: packed by `packArtifact`. */
+  artifact: string;
   trainingRows: number;
   seconds: { selection: number; holdout: number; importance: number; final: number; total: number };
 }
@@ -65,7 +66,7 @@ export function runTraining(job: TrainJob, onProgress: ProgressCallback = () => 
     selection: result,
     holdout,
     importances,
-    artifact: final.toJSON(),
+    artifact: packArtifact(final.toJSON()),
     trainingRows: job.table.rows.length,
     seconds: {
       selection: (selected - started) / 1000,

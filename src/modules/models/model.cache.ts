@@ -1,17 +1,11 @@
-import { gunzipSync, gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/database";
 import { loadModel } from "../../ml/model";
 import type { FittedModel, FittedModelJSON } from "../../ml/types";
 
-/** A fitted model's tagged JSON as stored in model_versions.artifact: gzipped, base64. */
-export function packArtifact(json: FittedModelJSON): string {
-  return gzipSync(JSON.stringify(json)).toString("base64");
-}
+import { packArtifact, unpackArtifact } from "../../ml/artifact";
 
-export function unpackArtifact(text: string): FittedModelJSON {
-  return JSON.parse(gunzipSync(Buffer.from(text, "base64")).toString("utf8")) as FittedModelJSON;
-}
+export { packArtifact, unpackArtifact };
 
 /**
  * Deserialised models by version id, loaded once: concurrent first requests share one load (the
@@ -43,6 +37,6 @@ export class ModelCache {
     this.loads += 1;
     const [row] = await this.db.query<{ artifact: string | null }>(`SELECT "artifact" FROM "model_versions" WHERE "id" = ?`, [versionId]);
     if (!row?.artifact) throw new Error(`model version ${versionId} has no artifact`);
-    return loadModel(unpackArtifact(row.artifact));
+    return loadModel(unpackArtifact<FittedModelJSON>(row.artifact));
   }
 }

@@ -9,7 +9,7 @@ import type { TrainJob, TrainOutcome } from "../../ml/training/run-training";
 import type { WorkerMessage } from "../../ml/training/train.worker";
 import type { FeatureRow, Metrics, MetricName } from "../../ml/types";
 import type { FeatureStore } from "../predictions/feature-store";
-import { packArtifact, type ModelCache } from "./model.cache";
+import type { ModelCache } from "./model.cache";
 import { higherIsBetter, selectionOf, type ModelSpec, type ModelSpecs, type SpecEntry } from "./model-specs";
 import { ModelVersion, type ModelVersionStatus } from "./model-version.entity";
 
@@ -257,7 +257,7 @@ export class ModelService {
           mapper.persist("cvResults", { ...outcome.selection, seconds: outcome.seconds }),
           mapper.persist("holdoutMetrics", { ...outcome.holdout, decision, metric }),
           mapper.persist("importances", { permutation: outcome.importances, metric }),
-          packArtifact(outcome.artifact),
+          outcome.artifact,
           now,
           status === "active" ? now : null,
           run.versionId,

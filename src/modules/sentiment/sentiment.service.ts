@@ -183,6 +183,14 @@ export class SentimentService {
     return n;
   }
 
+  private closed = false;
+
+  /** Stops the backfill between steps and waits for it (shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.backfilling?.catch(() => undefined);
+  }
+
   /** Runs an ingest hook's scoring without failing the ingest: a text left unscored is found by the backfill. */
   async afterIngest(what: string, run: () => Promise<number>): Promise<void> {
     try {
@@ -204,12 +212,14 @@ export class SentimentService {
         `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
       try {
         for (;;) {
+          if (this.closed) return total;
           const posts = await this.postTexts(`WHERE ${stale("POST", `"p"."id"`)} ORDER BY "p"."id" LIMIT ${backfillStep}`, [version]);
           if (posts.length === 0) break;
           total += await this.score(posts);
           onProgress?.(total);
         }
         for (;;) {
+          if (this.closed) return total;
           const comments = await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
           if (comments.length === 0) break;
           total += await this.score(comments);
