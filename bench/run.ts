@@ -7,6 +7,7 @@ import { BatchFactory } from "./batches";
 import { runNode, spawnServer, type ChildServer } from "./children";
 import { pgActivity, pgCounts, preparePostgres, prepareSqlite, sqliteCounts, useSqliteFile, type Dataset } from "./dataset";
 import { forestMarkdown, runForestCase, type ForestCaseResult } from "./forest-case";
+import { sentimentMarkdown, type SentimentCaseResult } from "./sentiment";
 import { collectIds, expectSuccess, nodeQuery, postsQuery, requestBody, typenameQuery } from "./graphql";
 import { waitIdle } from "./idle";
 import { loadPhase, type PhaseResult, type Workload } from "./load";
@@ -436,6 +437,15 @@ async function main(options: BenchOptions): Promise<void> {
       );
     }
 
+    // 10. The sentiment case: scoring throughput against raw wink-nlp, in a child process of its own.
+    let sentiment: SentimentCaseResult | undefined;
+    if (selected.has("sentiment")) {
+      log("sentiment: scoring the demo texts, raw wink-nlp and ours in turns…");
+      const out = await runNode(path.join(dist, "bench", "sentiment.js"), ["7"], { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn" }, root);
+      sentiment = JSON.parse(out.trim().split("\n").pop()!) as SentimentCaseResult;
+      log(`sentiment: scoreSentiment takes ${sentiment.target.ratio.toFixed(2)}x raw wink-nlp's time (same pipe)`);
+    }
+
     addRatios(results);
     const cpus = os.cpus();
     const commit = git(["rev-parse", "--short", "HEAD"]);
@@ -498,6 +508,7 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
     if (forest) lines.push(...forestMarkdown(forest), "");
+    if (sentiment) lines.push(...sentimentMarkdown(sentiment));
     for (const w of writeChecks) {
       const n = (v: number) => v.toLocaleString("en-US");
       lines.push(
@@ -556,6 +567,7 @@ async function main(options: BenchOptions): Promise<void> {
       insertBaselines,
       training: selected.has("posts-training") ? { model: options.trainModel, check: trainingCheck, skipped: trainingSkipped, phases: trainingPhases } : undefined,
       forest,
+      sentiment,
       interactionsRows: hasWrites ? { atStart: rowsAtStart, atEnd: rowsAtEnd } : undefined,
       serverLogs,
       markdown,
