@@ -53,7 +53,7 @@ afterAll(async () => {
 describe("the model service over GraphQL", () => {
   it("lists the specs of models/", async () => {
     const { models } = await api.ok(ModelsDocument);
-    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "virality"]);
+    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "segments", "virality"]);
     expect(models.every((m) => m.valid && m.activeVersion === null)).toBe(true);
     const first = await api.ok(PostPredictionsDocument, { first: 2 });
     expect(first.posts.nodes.every((p) => p.predictedEngagement === null)).toBe(true);
@@ -147,6 +147,21 @@ describe("the model service over GraphQL", () => {
       const sum = p!.explanation.contributions.reduce((s, c) => s + c.contribution, 0);
       expect(sum).toBeCloseTo(p!.explanation.prediction - p!.explanation.base, 4);
     }
+  });
+
+  it("trains the segments (k-means) model: k chosen by silhouette, beside a one-cluster baseline", async () => {
+    await trainAndWait(api, "segments");
+    const { model } = await api.ok(ModelDetailsDocument, { name: "segments" });
+    const v = model.versions[0];
+    expect(v).toMatchObject({ status: "ACTIVE", algorithm: "kmeans", error: null });
+    expect(v.crossValidation?.metric).toBe("silhouette");
+    // One candidate per k in the grid, each scored on the same folds; the winner has the best mean silhouette.
+    const cands = v.crossValidation!.candidates;
+    expect(cands.map((c) => (c.params as { k: number }).k).sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8]);
+    const best = Math.max(...cands.map((c) => metric(c.mean, "silhouette")));
+    expect(metric(cands.find((c) => c.winner)!.mean, "silhouette")).toBe(best);
+    expect(metric(v.holdout!.metrics, "silhouette")).toBeGreaterThan(metric(v.holdout!.baseline, "silhouette") + 0.05);
+    expect(v.featureImportances.length).toBeGreaterThan(0);
   });
 
   it("answers bad requests with a coded error and leaves the active version alone", async () => {

@@ -116,6 +116,14 @@ describe("model specs", () => {
     expect(spec.minRows).toBe(30);
   });
 
+  it("accept a clustering spec without a target, and refuse one with a target or a bad k", () => {
+    const clustering = { name: "segments", entity: "user", task: "clustering", features: ["views", "likes"], candidates: [{ algorithm: "kmeans", grid: { k: [3, 4] } }], selection: { metric: "silhouette" } };
+    expect(validateSpec(clustering, "models/segments.json")).toMatchObject({ task: "clustering", target: "", selection: { metric: "silhouette" } });
+    expect(() => validateSpec({ ...clustering, target: "converted" }, "models/segments.json")).toThrow('target: a clustering model has no target, found "converted"');
+    expect(() => validateSpec({ ...clustering, candidates: [{ algorithm: "kmeans", grid: { k: [0] } }] }, "models/segments.json")).toThrow(/candidates\[0\]\.grid: kmeans.*k/);
+    expect(() => validateSpec({ ...clustering, selection: { metric: "mae" } }, "models/segments.json")).toThrow('selection.metric: expected one of silhouette, found "mae"');
+  });
+
   it("name every problem: feature, target, metric, algorithm and hyper-parameter", () => {
     const bad = {
       ...valid,

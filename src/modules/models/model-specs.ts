@@ -68,10 +68,13 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
   const entity = raw.entity as ModelEntity;
   if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post" or "user", found ${found(entity)}`);
   const task = raw.task as Task;
-  if (!["regression", "binary"].includes(task)) problems.push(`task: expected "regression" or "binary", found ${found(task)}`);
-  const target = raw.target;
+  if (!["regression", "binary", "clustering"].includes(task)) problems.push(`task: expected "regression", "binary" or "clustering", found ${found(task)}`);
+  const target = task === "clustering" ? (raw.target ?? "") : raw.target;
   const entityTargets = targets[entity] ?? {};
-  if (typeof target !== "string" || !(target in entityTargets)) {
+  if (task === "clustering") {
+    // Clustering learns groups from the features alone.
+    if (target !== "") problems.push(`target: a clustering model has no target, found ${found(raw.target)}`);
+  } else if (typeof target !== "string" || !(target in entityTargets)) {
     problems.push(`target: expected one of ${Object.keys(entityTargets).join(", ") || "(a valid entity first)"}, found ${found(target)}`);
   } else if (entityTargets[target] !== task) {
     problems.push(`target: "${target}" is a ${entityTargets[target]} target, but the task is ${found(task)}`);
@@ -120,14 +123,14 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
           if (tried.has(id)) continue;
           tried.add(id);
           try {
-            if (task === "regression" || task === "binary") createEstimator(task, { algorithm, params });
+            if (task === "regression" || task === "binary" || task === "clustering") createEstimator(task, { algorithm, params });
           } catch (err) {
             problems.push(`candidates[${i}].grid: ${(err as Error).message}`);
             return;
           }
         }
       }
-      if (Object.keys(values).length === 0 && (task === "regression" || task === "binary")) {
+      if (Object.keys(values).length === 0 && (task === "regression" || task === "binary" || task === "clustering")) {
         try {
           createEstimator(task, { algorithm, params: {} });
         } catch (err) {

@@ -85,9 +85,11 @@ export class FeatureStore {
     const facts = await this.postFacts(`WHERE "p"."publishedAt" <= ?`, [cutoff]);
     const names = spec.features.map((f) => f.name);
     const rows = facts.map((f) => buildPostRow(f.facts, names));
-    let target: number[];
+    let target: number[] | undefined;
     const stats: Record<string, unknown> = { asOf: asOf.toISOString(), publishedBefore: cutoff.toISOString(), entity: "post" };
-    if (spec.target === "viral") {
+    if (spec.task === "clustering") {
+      target = undefined;
+    } else if (spec.target === "viral") {
       // Viral: shares in the top 10% of the training posts (the threshold is part of the version).
       const shares = facts.map((f) => f.counters.shares).sort((a, b) => a - b);
       const threshold = shares.length ? shares[Math.min(shares.length - 1, Math.floor(shares.length * 0.9))] : 0;
@@ -189,6 +191,11 @@ export class FeatureStore {
       };
     }
     const people = await this.userFacts(new Date(asOf.getTime() + 1));
+    if (spec.task === "clustering") {
+      // Segments: people with some activity (nothing to learn from someone who never interacted).
+      const active = people.filter((u) => u.facts.tenureDays !== null);
+      return { table: { features: spec.features, rows: active.map((u) => buildUserRow(u.facts, spec.features)) }, ids: active.map((u) => u.id), stats };
+    }
     const bought = await this.converted();
     return {
       table: {
