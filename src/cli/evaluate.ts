@@ -16,7 +16,8 @@ import { buildUserRow, type UserFacts } from "../modules/predictions/user-featur
 
 /**
  * `npm run eval -- engagement --train <facebook.csv> [--test <facebook.csv>] --target "<column>"` and
- * `npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration,…]`.
+ * `npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration,…]`;
+ * `npm run eval -- sentiment …` is dispatched to ./evaluate-sentiment.ts.
  *
  * The same code paths as the server: the importers' parsers, the named feature builders, the spec in
  * models/, the engine's cross-validated selection. Without --test, --test-fraction of the training file
@@ -28,6 +29,7 @@ import { buildUserRow, type UserFacts } from "../modules/predictions/user-featur
 const usage = `usage:
   npm run eval -- engagement --train <facebook.csv> [--test <facebook.csv>] [--target "Lifetime Post Consumers"]
   npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration]
+  npm run eval -- sentiment --test <tsv>… [--train <tsv>…] | --train <tsv>… --split 0.5 (see --help after "sentiment")
 options: --test-fraction 0.5 and --repeats 1 (random splits of --train, without --test)  --seed 42  --spec <models/name> (default: engagement / conversion)`;
 
 const regressionKeys = ["mae", "rmse", "r2", "mape"] as const;
@@ -153,6 +155,11 @@ function runOnce(spec: ModelSpec, train: Table, test: Table, seed: number, keys:
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "sentiment") {
+    // Loaded only for this task: it builds the wink-nlp instance, which the other tasks do not need.
+    const { evaluateSentiment } = require("./evaluate-sentiment") as typeof import("./evaluate-sentiment");
+    return evaluateSentiment(process.argv.slice(3));
+  }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
     return;
   }
   const task = positionals[0];
-  if (task !== "engagement" && task !== "conversion") throw new Error(`expected engagement or conversion, found ${JSON.stringify(task ?? "")}\n${usage}`);
+  if (task !== "engagement" && task !== "conversion") throw new Error(`expected engagement, conversion or sentiment, found ${JSON.stringify(task ?? "")}\n${usage}`);
   if (!values.train) throw new Error(`expected --train <file>\n${usage}`);
   const seed = values.seed === undefined ? 42 : Number(values.seed);
   const fraction = values["test-fraction"] === undefined ? 0.5 : Number(values["test-fraction"]);

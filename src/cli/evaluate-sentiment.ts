@@ -1,0 +1,236 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { consoleProgress } from "../lib/progress";
+import { accuracy, macroF1, macroRecall, pearson } from "../ml/multiclass-metrics";
+import { createRng, shuffled } from "../ml/random";
+import { trainSentimentModel, type CandidateResult, type MetricOption, type SentimentExample } from "../nlp/learned-sentiment";
+import { analyzeSentiment, type SentimentLabel } from "../nlp/sentiment";
+import { readSentimentTsv } from "../nlp/sentiment-tsv";
+
+/**
+ * `npm run eval -- sentiment --test <tsv>... [--train <tsv>...]` and
+ * `npm run eval -- sentiment --train <tsv>... --split 0.5 [--extra-train <tsv>...] [--seed 42] [--repeats 3]`.
+ *
+ * Scores every test file with the lexicon analyser (`analyzeSentiment`, wink-nlp) and, when there is
+ * training data, with the learned model trained on it (`trainSentimentModel`, whose cross-validation
+ * chooses its own hyper-parameters on the training part only). With --split, each --train file is cut
+ * per label (stratified, seeded) into a held-out part of that fraction, reported under the file's name,
+ * and a training part; --extra-train files are trained on whole. Progress goes to stderr; the last line
+ * of stdout is one JSON object:
+ * `{"task":"sentiment","results":[{"file","model":"lexicon"|"learned","n","accuracy","macroF1","macroRecall","pearson"}…],…}`.
+ *
+ * A 2-class gold file (no neutral row, e.g. UCI) is scored on its two classes: a "neutral" prediction
+ * counts as the sign of the predicted score (≥ 0 → positive). Pearson r is against the gold score where
+ * the file has one (VADER sets), else null. With --repeats, metrics are means over the splits (seeds
+ * seed, seed + 1, …) and each split is listed under `runs`.
+ */
+
+export const sentimentUsage = `usage:
+  npm run eval -- sentiment --test <tsv>[,<tsv>…] [--train <tsv>[,<tsv>…]]
+  npm run eval -- sentiment --train <tsv>… --split <held-out fraction> [--extra-train <tsv>…] [--seed 42] [--repeats 1]
+options: --metric auto|accuracy|macroF1|macroRecall (the learned model's CV selection; default auto)  --folds 3  --no-embeddings
+files are label<TAB>score<TAB>text with a header (../shared/data/sentiment/README.md); flags repeat or take comma lists`;
+
+interface TestSet {
+  file: string;
+  examples: SentimentExample[];
+  binary: boolean;
+}
+
+export interface SentimentResultRow {
+  file: string;
+  model: "lexicon" | "learned";
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  macroRecall: number;
+  pearson: number | null;
+  runs?: Omit<SentimentResultRow, "file" | "model" | "runs">[];
+}
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+function load(file: string): SentimentExample[] {
+  const examples = readSentimentTsv(file);
+  if (examples.length === 0) throw new Error(`expected labelled rows in ${file}, found none`);
+  return examples;
+}
+
+/** Splits one file's rows per label: `fraction` of each label (at least one when it has two or more) held out. */
+export function stratifiedSplit<T extends { label: string }>(rows: T[], fraction: number, seed: number): { train: T[]; test: T[] } {
+  const byLabel = new Map<string, number[]>();
+  rows.forEach((r, i) => byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), i]));
+  const rng = createRng(seed);
+  const testIdx = new Set<number>();
+  for (const label of [...byLabel.keys()].sort()) {
+    const idx = shuffled(byLabel.get(label)!, rng);
+    let take = Math.round(idx.length * fraction);
+    if (idx.length >= 2) take = Math.min(Math.max(take, 1), idx.length - 1);
+    for (const i of idx.slice(0, take)) testIdx.add(i);
+  }
+  return { train: rows.filter((_, i) => !testIdx.has(i)), test: rows.filter((_, i) => testIdx.has(i)) };
+}
+
+/** A predicted label as the gold file's classes understand it (no neutral in a 2-class file: the score's sign). */
+export function toGoldClasses(label: SentimentLabel, score: number, binary: boolean): SentimentLabel {
+  if (binary && label === "neutral") return score >= 0 ? "positive" : "negative";
+  return label;
+}
+
+function metrics(set: TestSet, predictions: { label: SentimentLabel; score: number }[]): Omit<SentimentResultRow, "file" | "model" | "runs"> {
+  const gold = set.examples.map((e) => e.label);
+  const predicted = predictions.map((p) => toGoldClasses(p.label, p.score, set.binary));
+  const scored = set.examples.every((e) => typeof e.score === "number");
+  const r = scored ? pearson(set.examples.map((e) => e.score as number), predictions.map((p) => p.score)) : null;
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    n: gold.length,
+    accuracy: round(accuracy(gold, predicted)),
+    macroF1: round(macroF1(gold, predicted)),
+    macroRecall: round(macroRecall(gold, predicted)),
+    pearson: r === null || Number.isNaN(r) ? null : round(r),
+  };
+}
+
+interface Run {
+  seed: number;
+  rows: SentimentResultRow[];
+  training: { n: number; seconds: number; chosen: Record<string, unknown>; candidates: CandidateResult[]; predictionsPerSecond: number } | null;
+}
+
+function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
+  const rows: SentimentResultRow[] = [];
+  for (const set of tests) {
+    process.stderr.write(`lexicon: scoring ${set.examples.length} texts of ${set.file}\n`);
+    rows.push({ file: set.file, model: "lexicon", ...metrics(set, set.examples.map((e) => analyzeSentiment(e.text))) });
+  }
+  if (train.length === 0) return { seed, rows, training: null };
+  process.stderr.write(`learned: training on ${train.length} texts (seed ${seed})\n`);
+  const progress = consoleProgress();
+  let stage = "";
+  const started = performance.now();
+  const { model, crossValidation } = trainSentimentModel(train, {
+    seed,
+    folds: options.folds,
+    metric: options.metric,
+    embeddings: options.embeddings,
+    onProgress: (fraction, s) => {
+      if (s !== stage) {
+        if (stage) progress.stop();
+        stage = s;
+        progress.start(s, 100);
+      }
+      progress.update(Math.round(fraction * 100));
+    },
+  });
+  progress.stop();
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`learned: chose ${JSON.stringify(crossValidation.chosen)} in ${seconds.toFixed(1)} s\n`);
+  let predicted = 0;
+  const predictStarted = performance.now();
+  for (const set of tests) {
+    const predictions = model.predict(set.examples.map((e) => e.text));
+    predicted += predictions.length;
+    rows.push({ file: set.file, model: "learned", ...metrics(set, predictions) });
+  }
+  const predictSeconds = (performance.now() - predictStarted) / 1000;
+  return {
+    seed,
+    rows,
+    training: {
+      n: train.length,
+      seconds: Math.round(seconds * 10) / 10,
+      chosen: crossValidation.chosen,
+      candidates: crossValidation.candidates,
+      predictionsPerSecond: Math.round(predicted / Math.max(predictSeconds, 1e-9)),
+    },
+  };
+}
+
+function meanRows(runs: Run[]): SentimentResultRow[] {
+  if (runs.length === 1) return runs[0].rows;
+  return runs[0].rows.map((row, i) => {
+    const all = runs.map((r) => r.rows[i]);
+    const mean = (k: "accuracy" | "macroF1" | "macroRecall") => Math.round((all.reduce((s, r) => s + r[k], 0) / all.length) * 10000) / 10000;
+    const rs = all.map((r) => r.pearson);
+    return {
+      file: row.file,
+      model: row.model,
+      n: row.n,
+      accuracy: mean("accuracy"),
+      macroF1: mean("macroF1"),
+      macroRecall: mean("macroRecall"),
+      pearson: rs.every((r) => r !== null) ? Math.round(((rs as number[]).reduce((s, r) => s + r, 0) / rs.length) * 10000) / 10000 : null,
+      runs: all.map(({ n, accuracy: a, macroF1: f, macroRecall: m, pearson: p }) => ({ n, accuracy: a, macroF1: f, macroRecall: m, pearson: p })),
+    };
+  });
+}
+
+export async function evaluateSentiment(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      train: { type: "string", multiple: true },
+      test: { type: "string", multiple: true },
+      "extra-train": { type: "string", multiple: true },
+      split: { type: "string" },
+      seed: { type: "string" },
+      repeats: { type: "string" },
+      metric: { type: "string" },
+      folds: { type: "string" },
+      "no-embeddings": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${sentimentUsage}\n`);
+    return;
+  }
+  const trainFiles = list(values.train);
+  const testFiles = list(values.test);
+  const extraFiles = list(values["extra-train"]);
+  const seed = values.seed === undefined ? 42 : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error(`expected an integer --seed, found ${values.seed}`);
+  const repeats = values.repeats === undefined ? 1 : Number(values.repeats);
+  if (!(Number.isInteger(repeats) && repeats >= 1 && repeats <= 20)) throw new Error(`expected --repeats between 1 and 20, found ${values.repeats}`);
+  const folds = values.folds === undefined ? 3 : Number(values.folds);
+  if (!(Number.isInteger(folds) && folds >= 2 && folds <= 10)) throw new Error(`expected --folds between 2 and 10, found ${values.folds}`);
+  const metric = (values.metric ?? "auto") as MetricOption;
+  if (!["auto", "accuracy", "macroF1", "macroRecall"].includes(metric)) throw new Error(`expected --metric auto, accuracy, macroF1 or macroRecall, found ${values.metric}`);
+  const split = values.split === undefined ? undefined : Number(values.split);
+  if (split !== undefined && !(split > 0 && split < 1)) throw new Error(`expected --split between 0 and 1 (the held-out fraction of each --train file), found ${values.split}`);
+  if (split === undefined && testFiles.length === 0) throw new Error(`expected --test <tsv> (or --train <tsv> with --split <fraction>)\n${sentimentUsage}`);
+  if (split !== undefined && trainFiles.length === 0) throw new Error(`expected --train <tsv> with --split\n${sentimentUsage}`);
+  if (split === undefined && repeats > 1) throw new Error("--repeats applies to --split; with --test there is one evaluation");
+  if (extraFiles.length && split === undefined) throw new Error("--extra-train applies to --split; without it, list every training file under --train");
+  const options = { metric, folds, embeddings: !values["no-embeddings"] };
+
+  const started = performance.now();
+  const named = (file: string, examples: SentimentExample[]): TestSet => ({ file: path.basename(file), examples, binary: !examples.some((e) => e.label === "neutral") });
+  const fixedTests = testFiles.map((f) => named(f, load(f)));
+  const trainSets = trainFiles.map((f) => ({ file: f, examples: load(f) }));
+  const extra = extraFiles.flatMap(load);
+  const runs: Run[] = [];
+  for (let r = 0; r < (split === undefined ? 1 : repeats); r++) {
+    const runSeed = seed + r;
+    if (split === undefined) {
+      runs.push(runOnce(fixedTests, trainSets.flatMap((s) => s.examples), runSeed, options));
+      continue;
+    }
+    if (repeats > 1) process.stderr.write(`split ${r + 1} of ${repeats} (seed ${runSeed})\n`);
+    const parts = trainSets.map((s) => ({ ...named(s.file, s.examples), parts: stratifiedSplit(s.examples, split, runSeed) }));
+    const tests = [...parts.map((p) => ({ file: p.file, binary: p.binary, examples: p.parts.test })), ...fixedTests];
+    runs.push(runOnce(tests, [...parts.flatMap((p) => p.parts.train), ...extra], runSeed, options));
+  }
+  const out = {
+    task: "sentiment",
+    ...(split === undefined ? {} : { split, seed, repeats }),
+    results: meanRows(runs),
+    training: runs.map((r) => (r.training ? { seed: r.seed, ...r.training } : null)).filter((t) => t !== null),
+    seconds: { total: Math.round((performance.now() - started) / 100) / 10 },
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}

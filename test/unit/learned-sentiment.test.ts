@@ -1,0 +1,162 @@
+import {
+  sentimentModelFromJSON,
+  trainSentimentModel,
+  type SentimentExample,
+  type SentimentModel,
+} from "../../src/nlp/learned-sentiment";
+import type { SentimentLabel } from "../../src/nlp/sentiment";
+
+/**
+ * Real wink-nlp, real training on hand-made data. The toy words ("blorp", "zint", "quoob") are in no
+ * lexicon and have no word vector, so only the learned sparse weights can tell them apart.
+ */
+
+const subjects = ["the tour", "my order", "this app", "the update", "our visit", "the show", "that menu", "the ride"];
+
+function toy(): SentimentExample[] {
+  const out: SentimentExample[] = [];
+  subjects.forEach((s, i) => {
+    out.push({ text: `${s} was blorp, really blorp`, label: "positive" });
+    out.push({ text: `honestly ${s} felt blorp today`, label: "positive" });
+    out.push({ text: `${s} was zint, really zint`, label: "negative" });
+    out.push({ text: `honestly ${s} felt zint today`, label: "negative" });
+    out.push({ text: `${s} is at ${i + 2} pm on the quoob`, label: "neutral" });
+    out.push({ text: `the quoob lists ${s} for monday`, label: "neutral" });
+  });
+  return out;
+}
+
+const fast = { embeddings: false, folds: 3, seed: 7 } as const;
+
+let toyModel: SentimentModel;
+beforeAll(() => {
+  toyModel = trainSentimentModel(toy(), fast).model;
+});
+
+describe("trainSentimentModel", () => {
+  it("learns a toy vocabulary no lexicon knows", () => {
+    const [pos, neg, neu] = toyModel.predict(["a blorp evening", "a zint evening", "the quoob for friday"]);
+    expect(pos.label).toBe("positive");
+    expect(neg.label).toBe("negative");
+    expect(neu.label).toBe("neutral");
+    expect(pos.score).toBeGreaterThan(0);
+    expect(neg.score).toBeLessThan(0);
+    for (const p of [pos, neg, neu]) {
+      expect(p.probabilities.negative + p.probabilities.neutral + p.probabilities.positive).toBeCloseTo(1, 10);
+      expect(p.score).toBe(Math.max(-1, Math.min(1, p.probabilities.positive - p.probabilities.negative)));
+    }
+    expect(toyModel.classes).toEqual(["negative", "neutral", "positive"]);
+  });
+
+  it("flips with negation (wink's negation scope)", () => {
+    const examples: SentimentExample[] = [];
+    for (const s of subjects) {
+      examples.push({ text: `we love ${s}`, label: "positive" }, { text: `we really love ${s}`, label: "positive" });
+      examples.push({ text: `we do not love ${s}`, label: "negative" }, { text: `we really don't love ${s}`, label: "negative" });
+    }
+    const { model } = trainSentimentModel(examples, fast);
+    const [plain, negated] = model.predict(["we love the garden", "we do not love the garden"]);
+    expect(plain.label).toBe("positive");
+    expect(negated.label).toBe("negative");
+  });
+
+  it("is deterministic for a seed", () => {
+    const again = trainSentimentModel(toy(), fast).model;
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(toyModel.toJSON()));
+  });
+
+  it("keeps to the trained classes on a 2-class corpus", () => {
+    const binary = toy().filter((e) => e.label !== "neutral");
+    const { model } = trainSentimentModel(binary, fast);
+    expect(model.classes).toEqual(["negative", "positive"]);
+    const predictions = model.predict(["the quoob for friday", "", "a blorp evening", "a zint evening"]);
+    for (const p of predictions) {
+      expect(p.label).not.toBe("neutral");
+      expect(p.probabilities.neutral).toBe(0);
+    }
+    expect(predictions[2].label).toBe("positive");
+    expect(predictions[3].label).toBe("negative");
+  });
+
+  it("answers empty, huge and non-English texts", () => {
+    const huge = "the tour was blorp. ".repeat(2000); // 40,000 characters: cut to the first 10,000
+    const [empty, big, chinese, russian] = toyModel.predict(["", huge, "这个产品非常好，我很喜欢", "Это ужасно"]);
+    for (const p of [empty, big, chinese, russian]) {
+      expect(Number.isFinite(p.score)).toBe(true);
+      expect(["negative", "neutral", "positive"]).toContain(p.label);
+    }
+    expect(big.label).toBe("positive");
+  });
+
+  it("reports its cross-validation and describes itself", () => {
+    const { crossValidation, model } = trainSentimentModel(toy(), fast);
+    // No gold scores: macro recall with balanced class weights, one candidate per penalty.
+    expect(crossValidation.chosen).toMatchObject({ metric: "macroRecall", classWeight: "balanced", labelFrom: "classifier", ridgeLambda: null });
+    expect(crossValidation.candidates).toHaveLength(3);
+    for (const c of crossValidation.candidates) expect(c.metrics.macroRecall).toBeGreaterThan(0.9);
+    const d = model.describe();
+    expect(d.algorithm).toMatch(/^softmax regression/);
+    expect(d.vocabulary).toBeGreaterThan(10);
+    const blorp = d.topFeatures.filter((f) => f.label === "positive").map((f) => f.feature);
+    expect(blorp.some((f) => f.includes("blorp") || f.includes("lor"))).toBe(true);
+  });
+
+  it("regresses the gold score when every example has one", () => {
+    const examples = toy().map((e) => ({ ...e, score: e.label === "positive" ? 0.6 : e.label === "negative" ? -0.6 : 0 }));
+    const { model, crossValidation } = trainSentimentModel(examples, fast);
+    expect(crossValidation.chosen).toMatchObject({ metric: "accuracy", classWeight: "none" });
+    expect(crossValidation.candidates.some((c) => c.params.model === "scoreBand" && typeof c.metrics.pearson === "number")).toBe(true);
+    const [pos, neg] = model.predict(["a blorp evening", "a zint evening"]);
+    expect(pos.score).toBeGreaterThan(0.2);
+    expect(neg.score).toBeLessThan(-0.2);
+    expect(model.toJSON().ridge).not.toBeNull();
+  });
+
+  it("refuses too few examples, a single class and bad rows, saying what it found", () => {
+    expect(() => trainSentimentModel(toy().slice(0, 10), fast)).toThrow("trainSentimentModel: expected at least 20 labelled examples, found 10");
+    const single = toy().map((e) => ({ ...e, label: "positive" as SentimentLabel }));
+    expect(() => trainSentimentModel(single, fast)).toThrow('trainSentimentModel: expected examples of at least 2 labels, found only "positive"');
+    const bad = toy();
+    bad[3] = { text: "x", label: "happy" as SentimentLabel };
+    expect(() => trainSentimentModel(bad, fast)).toThrow('expected examples[3].label to be one of negative, neutral, positive, found "happy"');
+    const badScore = toy();
+    badScore[0] = { ...badScore[0], score: 4 };
+    expect(() => trainSentimentModel(badScore, fast)).toThrow("expected examples[0].score to be null or a number in [-1, 1], found 4");
+    const rare = [...toy().filter((e) => e.label !== "neutral"), { text: "the quoob", label: "neutral" as SentimentLabel }];
+    expect(() => trainSentimentModel(rare, fast)).toThrow('expected at least 3 examples of each label for 3-fold cross-validation, found 1 "neutral"');
+  });
+});
+
+describe("sentimentModelFromJSON", () => {
+  const texts = ["a blorp evening", "a zint evening", "the quoob for friday", "", "Это ужасно 😡", "x".repeat(12_000)];
+
+  it("predicts identically after toJSON → JSON.stringify → parse", () => {
+    const restored = sentimentModelFromJSON(JSON.parse(JSON.stringify(toyModel.toJSON())));
+    expect(restored.predict(texts)).toEqual(toyModel.predict(texts));
+    expect(restored.classes).toEqual(toyModel.classes);
+    expect(restored.describe()).toEqual(toyModel.describe());
+  });
+
+  it("round-trips a model with word embeddings (the folded per-word table) and a score regressor", () => {
+    const examples = toy().map((e) => ({ ...e, text: `${e.text} ${e.label === "positive" ? "wonderful" : e.label === "negative" ? "dreadful" : "table"}`, score: e.label === "positive" ? 0.5 : e.label === "negative" ? -0.5 : 0 }));
+    const { model } = trainSentimentModel(examples, { seed: 3 });
+    const json = model.toJSON();
+    expect(json.embedding).not.toBeNull();
+    expect(json.embedding!.words.length).toBeGreaterThan(30_000);
+    expect(json.embedding!.table.length).toBe(json.embedding!.words.length * 4); // 3 classes + the score
+    const restored = sentimentModelFromJSON(JSON.parse(JSON.stringify(json)));
+    const probe = [...texts, "what a wonderful morning", "a dreadful morning"];
+    expect(restored.predict(probe)).toEqual(model.predict(probe));
+  }, 120_000);
+
+  it("refuses a foreign tag, another version and a malformed body", () => {
+    const json = toyModel.toJSON();
+    expect(() => sentimentModelFromJSON({ ...json, name: "randomForestClassifier" })).toThrow('Invalid learned sentiment model: expected name "learnedSentiment", found "randomForestClassifier"');
+    expect(() => sentimentModelFromJSON({ ...json, version: 99 })).toThrow("Invalid learned sentiment model: expected version 1, found 99");
+    expect(() => sentimentModelFromJSON({ ...json, weights: json.weights.slice(1) })).toThrow(/expected weights to be an array of \d+ numbers/);
+    expect(() => sentimentModelFromJSON({ ...json, classes: ["positive"] })).toThrow(/expected 2 or 3 distinct labels/);
+    expect(() => sentimentModelFromJSON({ ...json, features: { ...json.features, charMax: 9 } })).toThrow("expected features.charMax = 4 (this code's feature set), found 9");
+    expect(() => sentimentModelFromJSON(null)).toThrow("Invalid learned sentiment model: expected an object, found null");
+    expect(() => sentimentModelFromJSON("{}")).toThrow("Invalid learned sentiment model: expected an object, found string");
+  });
+});
