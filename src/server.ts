@@ -37,7 +37,7 @@ import { SentimentAlerts } from "./modules/sentiment/sentiment.alerts";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { PubSub } from "type-graphql";
-import { SentimentService } from "./modules/sentiment/sentiment.service";
+import { learnedModelName, SentimentService } from "./modules/sentiment/sentiment.service";
 import { ErasureRegistry } from "./modules/users/erasure";
 import { UserResolver } from "./modules/users/user.resolver";
 import { UserService } from "./modules/users/user.service";
@@ -92,6 +92,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const models = new ModelService(db, new ModelSpecs(config.modelsDir), new FeatureStore(db), new ModelCache(db), logger);
   await models.init();
   const predictions = new PredictionService(models, users);
+  // The learned sentiment model trains on the stored examples and, once active, scores every text.
+  models.textExamples = () => sentiment.examples();
+  models.onActivated = (name) => {
+    if (name === learnedModelName) sentiment.analyzerChanged();
+  };
+  sentiment.attachModels(models);
   // Texts stored before this analyser version (or whose scoring failed) are scored in the background.
   void sentiment
     .backfill()

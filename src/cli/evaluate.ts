@@ -133,14 +133,15 @@ function runOnce(spec: ModelSpec, train: Table, test: Table, seed: number, keys:
   progress.stop();
   process.stderr.write(`selected ${result.best.algorithm} ${JSON.stringify(result.best.params)} by ${result.metric}; fitting on ${train.rows.length} rows, testing on ${test.rows.length}\n`);
   const selectedAt = performance.now();
-  const best = fitModel(train, spec.task, { algorithm: result.best.algorithm, params: result.best.params }, spec.preprocess);
-  const baseline = fitModel(train, spec.task, { algorithm: "baseline", params: {} }, spec.preprocess);
+  const task = selectionOf(spec).task;
+  const best = fitModel(train, task, { algorithm: result.best.algorithm, params: result.best.params }, spec.preprocess);
+  const baseline = fitModel(train, task, { algorithm: "baseline", params: {} }, spec.preprocess);
   // ml-random-forest with its defaults is O(n²) per node: beyond a few thousand rows it would run for
   // hours, so larger tables get its documented escape hatch, maxSamples: 2000 (named in the output).
   const referenceParams: Record<string, unknown> = train.rows.length > 5000 ? { maxSamples: 2000 } : {};
   process.stderr.write(`fitting ml-random-forest ${JSON.stringify(referenceParams)} for comparison\n`);
   const referenceStarted = performance.now();
-  const reference = fitModel(train, spec.task, { algorithm: "mlRandomForest", params: referenceParams }, { targetTransform: "none" });
+  const reference = fitModel(train, task, { algorithm: "mlRandomForest", params: referenceParams }, { targetTransform: "none" });
   const referenceSeconds = (performance.now() - referenceStarted) / 1000;
   return {
     seed,

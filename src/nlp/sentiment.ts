@@ -118,8 +118,8 @@ export function compileRules(rules: readonly VocabularyRule[]): CompiledRules | 
   return { pattern, replacement, size: replacement.size };
 }
 
-/** The text with every rule phrase replaced by its lexicon word, and the phrases that matched. */
-function rewrite(text: string, rules: CompiledRules): { text: string; matched: string[] } {
+/** The text with every rule phrase replaced by its lexicon word, and the phrases that matched (also what the learned model reads). */
+export function rewrite(text: string, rules: CompiledRules): { text: string; matched: string[] } {
   const matched = new Set<string>();
   const out = text.replace(rules.pattern, (m) => {
     const hit = rules.replacement.get(m.toLowerCase().replace(/\s+/g, " "));

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe("the model service over GraphQL", () => {
   it("lists the specs of models/", async () => {
     const { models } = await api.ok(ModelsDocument);
-    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "segments", "virality"]);
+    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "segments", "sentiment", "virality"]);
     expect(models.every((m) => m.valid && m.activeVersion === null)).toBe(true);
     const first = await api.ok(PostPredictionsDocument, { first: 2 });
     expect(first.posts.nodes.every((p) => p.predictedEngagement === null)).toBe(true);

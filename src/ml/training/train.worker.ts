@@ -14,13 +14,19 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 try {
   let last = 0;
-  const outcome = runTraining(workerData as TrainJob, (done, total, label) => {
+  const progress = (done: number, total: number, label: string) => {
     const now = Date.now();
     if (now - last > 200 || done === total) {
       last = now;
       post({ type: "progress", done, total, label });
     }
-  });
+  };
+  const job = workerData as TrainJob | { kind: "sentiment" };
+  // Text models load wink-nlp and their trainer only when one is trained.
+  const outcome =
+    "kind" in job && job.kind === "sentiment"
+      ? (require("../../nlp/learned/training") as typeof import("../../nlp/learned/training")).runSentimentTraining(job as import("../../nlp/learned/training").SentimentTrainJob, progress)
+      : runTraining(job as TrainJob, progress);
   post({ type: "result", outcome });
 } catch (err) {
   post({ type: "error", message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });

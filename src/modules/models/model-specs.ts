@@ -5,20 +5,29 @@ import type { AlgorithmName, CandidateSpec, FeatureSpec, MetricName, PreprocessO
 import { postFeatures } from "../predictions/post-features";
 import { extraFeature, userFeatures } from "../predictions/user-features";
 
-export type ModelEntity = "post" | "user";
+/** "text": models of labelled texts (the learned sentiment model), trained on the stored examples. */
+export type ModelEntity = "post" | "user" | "text";
+/** The engine's tasks, plus "sentiment": 3-class (or 2-class) text labels with a score. */
+export type ModelTask = Task | "sentiment";
 
 /** What each entity's models can predict, and as which task. */
-export const targets: Record<ModelEntity, Record<string, Task>> = {
+export const targets: Record<ModelEntity, Record<string, ModelTask>> = {
   post: { engagements: "regression", impressions: "regression", shares: "regression", clicks: "regression", viral: "binary" },
   user: { converted: "binary", churned: "binary" },
+  text: { label: "sentiment" },
 };
+
+/** What a text model's grid may vary (src/nlp/learned-sentiment.ts TrainOptions), and the metrics it selects by. */
+export const textGridKeys = ["lambda", "ridgeLambda", "classWeights", "embeddings"] as const;
+export const textMetrics = ["macroRecall", "macroF1", "accuracy"] as const;
+export type TextMetric = (typeof textMetrics)[number];
 
 /** A validated model specification (models/<name>.json). */
 export interface ModelSpec {
   name: string;
   description: string;
   entity: ModelEntity;
-  task: Task;
+  task: ModelTask;
   target: string;
   features: FeatureSpec[];
   preprocess: Partial<PreprocessOptions>;
@@ -56,17 +65,78 @@ export class InvalidSpecError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/**
+ * A text model's spec: the learned sentiment model over the stored labelled examples. Its one candidate
+ * is "learnedSentiment" with a grid over penalties, class weighting and word vectors; the trainer
+ * cross-validates the grid itself.
+ */
+function validateTextSpec(raw: Json, file: string, name: string): ModelSpec {
+  const problems: string[] = [];
+  const found = (v: unknown) => JSON.stringify(v);
+  if (raw.task !== "sentiment") problems.push(`task: expected "sentiment" for a text model, found ${found(raw.task)}`);
+  if (raw.target !== undefined && raw.target !== "label") problems.push(`target: expected "label" (or none) for a text model, found ${found(raw.target)}`);
+  if (raw.features !== undefined && JSON.stringify(raw.features) !== JSON.stringify(["text"])) problems.push(`features: expected ["text"] (or none) for a text model, found ${found(raw.features)}`);
+  const candidates: CandidateSpec[] = [];
+  if (!Array.isArray(raw.candidates) || raw.candidates.length !== 1 || !isObject(raw.candidates[0]) || raw.candidates[0].algorithm !== "learnedSentiment") {
+    problems.push(`candidates: expected one candidate { "algorithm": "learnedSentiment", "grid": { … } }, found ${found(raw.candidates)}`);
+  } else {
+    const grid = (raw.candidates[0].grid ?? {}) as Json;
+    if (!isObject(grid)) problems.push(`candidates[0].grid: expected an object of value lists, found ${found(grid)}`);
+    else {
+      for (const [key, list] of Object.entries(grid)) {
+        if (!(textGridKeys as readonly string[]).includes(key)) problems.push(`candidates[0].grid: unknown key ${found(key)} (known: ${textGridKeys.join(", ")})`);
+        else if (!Array.isArray(list) || list.length === 0) problems.push(`candidates[0].grid.${key}: expected a non-empty list, found ${found(list)}`);
+        else if ((key === "lambda" || key === "ridgeLambda") && !list.every((v) => typeof v === "number" && v > 0 && v < 10)) problems.push(`candidates[0].grid.${key}: expected penalties in (0, 10), found ${found(list)}`);
+        else if (key === "classWeights" && !list.every((v) => v === "none" || v === "balanced")) problems.push(`candidates[0].grid.classWeights: expected "none" or "balanced", found ${found(list)}`);
+        else if (key === "embeddings" && !(list.length === 1 && typeof list[0] === "boolean")) problems.push(`candidates[0].grid.embeddings: expected [true] or [false], found ${found(list)}`);
+      }
+      candidates.push({ algorithm: "learnedSentiment" as AlgorithmName, grid: grid as Record<string, unknown[]> });
+    }
+  }
+  const sel = isObject(raw.selection) ? raw.selection : {};
+  const metric = sel.metric;
+  if (!(textMetrics as readonly unknown[]).includes(metric)) problems.push(`selection.metric: expected one of ${textMetrics.join(", ")}, found ${found(metric)}`);
+  const folds = sel.folds ?? 3;
+  if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2 || folds > 10) problems.push(`selection.folds: expected a whole number from 2 to 10, found ${found(folds)}`);
+  const holdout = sel.holdout ?? 0.2;
+  if (typeof holdout !== "number" || holdout <= 0 || holdout >= 0.5) problems.push(`selection.holdout: expected a fraction between 0 and 0.5, found ${found(holdout)}`);
+  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const minRows = raw.minRows ?? 50;
+  if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${found(minRows)}`);
+  if (problems.length) throw new InvalidSpecError(file, problems);
+  return {
+    name,
+    description: typeof raw.description === "string" ? raw.description : "",
+    entity: "text",
+    task: "sentiment",
+    target: "label",
+    features: [{ name: "text", kind: "categorical" }],
+    preprocess: {},
+    candidates,
+    selection: { metric: metric as MetricName, folds: folds as number, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: holdout as number },
+    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
+    minRows: minRows as number,
+    file,
+  };
+}
+
 /** Validates a parsed spec; every problem says where, what was expected and what was found. */
 export function validateSpec(raw: unknown, file: string): ModelSpec {
   const problems: string[] = [];
   const found = (v: unknown) => JSON.stringify(v);
   if (!isObject(raw)) throw new InvalidSpecError(file, [`expected a JSON object, found ${found(raw)}`]);
+  if (raw.entity === "text") {
+    const textName = raw.name;
+    const expected = path.basename(file, ".json");
+    if (typeof textName !== "string" || textName !== expected) throw new InvalidSpecError(file, [`name: expected "${expected}" (the file's name), found ${found(textName)}`]);
+    return validateTextSpec(raw, file, textName);
+  }
   const name = raw.name;
   const expectedName = path.basename(file, ".json");
   if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,40}$/.test(name)) problems.push(`name: expected lower-case letters, digits or -, found ${found(name)}`);
   else if (name !== expectedName) problems.push(`name: expected "${expectedName}" (the file's name), found ${found(name)}`);
   const entity = raw.entity as ModelEntity;
-  if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post" or "user", found ${found(entity)}`);
+  if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post", "user" or "text", found ${found(entity)}`);
   const task = raw.task as Task;
   if (!["regression", "binary", "clustering"].includes(task)) problems.push(`task: expected "regression", "binary" or "clustering", found ${found(task)}`);
   const target = task === "clustering" ? (raw.target ?? "") : raw.target;
@@ -76,7 +146,7 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
     if (target !== "") problems.push(`target: a clustering model has no target, found ${found(raw.target)}`);
   } else if (typeof target !== "string" || !(target in entityTargets)) {
     problems.push(`target: expected one of ${Object.keys(entityTargets).join(", ") || "(a valid entity first)"}, found ${found(target)}`);
-  } else if (entityTargets[target] !== task) {
+  } else if (entityTargets[target as string] !== task) {
     problems.push(`target: "${target}" is a ${entityTargets[target]} target, but the task is ${found(task)}`);
   }
   const features: FeatureSpec[] = [];
@@ -167,8 +237,9 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
   };
 }
 
-/** The selection the engine runs for a spec. */
+/** The selection the engine runs for a (tabular) spec. */
 export function selectionOf(spec: ModelSpec): SelectionSpec {
+  if (spec.task === "sentiment") throw new Error(`${spec.name}: a text model has no tabular selection`);
   return {
     task: spec.task,
     metric: spec.selection.metric,

@@ -7,7 +7,9 @@ import type { Logger } from "../../lib/logger";
 import { qualityReport } from "../../ml/quality";
 import type { TrainJob, TrainOutcome } from "../../ml/training/run-training";
 import type { WorkerMessage } from "../../ml/training/train.worker";
-import type { FeatureRow, Metrics, MetricName } from "../../ml/types";
+import type { FeatureRow, Metrics, MetricName, QualityReport, Task } from "../../ml/types";
+import type { SentimentExample } from "../../nlp/learned-sentiment";
+import type { SentimentTrainJob } from "../../nlp/learned/training";
 import type { FeatureStore } from "../predictions/feature-store";
 import type { ModelCache } from "./model.cache";
 import { higherIsBetter, selectionOf, type ModelSpec, type ModelSpecs, type SpecEntry } from "./model-specs";
@@ -48,6 +50,10 @@ export class ModelService {
   /** Training runs one at a time, in order. */
   private trainingQueue: Promise<unknown> = Promise.resolve();
   private readonly options: typeof defaultModelServiceOptions;
+  /** Where text models get their labelled examples (the sentiment service). */
+  textExamples: (() => Promise<SentimentExample[]>) | null = null;
+  /** Told when a model's serving version changes (promotion, activation): the sentiment service re-scores. */
+  onActivated: ((modelName: string) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -143,11 +149,39 @@ export class ModelService {
    */
   async train(name: string): Promise<TrainingRun> {
     const spec = this.specOrThrow(name);
+    if (spec.entity === "text") return this.trainText(spec);
     const built = await this.features.tableFor(spec);
-    const quality = qualityReport(built.table, spec.task, { preprocess: spec.preprocess });
+    const quality = qualityReport(built.table, spec.task as Task, { preprocess: spec.preprocess });
     const problems = [...quality.errors];
     if (built.table.rows.length < spec.minRows) problems.push(`expected at least ${spec.minRows} training rows (minRows), found ${built.table.rows.length}`);
     if (problems.length) throw new BadUserInputError("name", `cannot train "${name}": ${problems.join("; ")}`);
+    const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
+    return this.start(spec, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job);
+  }
+
+  /** A text model: its labelled examples, checked, then the same version and worker path. */
+  private async trainText(spec: ModelSpec): Promise<TrainingRun> {
+    if (!this.textExamples) throw new BadUserInputError("name", `cannot train "${spec.name}": this server has no labelled texts`);
+    const examples = await this.textExamples();
+    const quality = textQualityReport(examples);
+    const problems = [...quality.errors];
+    if (examples.length < spec.minRows) problems.push(`expected at least ${spec.minRows} labelled examples (minRows), found ${examples.length}; add them with addSentimentExamples or npm run import -- sentiment <tsv>`);
+    if (problems.length) throw new BadUserInputError("name", `cannot train "${spec.name}": ${problems.join("; ")}`);
+    const job: SentimentTrainJob = {
+      kind: "sentiment",
+      examples,
+      grid: spec.candidates[0].grid,
+      metric: spec.selection.metric as SentimentTrainJob["metric"],
+      folds: spec.selection.folds,
+      holdout: spec.selection.holdout,
+      seed: spec.selection.seed,
+    };
+    return this.start(spec, { entity: "text", rows: examples.length, target: "label", classBalance: quality.target?.classBalance }, quality, job);
+  }
+
+  /** Records a version in status "training" and queues its worker. */
+  private async start(spec: ModelSpec, dataStats: Record<string, unknown>, quality: QualityReport, job: TrainJob | SentimentTrainJob): Promise<TrainingRun> {
+    const name = spec.name;
     const { id, version } = await this.db.write(async (tx) => {
       const [{ n }] = await tx.query<{ n: number | string | null }>(`SELECT MAX("version") AS n FROM "model_versions" WHERE "modelName" = ?`, [name]);
       const next = Number(n ?? 0) + 1;
@@ -163,7 +197,7 @@ export class ModelService {
             status: "training",
             task: spec.task,
             spec: { ...spec } as unknown as Record<string, unknown>,
-            dataStats: { ...built.stats, rows: built.table.rows.length, target: spec.target },
+            dataStats,
             qualityReport: quality as unknown as Record<string, unknown>,
             createdAt: new Date(),
           },
@@ -175,7 +209,6 @@ export class ModelService {
     const run: TrainingRun = { versionId: id, modelName: name, status: "RUNNING", progress: 0, stage: "queued", startedAt: new Date(), finishedAt: null, error: null };
     this.runs.set(id, run);
     this.logger.info({ model: name, version }, "training started");
-    const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
     this.trainingQueue = this.trainingQueue
       .then(() => this.runWorker(run, job))
       .then((outcome) => this.finish(run, spec, outcome))
@@ -183,7 +216,7 @@ export class ModelService {
     return run;
   }
 
-  private runWorker(run: TrainingRun, job: TrainJob): Promise<TrainOutcome> {
+  private runWorker(run: TrainingRun, job: TrainJob | SentimentTrainJob): Promise<TrainOutcome> {
     return new Promise((resolve, reject) => {
       run.stage = "training";
       const worker = new Worker(this.options.workerFile, { workerData: job });
@@ -267,6 +300,7 @@ export class ModelService {
     if (status === "active") {
       if (active) this.cache.drop(active.id);
       this.activeByName.delete(spec.name);
+      this.onActivated?.(spec.name);
     }
     Object.assign(run, { status: "SUCCEEDED", progress: 1, stage: status, finishedAt: now });
     this.runs.delete(run.versionId);
@@ -299,6 +333,7 @@ export class ModelService {
     });
     if (previous) this.cache.drop(previous.id);
     this.activeByName.delete(version.modelName);
+    this.onActivated?.(version.modelName);
     return (await this.versionById(version.id))!;
   }
 
@@ -326,4 +361,34 @@ function fmt(v: number | undefined): string {
 
 function pct(v: number): string {
   return Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "n/a";
+}
+
+/** The data-quality report of labelled texts, in the shape every version stores. */
+export function textQualityReport(examples: ReadonlyArray<{ text: string; label: string }>): QualityReport {
+  const balance: Record<string, number> = {};
+  for (const e of examples) balance[e.label] = (balance[e.label] ?? 0) + 1;
+  const labelsOf = new Map<string, Set<string>>();
+  for (const e of examples) {
+    const set = labelsOf.get(e.text) ?? new Set<string>();
+    set.add(e.label);
+    labelsOf.set(e.text, set);
+  }
+  const distinct = labelsOf.size;
+  const conflicting = [...labelsOf.values()].filter((s) => s.size > 1).length;
+  const empty = examples.filter((e) => e.text.trim() === "").length;
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (examples.length === 0) errors.push("expected labelled examples, found none");
+  else if (Object.keys(balance).length < 2) errors.push(`expected at least two labels, found only ${Object.keys(balance).join(", ")}`);
+  for (const [label, n] of Object.entries(balance)) if (examples.length > 0 && n / examples.length < 0.05) warnings.push(`label ${label} is rare: ${n} of ${examples.length} examples`);
+  if (conflicting > 0) warnings.push(`${conflicting} texts appear with more than one label`);
+  return {
+    rows: examples.length,
+    columns: [{ name: "text", kind: "categorical", missing: empty, distinct, constant: distinct === 1 }],
+    duplicateRows: examples.length - distinct,
+    target: { missing: 0, classBalance: balance },
+    cleaning: ["texts were cleaned when stored (Unicode NFC, control characters removed, trimmed); training cuts them at 10,000 characters"],
+    errors,
+    warnings,
+  };
 }

@@ -4,8 +4,12 @@ import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import { decodeGlobalId } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
+import { unpackArtifact } from "../../ml/artifact";
+import { sentimentModelFromJSON, type SentimentModel } from "../../nlp/learned-sentiment";
+import type { ModelService } from "../models/model.service";
 import {
   analyzeSentiment,
+  rewrite,
   compileRules,
   lexiconAnalyzer,
   normalizePhrase,
@@ -45,6 +49,15 @@ const writeChunk = 1_000;
 /** Texts read per backfill step. */
 const backfillStep = 2_000;
 export const maxAnalyzeTexts = 100;
+/** The model spec whose active version, when there is one, scores texts instead of the lexicon. */
+export const learnedModelName = "sentiment";
+
+/** The analyser in use: the lexicon, or the active version of the learned model. */
+interface Analyzer {
+  name: string;
+  version: string;
+  model?: SentimentModel;
+}
 
 /**
  * Scores every post and comment as it is ingested and keeps one current score per text, named by the
@@ -57,6 +70,9 @@ export class SentimentService {
   private backfilling: Promise<number> | null = null;
   /** Told the times of every text scored (live alert checks). */
   onScored: ((times: Date[]) => void) | null = null;
+  private models: ModelService | null = null;
+  private learned: { versionId: number; analyzer: Analyzer } | null = null;
+  private backfillAgain = false;
 
   constructor(
     private readonly db: Database,
@@ -64,6 +80,33 @@ export class SentimentService {
   ) {}
 
   // ── Analysis ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Lets the active version of the "sentiment" model score texts (wired by the composition root). */
+  attachModels(models: ModelService): void {
+    this.models = models;
+  }
+
+  /** The analyser now: the learned model's active version if there is one (loaded once per version), else the lexicon. */
+  async analyzer(): Promise<Analyzer> {
+    const lexicon: Analyzer = { name: lexiconAnalyzer.name, version: lexiconAnalyzer.version };
+    if (!this.models) return lexicon;
+    const active = await this.models.activeVersion(learnedModelName);
+    if (!active?.artifact) return lexicon;
+    if (this.learned?.versionId !== active.id) {
+      const model = sentimentModelFromJSON(unpackArtifact(active.artifact));
+      this.learned = { versionId: active.id, analyzer: { name: "learned", version: `${learnedModelName} v${active.version}`, model } };
+    }
+    return this.learned.analyzer;
+  }
+
+  /** The serving version of the learned model changed: every text is re-scored, in the background. */
+  analyzerChanged(): void {
+    this.learned = null;
+    if (this.backfilling) this.backfillAgain = true;
+    void this.backfill()
+      .then((n) => this.logger.info({ texts: n }, "sentiment re-scored after the analyser changed"))
+      .catch((err) => this.logger.error({ err }, "sentiment re-scoring failed"));
+  }
 
   /** Compiled brand rules of accounts, loaded once and dropped when they change. */
   private async rulesFor(accountIds: readonly number[]): Promise<Map<number, CompiledRules | null>> {
@@ -84,19 +127,45 @@ export class SentimentService {
     return new Map(accountIds.map((id) => [id, this.rulesByAccount.get(id) ?? null]));
   }
 
-  /** Scores texts for storage (the lean ingest path), applying each account's rules. */
+  /**
+   * Scores texts for storage (the lean ingest path), applying each account's rules: with the lexicon,
+   * or with the learned model (which reads the text with brand phrases rewritten the same way).
+   */
   private async scoreAll(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string }>> {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
-    return texts.map((t) => ({ ...scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null), analyzer: lexiconAnalyzer.name, analyzerVersion: lexiconAnalyzer.version }));
+    const analyzer = await this.analyzer();
+    const lexicon = texts.map((t) => scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
+    if (!analyzer.model) return lexicon.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
+    const predictions = analyzer.model.predict(
+      texts.map((t) => {
+        const r = t.accountId ? rules.get(t.accountId) : null;
+        return r ? rewrite(t.text, r).text : t.text;
+      }),
+    );
+    return lexicon.map((r, i) => ({ ...r, score: predictions[i].score, label: predictions[i].label, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
   }
 
-  /** Scores and takes apart texts with the current analyser, applying each account's rules. */
+  /**
+   * Scores and takes apart texts with the current analyser, applying each account's rules. The parts
+   * and sentence scores come from the lexicon pass; the document score and label from the analyser.
+   */
   async analyze(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<TextSentiment[]> {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
-    return texts.map((t) => {
-      const analysis = analyzeSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null);
-      return { score: analysis.score, label: analysis.label, analyzer: lexiconAnalyzer.name, analyzerVersion: lexiconAnalyzer.version, analysis };
-    });
+    const analyzer = await this.analyzer();
+    const analyses = texts.map((t) => analyzeSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
+    const learned = analyzer.model?.predict(
+      texts.map((t) => {
+        const r = t.accountId ? rules.get(t.accountId) : null;
+        return r ? rewrite(t.text, r).text : t.text;
+      }),
+    );
+    return analyses.map((analysis, i) => ({
+      score: learned ? learned[i].score : analysis.score,
+      label: learned ? learned[i].label : analysis.label,
+      analyzer: analyzer.name,
+      analyzerVersion: analyzer.version,
+      analysis,
+    }));
   }
 
   /** `analyzeText`: ad-hoc texts and drafts, at most 100 per call, with an account's rules if given. */
@@ -207,7 +276,7 @@ export class SentimentService {
   backfill(onProgress?: (scored: number) => void): Promise<number> {
     this.backfilling ??= (async () => {
       let total = 0;
-      const version = lexiconAnalyzer.version;
+      const version = (await this.analyzer()).version;
       const stale = (type: SentimentTarget, id: string) =>
         `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
       try {
@@ -228,6 +297,11 @@ export class SentimentService {
         return total;
       } finally {
         this.backfilling = null;
+        // The analyser changed while this pass ran with the old one: once more with the new one.
+        if (this.backfillAgain && !this.closed) {
+          this.backfillAgain = false;
+          void this.backfill().catch((err) => this.logger.error({ err }, "sentiment backfill failed"));
+        }
       }
     })();
     return this.backfilling;

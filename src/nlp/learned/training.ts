@@ -1,0 +1,122 @@
+import { packArtifact } from "../../ml/artifact";
+import { stratifiedKFold } from "../../ml/cross-validation";
+import { accuracy, macroF1, macroRecall, pearson } from "../../ml/multiclass-metrics";
+import type { CandidateResult, FeatureImportance, Metrics, SelectionResult } from "../../ml/types";
+import type { TrainOutcome } from "../../ml/training/run-training";
+import { trainSentimentModel, type ClassWeighting, type SentimentExample, type TrainOptions } from "../learned-sentiment";
+import { scoreSentiment, type SentimentLabel } from "../sentiment";
+
+/** One training run of a text model, as plain data (it crosses into a worker thread). */
+export interface SentimentTrainJob {
+  kind: "sentiment";
+  examples: SentimentExample[];
+  /** The spec's grid (lambda, ridgeLambda, classWeights, embeddings). */
+  grid: Record<string, unknown[]>;
+  metric: "macroRecall" | "macroF1" | "accuracy";
+  folds: number;
+  holdout: number;
+  seed: number;
+}
+
+/** A predicted label in the gold data's classes: a 2-class corpus has no neutral, so the score's sign decides. */
+function inClasses(label: SentimentLabel, score: number, binary: boolean): SentimentLabel {
+  return binary && label === "neutral" ? (score >= 0 ? "positive" : "negative") : label;
+}
+
+function metricsOf(gold: SentimentExample[], predicted: Array<{ label: SentimentLabel; score: number }>): Metrics {
+  const binary = !gold.some((e) => e.label === "neutral");
+  const labels = gold.map((e) => e.label);
+  const guesses = predicted.map((p) => inClasses(p.label, p.score, binary));
+  const out: Record<string, number> = { accuracy: accuracy(labels, guesses), macroF1: macroF1(labels, guesses), macroRecall: macroRecall(labels, guesses) };
+  if (gold.every((e) => typeof e.score === "number")) out.pearson = pearson(gold.map((e) => e.score as number), predicted.map((p) => p.score));
+  return out as Metrics;
+}
+
+function optionsOf(job: SentimentTrainJob, onProgress?: TrainOptions["onProgress"]): TrainOptions {
+  const g = job.grid;
+  return {
+    seed: job.seed,
+    folds: job.folds,
+    metric: job.metric,
+    lambdas: g.lambda as number[] | undefined,
+    ridgeLambdas: g.ridgeLambda as number[] | undefined,
+    classWeights: g.classWeights as ClassWeighting[] | undefined,
+    embeddings: g.embeddings ? Boolean(g.embeddings[0]) : undefined,
+    onProgress,
+  };
+}
+
+const lexicon = (texts: string[]) => texts.map((t) => scoreSentiment(t));
+
+/**
+ * The text-model counterpart of `runTraining`: a stratified holdout; on the rest, the learned model's
+ * own cross-validated choice of hyper-parameters; the chosen model and the lexicon (the baseline a
+ * learned model must beat) scored on the holdout; the most influential features as importances; and
+ * the model refitted on every example, packed as the artifact. Same outcome shape, so the service
+ * stores, promotes and shows it like any other version.
+ */
+export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: number, total: number, label: string) => void = () => undefined): TrainOutcome {
+  const started = performance.now();
+  const classes = [...new Set(job.examples.map((e) => e.label))].sort();
+  const folds = Math.max(2, Math.round(1 / job.holdout));
+  const [first] = stratifiedKFold(
+    job.examples.map((e) => classes.indexOf(e.label)),
+    { folds, seed: job.seed },
+  );
+  const train = first.train.map((i) => job.examples[i]);
+  const test = first.test.map((i) => job.examples[i]);
+  const steps = 100;
+  const selection = trainSentimentModel(train, optionsOf(job, (f, stage) => onProgress(Math.round(f * 60), steps, `cross-validation: ${stage}`)));
+  const selected = performance.now();
+  onProgress(60, steps, "holdout");
+  const texts = test.map((e) => e.text);
+  const model = metricsOf(test, selection.model.predict(texts));
+  const baseline = metricsOf(test, lexicon(texts));
+  const measured = performance.now();
+  const described = selection.model.describe();
+  const importances: FeatureImportance[] = described.topFeatures.map((f) => ({ feature: `${f.feature} → ${f.label}`, importance: Math.abs(f.weight), std: 0, coefficient: f.weight }));
+  onProgress(65, steps, "final fit");
+  const final = trainSentimentModel(job.examples, optionsOf(job, (f, stage) => onProgress(65 + Math.round(f * 34), steps, `final fit: ${stage}`)));
+  const done = performance.now();
+  onProgress(steps, steps, "done");
+
+  // The learned model's cross-validation, in the engine's shape: one row per tried combination, the lexicon as the baseline.
+  const candidates: CandidateResult[] = selection.crossValidation.candidates.map((c) => ({
+    algorithm: "learnedSentiment" as CandidateResult["algorithm"],
+    params: c.params,
+    folds: [],
+    mean: c.metrics as Metrics,
+    std: {},
+    fitSeconds: 0,
+  }));
+  const chosen = JSON.stringify(selection.crossValidation.chosen);
+  const best = candidates.find((c) => JSON.stringify(c.params) === chosen) ?? {
+    algorithm: "learnedSentiment" as CandidateResult["algorithm"],
+    params: selection.crossValidation.chosen,
+    folds: [],
+    mean: {},
+    std: {},
+    fitSeconds: 0,
+  };
+  const lexiconOnTrain = metricsOf(train, lexicon(train.map((e) => e.text)));
+  const result: SelectionResult = {
+    metric: job.metric as SelectionResult["metric"],
+    baseline: { algorithm: "lexicon" as CandidateResult["algorithm"], params: { analyzer: "wink-nlp lexicon" }, folds: [], mean: lexiconOnTrain, std: {}, fitSeconds: 0 },
+    candidates: [best, ...candidates.filter((c) => c !== best)],
+    best: { ...best, params: { ...best.params, ...final.model.describe().params } },
+  };
+  return {
+    selection: result,
+    holdout: { rows: test.length, model, baseline },
+    importances,
+    artifact: packArtifact(final.model.toJSON()),
+    trainingRows: job.examples.length,
+    seconds: {
+      selection: (selected - started) / 1000,
+      holdout: (measured - selected) / 1000,
+      importance: 0,
+      final: (done - measured) / 1000,
+      total: (done - started) / 1000,
+    },
+  };
+}

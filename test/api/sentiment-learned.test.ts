@@ -1,0 +1,103 @@
+import { AnalyzeTextDocument, ModelDetailsDocument, PostSentimentsDocument, TrainingRunDocument, TrainModelDocument, UpsertPostsDocument, UpsertUsersDocument } from "./__generated__/graphql";
+import { startServer, type TestServer } from "./support/server";
+
+// The learned sentiment model end to end: labelled examples in a brand's slang that the lexicon does not
+// know, trained and versioned by the model service in its worker, promoted over the lexicon (its baseline),
+// then scoring drafts and re-scoring every stored text.
+let api: TestServer;
+
+const subjects = ["deck", "board", "wheels", "trucks", "bearings", "grip tape", "new colourway", "pro model"];
+const words = {
+  positive: ["fire", "goated", "buttery", "slaps", "dialed"],
+  negative: ["mid", "wobbly", "squeaky", "chipped", "delaminated"],
+  neutral: ["shipped", "restocked", "listed", "in the warehouse", "on the way"],
+};
+const templates = ["the {s} is {w}", "honestly my {s} is {w}", "{s} {w} this week", "that {s}, {w}"];
+
+/** Every subject × word × template: 8 × 15 × 4 = 480 labelled texts, balanced. */
+function examples() {
+  const out: Array<{ text: string; label: string }> = [];
+  for (const [label, list] of Object.entries(words)) {
+    for (const w of list) for (const s of subjects) for (const t of templates) out.push({ text: t.replace("{s}", s).replace("{w}", w), label: label.toUpperCase() });
+  }
+  return out;
+}
+
+async function trainAndWait(name: string): Promise<void> {
+  const { trainModel } = await api.ok(TrainModelDocument, { name });
+  for (let i = 0; i < 600; i++) {
+    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
+    if (trainingRun.status !== "RUNNING") {
+      expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null });
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("training did not finish in 150 s");
+}
+
+beforeAll(async () => {
+  api = await startServer();
+  await api.ok(UpsertUsersDocument, { users: [{ platform: "INSTAGRAM", handle: "skateco", isBrand: true }] } as never);
+  await api.ok(UpsertPostsDocument, {
+    posts: [
+      { platform: "INSTAGRAM", externalId: "p1", authorHandle: "skateco", text: "honestly the pro model is goated", mediaType: "PHOTO", publishedAt: "2026-03-02T10:00:00Z" },
+      { platform: "INSTAGRAM", externalId: "p2", authorHandle: "skateco", text: "the wheels are wobbly", mediaType: "PHOTO", publishedAt: "2026-03-02T11:00:00Z" },
+    ],
+  } as never);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("the learned sentiment model", () => {
+  it("is refused while there are too few examples, naming what is missing", async () => {
+    const r = await api.query(TrainModelDocument, { name: "sentiment" });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+    expect(r.errors?.[0].message).toMatch(/expected labelled examples, found none/);
+  });
+
+  it("trains on the stored examples, beats the lexicon on the holdout, and then scores every text", async () => {
+    const before = await api.ok(PostSentimentsDocument, { first: 10 });
+    expect(before.posts.nodes.every((p) => p.sentiment?.analyzer === "lexicon")).toBe(true);
+    // The lexicon has no opinion on this slang.
+    expect(before.posts.nodes.map((p) => p.sentiment?.label)).toEqual(["NEUTRAL", "NEUTRAL"]);
+
+    const add = `mutation($examples: [SentimentExampleInput!]!) { addSentimentExamples(examples: $examples, source: "skate-slang") { stored } }`;
+    await api.ok(add, { examples: examples() });
+    await trainAndWait("sentiment");
+
+    const { model } = await api.ok(ModelDetailsDocument, { name: "sentiment" });
+    const v = model.versions[0];
+    expect(v).toMatchObject({ status: "ACTIVE", algorithm: "learnedSentiment" });
+    expect(v.crossValidation?.metric).toBe("macroRecall");
+    const recall = (list: Array<{ name: string; value?: number | null }>) => list.find((m) => m.name === "macroRecall")?.value ?? NaN;
+    expect(recall(v.holdout!.metrics)).toBeGreaterThan(0.9);
+    expect(recall(v.holdout!.baseline)).toBeLessThan(0.6);
+    expect(v.qualityReport).toMatchObject({ rows: 480, duplicateRows: 0 });
+    expect(v.featureImportances.length).toBeGreaterThan(0);
+
+    // Drafts are scored by the learned version.
+    const { analyzeText } = await api.ok(AnalyzeTextDocument, { texts: ["my new deck is goated", "the bearings are squeaky"] });
+    expect(analyzeText.map((a) => [a.label, a.analyzer])).toEqual([
+      ["POSITIVE", "learned"],
+      ["NEGATIVE", "learned"],
+    ]);
+
+    // Stored texts are re-scored in the background once the version is active.
+    let labels: Array<[string | undefined, string | undefined]> = [];
+    for (let i = 0; i < 100; i++) {
+      const { posts } = await api.ok(PostSentimentsDocument, { first: 10 });
+      labels = posts.nodes.map((p) => [p.sentiment?.analyzer, p.sentiment?.label]);
+      if (labels.every(([a]) => a === "learned")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(labels).toEqual([
+      ["learned", "NEGATIVE"],
+      ["learned", "POSITIVE"],
+    ]);
+    const { posts } = await api.ok(PostSentimentsDocument, { first: 1 });
+    expect(posts.nodes[0].sentiment?.analyzerVersion).toBe("sentiment v1");
+  });
+});
