@@ -7,6 +7,7 @@ import { assertNever } from "../lib/assert-never";
 import { createLogger } from "../lib/logger";
 import { consoleProgress, type Progress } from "../lib/progress";
 import { defaultImportOptions, describeProblem, ImportAbortedError, ImportService, type ImportFile, type ImportReport, type SkippedLine } from "../modules/imports/import.service";
+import { parseSentimentTsv } from "../nlp/sentiment-tsv";
 import { closeServices, createServices } from "../server";
 
 /**
@@ -15,7 +16,7 @@ import { closeServices, createServices } from "../server";
  * in all-or-nothing batches. Re-running on the same file changes no counts.
  */
 
-const kinds = ["facebook", "ratings", "bank"] as const;
+const kinds = ["facebook", "ratings", "bank", "sentiment"] as const;
 type Kind = (typeof kinds)[number];
 
 /** How many skipped lines the summary lists before "… and N more". */
@@ -34,6 +35,9 @@ kinds:
   bank <contacts.csv>       CRM contacts with an outcome (UCI "Bank Marketing" layout: ';'-separated, header line, "quoted"
                             strings, "unknown" = missing, y yes/no): one person per line, handle bank-<line>, platform OTHER;
                             age, job, marital, education as attributes, the other columns and converted in attributes.extra
+  sentiment <examples.tsv>  labelled texts for the learned sentiment model (label<TAB>score<TAB>text, a header line;
+                            the format of ../shared/data/sentiment/): stored as examples with the file's name as their
+                            source, keyed by file and row, so a re-import updates instead of adding; a bad row fails the file
 
 options:
   --strict                  abort on any bad line, before writing anything (default: report and skip it)
@@ -43,7 +47,7 @@ options:
 The database is DATABASE_URL (default sqlite:var/resonance.db); LOG_LEVEL as for the server.
 `;
 
-const kindOptions: Record<Kind, readonly string[]> = { facebook: ["page", "year"], ratings: ["items", "platform", "type"], bank: [] };
+const kindOptions: Record<Kind, readonly string[]> = { facebook: ["page", "year"], ratings: ["items", "platform", "type"], bank: [], sentiment: [] };
 
 /** "a, b or c". */
 const oneOf = (names: readonly string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`);
@@ -203,9 +207,37 @@ function run(importer: ImportService, command: Command, file: ImportFile, items:
       );
     case "bank":
       return importer.bank(file, { strict: command.strict }, progress);
+    case "sentiment":
+      throw new Error("sentiment examples are imported by importSentiment");
     default:
       return assertNever(command.kind, "import kind");
   }
+}
+
+/** `import sentiment <tsv>`: labelled texts in batches of 5,000, each all or nothing, keyed by file and row. */
+async function importSentiment(services: Awaited<ReturnType<typeof createServices>>, file: ImportFile, config: Config, progress: Progress): Promise<string> {
+  const started = performance.now();
+  const examples = parseSentimentTsv(file.text, file.name);
+  progress.start(`sentiment ${file.name}`, examples.length);
+  let stored = 0;
+  for (let i = 0; i < examples.length; i += 5_000) {
+    const batch = examples.slice(i, i + 5_000).map((e, j) => ({ ...e, key: `${file.name}:${i + j + 1}` }));
+    stored += (await services.sentiment.addExamples(batch, file.name)).stored;
+    progress.update(Math.min(examples.length, i + 5_000));
+  }
+  progress.stop();
+  const stats = await services.sentiment.exampleStats();
+  const labels = stats.byLabel.map((l) => `${l.label} ${l.count}`).join(", ");
+  const s = ((performance.now() - started) / 1000).toFixed(2);
+  return (
+    [
+      `sentiment ${file.name} → ${where(config)}`,
+      `  rows read        ${examples.length}`,
+      `  examples stored  ${stored} (source ${file.name})`,
+      `  all examples     ${stats.total}: ${labels}`,
+      `imported sentiment: ${examples.length} rows read, ${stored} examples stored in ${s} s into ${config.database.dialect}; train with trainModel(name: "sentiment") or npm run train -- sentiment`,
+    ].join("\n") + "\n"
+  );
 }
 
 async function main(): Promise<void> {
@@ -219,8 +251,12 @@ async function main(): Promise<void> {
   const items = command.items === undefined ? undefined : readInput(command.items);
   const services = await createServices(config, createLogger(config.logLevel));
   try {
-    const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });
     const progress = consoleProgress();
+    if (command.kind === "sentiment") {
+      process.stdout.write(await importSentiment(services, file, config, progress));
+      return;
+    }
+    const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });
     const report = await run(importer, command, file, items, progress);
     process.stdout.write(summary(report, config));
   } finally {

@@ -453,3 +453,40 @@ describe("import the shared data sets (skipped when ../shared/data is absent)", 
     expect(await counts(sql)).toEqual(before);
   });
 });
+
+describe("import sentiment (labelled texts for the learned model)", () => {
+  let db: TestDatabase;
+  let sql: SqlHandle;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sql = await openSql(db.url);
+  });
+
+  afterAll(async () => {
+    await sql?.close();
+    await db?.drop();
+  });
+
+  it("stores every row as an example with the file as its source, and a re-import adds nothing", async () => {
+    const first = await runImport(db, ["sentiment", fixture("sentiment-small.tsv")]);
+    expect(first.code).toBe(0);
+    expect(lastLine(first.stdout)).toMatch(/^imported sentiment: 4 rows read, 4 examples stored in [\d.]+ s into (sqlite|postgres);/);
+    const rows = await sql.all<{ key: string; label: string; score: number | null; source: string; text: string }>(`SELECT "key", "label", "score", "source", "text" FROM "sentiment_examples" ORDER BY "id"`);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatchObject({ key: "sentiment-small.tsv:1", label: "positive", source: "sentiment-small.tsv", text: "So lucky to have amazing friends." });
+    expect(Number(rows[0].score)).toBeCloseTo(0.6816, 6);
+    expect(rows[1]).toMatchObject({ label: "neutral", score: null });
+    const again = await runImport(db, ["sentiment", fixture("sentiment-small.tsv")]);
+    expect(again.code).toBe(0);
+    expect(await countRows(sql, "sentiment_examples")).toBe(4);
+  });
+
+  it("fails the whole file on a bad row, naming the file and line, and writes nothing", async () => {
+    const before = await countRows(sql, "sentiment_examples");
+    const r = await runImport(db, ["sentiment", fixture("sentiment-bad-label.tsv")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/import failed: sentiment-bad-label\.tsv:\d+: expected a label of negative, neutral, positive/);
+    expect(await countRows(sql, "sentiment_examples")).toBe(before);
+  });
+});
