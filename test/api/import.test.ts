@@ -69,7 +69,7 @@ describe("import CLI: arguments", () => {
   it("refuses an unknown kind, saying what it expected, with exit code 1", async () => {
     const r = await runImport(undefined, ["tweets", "x.csv"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('import failed: expected kind facebook, ratings or bank, found "tweets"');
+    expect(r.stderr).toContain('import failed: expected kind facebook, ratings, bank or sentiment, found "tweets"');
   });
 
   it("refuses a missing file and an option of the other kind", async () => {
