@@ -281,6 +281,12 @@ export class InteractionService {
     const max = this.db.dialect === "postgres" ? "GREATEST" : "MAX";
     const set = cols.map((c) => `"${c}" = ${max}(0, "posts"."${c}" + "d"."${c}")`).join(", ");
     for (const slice of chunks(entries, 300)) {
+      if (this.db.dialect === "postgres") {
+        // UPDATE … FROM locks rows in its plan's order, not ours: two batches sharing posts then deadlock
+        // ("while rechecking updated tuple"). Taking the same row locks first (NO KEY: compatible with the
+        // foreign-key share locks of the inserted interactions), in id order, serialises them instead.
+        await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice.map(([id]) => id));
+      }
       const params = slice.flatMap(([id, d]) => [id, ...cols.map((c) => sign * d[c])]);
       await tx.execute(
         `WITH "d"("id", ${cols.map((c) => `"${c}"`).join(", ")}) AS (VALUES ${slice.map(() => cast).join(", ")}) ` +
