@@ -25,6 +25,10 @@ import { nlpPipe } from "../src/nlp/nlp";
 import type { TextToScore } from "../src/modules/sentiment/sentiment.service";
 import { closeServices, createServices } from "../src/server";
 import { generateDemoData } from "../seeds/generate";
+import { existsSync } from "node:fs";
+import { trainSentimentModel } from "../src/nlp/learned-sentiment";
+import { readSentimentTsv } from "../src/nlp/sentiment-tsv";
+import { projectRoot } from "../src/config";
 
 export interface SentimentVariant {
   name: string;
@@ -62,6 +66,11 @@ async function main(): Promise<void> {
   const services = await createServices(config, createLogger("warn"));
   const items: TextToScore[] = texts.map((text, i) => ({ targetType: "INTERACTION", targetId: i + 1, postId: 1, userId: 1, accountId: 1, occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000), text }));
 
+  // A learned version to time, when the shared labelled tweets are here: trained once, untimed.
+  const tweets = path.resolve(projectRoot, "..", "shared", "data", "sentiment", "vader_tweets.tsv");
+  const learned = existsSync(tweets) ? trainSentimentModel(readSentimentTsv(tweets), { seed: 42 }).model : null;
+  if (!learned) process.stderr.write(`sentiment bench: ${tweets} is absent, so the learned model is not timed\n`);
+
   let sink = 0;
   const variants: Array<{ name: string; run: () => Promise<void> | void; times: number[] }> = [
     { name: "raw wink-nlp, same pipe (sbd, negation, sentiment)", run: () => texts.forEach((t) => (sink += same.readDoc(t).out(same.its.sentiment) as unknown as number)), times: [] },
@@ -70,6 +79,15 @@ async function main(): Promise<void> {
     { name: "analyzeSentiment (analyzeText: parts, keywords)", run: () => texts.forEach((t) => (sink += analyzeSentiment(t).score)), times: [] },
     { name: "ingest scoring with storage (SentimentService.score, SQLite)", run: async () => void (sink += await services.sentiment.score(items)), times: [] },
   ];
+  if (learned) {
+    variants.push({
+      name: "learned model (trained on vader_tweets.tsv), predict in batches of 500 — runs in its worker, after ingest",
+      run: () => {
+        for (let i = 0; i < texts.length; i += 500) for (const p of learned.predict(texts.slice(i, i + 500))) sink += p.score;
+      },
+      times: [],
+    });
+  }
   // One untimed round to warm up the JIT and the database.
   for (const v of variants) await v.run();
   for (let r = 0; r < rounds; r++) {

@@ -99,5 +99,19 @@ describe("the learned sentiment model", () => {
     ]);
     const { posts } = await api.ok(PostSentimentsDocument, { first: 1 });
     expect(posts.nodes[0].sentiment?.analyzerVersion).toBe("sentiment v1");
+
+    // A new post: stored at once with the lexicon's score (ingest stays fast), then re-scored by the
+    // learned version in its worker moments later.
+    await api.ok(UpsertPostsDocument, {
+      posts: [{ platform: "INSTAGRAM", externalId: "p3", authorHandle: "skateco", text: "these bearings are buttery", mediaType: "VIDEO", publishedAt: "2026-03-03T10:00:00Z" }],
+    } as never);
+    let latest: [string | undefined, string | undefined] = [undefined, undefined];
+    for (let i = 0; i < 100; i++) {
+      const { posts: newest } = await api.ok(PostSentimentsDocument, { first: 1 });
+      latest = [newest.nodes[0].sentiment?.analyzer, newest.nodes[0].sentiment?.label];
+      if (latest[0] === "learned") break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(latest).toEqual(["learned", "POSITIVE"]);
   });
 });

@@ -4,8 +4,7 @@ import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import { decodeGlobalId } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
-import { unpackArtifact } from "../../ml/artifact";
-import { sentimentModelFromJSON, type SentimentModel } from "../../nlp/learned-sentiment";
+import { LearnedScorer } from "../../nlp/learned/scorer";
 import type { ModelService } from "../models/model.service";
 import {
   analyzeSentiment,
@@ -52,12 +51,16 @@ export const maxAnalyzeTexts = 100;
 /** The model spec whose active version, when there is one, scores texts instead of the lexicon. */
 export const learnedModelName = "sentiment";
 
-/** The analyser in use: the lexicon, or the active version of the learned model. */
+/** The analyser in use: the lexicon, or the active version of the learned model (scored in a worker). */
 interface Analyzer {
   name: string;
   version: string;
-  model?: SentimentModel;
+  learned?: { versionId: number; artifact: string };
 }
+
+const lexicon: Analyzer = { name: lexiconAnalyzer.name, version: lexiconAnalyzer.version };
+/** After ingest with a learned version active, texts are re-scored by it this many ms later (batches coalesce). */
+const rescoreDelayMs = 200;
 
 /**
  * Scores every post and comment as it is ingested and keeps one current score per text, named by the
@@ -71,8 +74,9 @@ export class SentimentService {
   /** Told the times of every text scored (live alert checks). */
   onScored: ((times: Date[]) => void) | null = null;
   private models: ModelService | null = null;
-  private learned: { versionId: number; analyzer: Analyzer } | null = null;
   private backfillAgain = false;
+  private rescoreTimer: NodeJS.Timeout | null = null;
+  private readonly scorer = new LearnedScorer();
 
   constructor(
     private readonly db: Database,
@@ -86,22 +90,35 @@ export class SentimentService {
     this.models = models;
   }
 
-  /** The analyser now: the learned model's active version if there is one (loaded once per version), else the lexicon. */
+  /** The analyser now: the learned model's active version if there is one, else the lexicon. */
   async analyzer(): Promise<Analyzer> {
-    const lexicon: Analyzer = { name: lexiconAnalyzer.name, version: lexiconAnalyzer.version };
     if (!this.models) return lexicon;
     const active = await this.models.activeVersion(learnedModelName);
     if (!active?.artifact) return lexicon;
-    if (this.learned?.versionId !== active.id) {
-      const model = sentimentModelFromJSON(unpackArtifact(active.artifact));
-      this.learned = { versionId: active.id, analyzer: { name: "learned", version: `${learnedModelName} v${active.version}`, model } };
-    }
-    return this.learned.analyzer;
+    return { name: "learned", version: `${learnedModelName} v${active.version}`, learned: { versionId: active.id, artifact: active.artifact } };
+  }
+
+  /** Predictions of the learned version, in the scorer worker (the server's thread stays free). */
+  private predictLearned(analyzer: Analyzer, texts: string[]) {
+    const learned = analyzer.learned!;
+    return this.scorer.predict(learned.versionId, () => learned.artifact, texts);
+  }
+
+  /**
+   * Ingest stored the lexicon's scores; with a learned version active, it re-scores the new texts
+   * shortly after, in the background (the backfill finds every text not scored by it).
+   */
+  private scheduleRescore(): void {
+    if (this.closed || this.rescoreTimer) return;
+    this.rescoreTimer = setTimeout(() => {
+      this.rescoreTimer = null;
+      if (this.backfilling) this.backfillAgain = true;
+      else void this.backfill().catch((err) => this.logger.error({ err }, "sentiment re-scoring failed"));
+    }, rescoreDelayMs);
   }
 
   /** The serving version of the learned model changed: every text is re-scored, in the background. */
   analyzerChanged(): void {
-    this.learned = null;
     if (this.backfilling) this.backfillAgain = true;
     void this.backfill()
       .then((n) => this.logger.info({ texts: n }, "sentiment re-scored after the analyser changed"))
@@ -128,21 +145,24 @@ export class SentimentService {
   }
 
   /**
-   * Scores texts for storage (the lean ingest path), applying each account's rules: with the lexicon,
-   * or with the learned model (which reads the text with brand phrases rewritten the same way).
+   * Scores texts for storage, applying each account's rules: with the lexicon (the lean ingest path), or
+   * with the learned version (which reads the text with brand phrases rewritten the same way).
    */
-  private async scoreAll(texts: ReadonlyArray<{ text: string; accountId?: number | null }>): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string }>> {
+  private async scoreAll(
+    texts: ReadonlyArray<{ text: string; accountId?: number | null }>,
+    analyzer: Analyzer,
+  ): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string }>> {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
-    const analyzer = await this.analyzer();
-    const lexicon = texts.map((t) => scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
-    if (!analyzer.model) return lexicon.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
-    const predictions = analyzer.model.predict(
+    const lexiconResults = texts.map((t) => scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
+    if (!analyzer.learned) return lexiconResults.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
+    const predictions = await this.predictLearned(
+      analyzer,
       texts.map((t) => {
         const r = t.accountId ? rules.get(t.accountId) : null;
         return r ? rewrite(t.text, r).text : t.text;
       }),
     );
-    return lexicon.map((r, i) => ({ ...r, score: predictions[i].score, label: predictions[i].label, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
+    return lexiconResults.map((r, i) => ({ ...r, score: predictions[i].score, label: predictions[i].label, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
   }
 
   /**
@@ -153,12 +173,15 @@ export class SentimentService {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
     const analyzer = await this.analyzer();
     const analyses = texts.map((t) => analyzeSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
-    const learned = analyzer.model?.predict(
-      texts.map((t) => {
-        const r = t.accountId ? rules.get(t.accountId) : null;
-        return r ? rewrite(t.text, r).text : t.text;
-      }),
-    );
+    const learned = analyzer.learned
+      ? await this.predictLearned(
+          analyzer,
+          texts.map((t) => {
+            const r = t.accountId ? rules.get(t.accountId) : null;
+            return r ? rewrite(t.text, r).text : t.text;
+          }),
+        )
+      : undefined;
     return analyses.map((analysis, i) => ({
       score: learned ? learned[i].score : analysis.score,
       label: learned ? learned[i].label : analysis.label,
@@ -178,11 +201,15 @@ export class SentimentService {
 
   // ── Storing scores ─────────────────────────────────────────────────────────────────────────────
 
-  /** Scores texts and stores one current row per text (replacing an older score). Returns how many. */
-  async score(items: readonly TextToScore[]): Promise<number> {
+  /**
+   * Scores texts and stores one current row per text (replacing an older score). Returns how many.
+   * Without an analyser given (ingest), the lexicon scores at once and a learned version, if active,
+   * re-scores them in the background.
+   */
+  async score(items: readonly TextToScore[], analyzer: Analyzer = lexicon): Promise<number> {
     let stored = 0;
     for (const slice of chunks(items, writeChunk)) {
-      const results = await this.scoreAll(slice);
+      const results = await this.scoreAll(slice, analyzer);
       const now = new Date();
       const rows: Array<Partial<SentimentScore>> = slice.map((t, i) => ({
         targetType: t.targetType,
@@ -240,6 +267,7 @@ export class SentimentService {
   async scorePosts(ids: readonly number[]): Promise<number> {
     let n = 0;
     for (const slice of chunks(ids, 500)) n += await this.score(await this.postTexts(`WHERE "p"."id" IN (${slice.map(() => "?").join(", ")})`, slice));
+    if ((await this.analyzer()).learned) this.scheduleRescore();
     return n;
   }
 
@@ -249,6 +277,7 @@ export class SentimentService {
     for (const slice of chunks(externalIds, 500)) {
       n += await this.score(await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND "i"."externalId" IN (${slice.map(() => "?").join(", ")})`, slice));
     }
+    if (n > 0 && (await this.analyzer()).learned) this.scheduleRescore();
     return n;
   }
 
@@ -257,7 +286,10 @@ export class SentimentService {
   /** Stops the backfill between steps and waits for it (shutdown). */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.rescoreTimer) clearTimeout(this.rescoreTimer);
+    this.rescoreTimer = null;
     await this.backfilling?.catch(() => undefined);
+    await this.scorer.close();
   }
 
   /** Runs an ingest hook's scoring without failing the ingest: a text left unscored is found by the backfill. */
@@ -276,7 +308,8 @@ export class SentimentService {
   backfill(onProgress?: (scored: number) => void): Promise<number> {
     this.backfilling ??= (async () => {
       let total = 0;
-      const version = (await this.analyzer()).version;
+      const analyzer = await this.analyzer();
+      const version = analyzer.version;
       const stale = (type: SentimentTarget, id: string) =>
         `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
       try {
@@ -284,14 +317,14 @@ export class SentimentService {
           if (this.closed) return total;
           const posts = await this.postTexts(`WHERE ${stale("POST", `"p"."id"`)} ORDER BY "p"."id" LIMIT ${backfillStep}`, [version]);
           if (posts.length === 0) break;
-          total += await this.score(posts);
+          total += await this.score(posts, analyzer);
           onProgress?.(total);
         }
         for (;;) {
           if (this.closed) return total;
           const comments = await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
           if (comments.length === 0) break;
-          total += await this.score(comments);
+          total += await this.score(comments, analyzer);
           onProgress?.(total);
         }
         return total;
@@ -307,21 +340,22 @@ export class SentimentService {
     return this.backfilling;
   }
 
-  /** Re-scores an account's posts and the comments on them (after its rules changed). */
+  /** Re-scores an account's posts and the comments on them (after its rules changed), with the current analyser. */
   async rescoreAccount(accountId: number): Promise<number> {
+    const analyzer = await this.analyzer();
     let total = 0;
     let after = 0;
     for (;;) {
       const posts = await this.postTexts(`WHERE "p"."authorId" = ? AND "p"."id" > ? ORDER BY "p"."id" LIMIT ${backfillStep}`, [accountId, after]);
       if (posts.length === 0) break;
-      total += await this.score(posts);
+      total += await this.score(posts, analyzer);
       after = posts[posts.length - 1].targetId;
     }
     after = 0;
     for (;;) {
       const comments = await this.commentTexts(`WHERE "p"."authorId" = ? AND "i"."text" IS NOT NULL AND "i"."id" > ? ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
       if (comments.length === 0) break;
-      total += await this.score(comments);
+      total += await this.score(comments, analyzer);
       after = comments[comments.length - 1].targetId;
     }
     return total;
