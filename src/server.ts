@@ -42,6 +42,8 @@ import { ErasureRegistry } from "./modules/users/erasure";
 import { UserResolver } from "./modules/users/user.resolver";
 import { UserService } from "./modules/users/user.service";
 import { ModelCache } from "./modules/models/model.cache";
+import { InterestService } from "./modules/interests/interest.service";
+import { UserInterestsResolver } from "./modules/interests/interest.resolver";
 import { ModelSpecs } from "./modules/models/model-specs";
 import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
 import { ModelService } from "./modules/models/model.service";
@@ -59,6 +61,7 @@ export interface Services {
   sentiment: SentimentService;
   alerts: SentimentAlerts;
   pubSub: PubSub;
+  interests: InterestService;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
@@ -103,7 +106,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     .backfill()
     .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
     .catch((err) => logger.error({ err }, "sentiment backfill failed"));
-  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub };
+  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests: new InterestService(db) };
 }
 
 /** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
@@ -138,6 +141,7 @@ export function createSchema(services: Services) {
     [InteractionSentimentResolver, new InteractionSentimentResolver(services.sentiment)],
     [UserVocabularyResolver, new UserVocabularyResolver(services.sentiment)],
     [SentimentAlertResolver, new SentimentAlertResolver(services.alerts)],
+    [UserInterestsResolver, new UserInterestsResolver(services.interests, services.users)],
     [SentimentDriverResolver, new SentimentDriverResolver(services.posts, services.interactions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
