@@ -44,6 +44,8 @@ import { UserService } from "./modules/users/user.service";
 import { ModelCache } from "./modules/models/model.cache";
 import { InterestService } from "./modules/interests/interest.service";
 import { UserInterestsResolver } from "./modules/interests/interest.resolver";
+import { SegmentService, segmentsModelName } from "./modules/segments/segment.service";
+import { SegmentResolver, UserSegmentResolver } from "./modules/segments/segment.resolver";
 import { ModelSpecs } from "./modules/models/model-specs";
 import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
 import { ModelService } from "./modules/models/model.service";
@@ -62,6 +64,7 @@ export interface Services {
   alerts: SentimentAlerts;
   pubSub: PubSub;
   interests: InterestService;
+  segments: SegmentService;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
@@ -97,8 +100,11 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const predictions = new PredictionService(models, users);
   // The learned sentiment model trains on the stored examples and, once active, scores every text.
   models.textExamples = () => sentiment.examples();
+  const interests = new InterestService(db);
+  const segments = new SegmentService(db, models, models.featureStore, interests, users, logger);
   models.onActivated = (name) => {
     if (name === learnedModelName) sentiment.analyzerChanged();
+    if (name === segmentsModelName) void segments.activeVersionChanged();
   };
   sentiment.attachModels(models);
   // Texts stored before this analyser version (or whose scoring failed) are scored in the background.
@@ -106,11 +112,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     .backfill()
     .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
     .catch((err) => logger.error({ err }, "sentiment backfill failed"));
-  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests: new InterestService(db) };
+  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests, segments };
 }
 
 /** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
 export async function closeServices(services: Services): Promise<void> {
+  await services.segments.idle();
   await services.alerts.close();
   await services.sentiment.close();
   await services.db.ds.destroy();
@@ -142,6 +149,8 @@ export function createSchema(services: Services) {
     [UserVocabularyResolver, new UserVocabularyResolver(services.sentiment)],
     [SentimentAlertResolver, new SentimentAlertResolver(services.alerts)],
     [UserInterestsResolver, new UserInterestsResolver(services.interests, services.users)],
+    [SegmentResolver, new SegmentResolver(services.db, services.segments)],
+    [UserSegmentResolver, new UserSegmentResolver(services.segments)],
     [SentimentDriverResolver, new SentimentDriverResolver(services.posts, services.interactions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];

@@ -94,6 +94,11 @@ export class UserService {
     return out;
   }
 
+  /** People matching an extra condition on `"u"` (e.g. a segment's members), newest first. */
+  listWhere(args: ConnectionArgs, where: Where): Promise<ConnectionValue<User>> {
+    return paginate(this.db, { mapper: this.db.mapper(User), from: `"users" "u"`, alias: "u", where, sort: { ...sorts[UserOrderField.CREATED_AT], direction: "DESC" } }, args);
+  }
+
   list(args: ConnectionArgs, filter: UserFilter = {}, orderBy?: UserOrder): Promise<ConnectionValue<User>> {
     const where = new Where();
     if (filter.platform) where.add(`"u"."platform" = ?`, filter.platform);

@@ -1,0 +1,256 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { Database, Row } from "../../db/database";
+import type { Context } from "../../graphql/context";
+import { BadUserInputError, NotFoundError } from "../../graphql/errors";
+import { ConnectionArgs, decodeGlobalId, PageInfo, toGlobalId } from "../../graphql/relay";
+import { UserConnection } from "../users/user.resolver";
+import { User } from "../users/user.entity";
+import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
+import { GranularityEnum } from "../sentiment/sentiment.types";
+import type { SegmentProfile } from "./segment-profile";
+import { Segment } from "./segment.entity";
+import { segmentsModelName, type SegmentService } from "./segment.service";
+
+@ObjectType({ simpleResolvers: true })
+export class NamedShare {
+  @Field()
+  key: string;
+
+  @Field(() => Float)
+  share: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class FeatureMean {
+  @Field()
+  feature: string;
+
+  @Field(() => Float)
+  value: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SegmentSentiment {
+  @Field(() => Int, { description: "Comments by members." })
+  comments: number;
+
+  @Field(() => Float, { nullable: true })
+  meanScore: number | null;
+
+  @Field(() => Float, { nullable: true })
+  positive: number | null;
+
+  @Field(() => Float, { nullable: true })
+  negative: number | null;
+}
+
+@ObjectType("Segment", { simpleResolvers: true, description: "A group of people who behave alike, found by the active segments (k-means) version, with a generated name." })
+export class SegmentType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: "The cluster's index in its model version." })
+  key: number;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "The profile in one sentence." })
+  description: string;
+
+  @Field(() => Int)
+  size: number;
+
+  @Field(() => Float, { description: "Of the people segmented (0–1)." })
+  share: number;
+
+  @Field(() => [FeatureMean], { description: "Mean behaviour per member." })
+  means: FeatureMean[];
+
+  @Field(() => [NamedShare], { description: "Shares of likes, comments, shares and clicks in the members' actions." })
+  actionMix: NamedShare[];
+
+  @Field(() => [Int], { description: "The busiest hours of day (UTC), busiest first." })
+  activeHours: number[];
+
+  @Field(() => [NamedShare])
+  topTopics: NamedShare[];
+
+  @Field(() => [NamedShare])
+  topHashtags: NamedShare[];
+
+  @Field(() => SegmentSentiment, { description: "Of the members' comments." })
+  sentiment: SegmentSentiment;
+
+  @Field(() => Float, { description: "Share of members who bought." })
+  conversionRate: number;
+
+  /** The row id (members). */
+  dbId: number;
+
+  static of(s: Segment): SegmentType {
+    const p = s.profile as unknown as SegmentProfile;
+    return {
+      id: toGlobalId("Segment", String(s.id)),
+      dbId: s.id,
+      key: s.key,
+      name: s.name,
+      description: s.description,
+      size: s.size,
+      share: p.share,
+      means: Object.entries(p.means).map(([feature, value]) => ({ feature, value })),
+      actionMix: Object.entries(p.actionMix).map(([key, share]) => ({ key, share })),
+      activeHours: p.activeHours,
+      topTopics: p.topTopics,
+      topHashtags: p.topHashtags,
+      sentiment: p.sentiment,
+      conversionRate: p.conversionRate,
+    };
+  }
+}
+
+@ObjectType({ simpleResolvers: true, description: "Activity of one segment in one time bucket." })
+export class SegmentSeriesRow {
+  @Field()
+  bucket: Date;
+
+  @Field(() => ID)
+  segmentId: string;
+
+  @Field()
+  segmentName: string;
+
+  @Field(() => Int, { description: "Interactions of any type by members." })
+  interactions: number;
+
+  @Field(() => Int, { description: "Members who interacted." })
+  people: number;
+
+  @Field(() => Int, { description: "Likes + comments + shares by members." })
+  engagements: number;
+
+  @Field(() => Int)
+  conversions: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SegmentSeriesEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => SegmentSeriesRow)
+  node: SegmentSeriesRow;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Flat rows ordered by bucket then segment, for BI connectors." })
+export class SegmentSeriesConnection {
+  @Field(() => [SegmentSeriesEdge])
+  edges: SegmentSeriesEdge[];
+
+  @Field(() => [SegmentSeriesRow])
+  nodes: SegmentSeriesRow[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+function segmentIdOf(globalId: string, field: string): number {
+  return decodeGlobalId(globalId, field, "Segment").id;
+}
+
+@Resolver(() => SegmentType)
+export class SegmentResolver {
+  constructor(
+    private readonly db: Database,
+    private readonly segmentService: SegmentService,
+  ) {}
+
+  @Query(() => [SegmentType], { description: "The segments of the active segments version (train it with trainModel(name: \"segments\")), largest first." })
+  async segments() {
+    return (await this.segmentService.list()).map(SegmentType.of);
+  }
+
+  @Query(() => SegmentType, { description: "A segment by ID (NOT_FOUND if unknown)." })
+  async segment(@Arg("id", () => ID) id: string) {
+    const s = await this.segmentService.byId(segmentIdOf(id, "id"));
+    if (!s) throw new NotFoundError("Segment", id);
+    return SegmentType.of(s);
+  }
+
+  @FieldResolver(() => UserConnection, { description: "The segment's people." })
+  members(@Root() segment: SegmentType, @Args() args: ConnectionArgs) {
+    return this.segmentService.members(segment.dbId, args);
+  }
+
+  @Query(() => SegmentSeriesConnection, { description: "Interactions, people, engagements and purchases per segment of the active version per time bucket; flat, cursor-paginated." })
+  async segmentSeries(
+    @Arg("granularity", () => GranularityEnum, { defaultValue: GranularityEnum.DAY }) granularity: GranularityEnum,
+    @Arg("from", () => Date, { nullable: true }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Arg("first", () => Int, { nullable: true, description: "1–1000 (default 100)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<SegmentSeriesConnection> {
+    const limit = first ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadUserInputError("first", `expected \`first\` between 1 and 1000, found ${limit}`);
+    if (from && to && from >= to) throw new BadUserInputError("to", "expected `to` after `from`");
+    const params: unknown[] = [segmentsModelName];
+    let range = "";
+    if (from) {
+      range += ` AND "i"."occurredAt" >= ?`;
+      params.push(this.db.param(from));
+    }
+    if (to) {
+      range += ` AND "i"."occurredAt" < ?`;
+      params.push(this.db.param(to));
+    }
+    let page = "";
+    if (after) {
+      let c: unknown;
+      try {
+        c = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
+      } catch {
+        c = null;
+      }
+      if (!Array.isArray(c) || c[0] !== "segseries" || typeof c[1] !== "string" || typeof c[2] !== "number") throw new BadUserInputError("after", `expected a cursor from segmentSeries, found ${JSON.stringify(after)}`);
+      page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
+      params.push(c[1], c[1], c[2]);
+    }
+    const bucket = bucketSql(this.db.dialect, granularity as Granularity, `"i"."occurredAt"`);
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM (SELECT ${bucket} AS "bucket", "g"."id" AS "sid", "g"."name" AS "name", COUNT(*) AS "n", COUNT(DISTINCT "i"."userId") AS "people", ` +
+        `SUM(CASE WHEN "i"."type" IN ('LIKE', 'COMMENT', 'SHARE') THEN 1 ELSE 0 END) AS "eng", SUM(CASE WHEN "i"."type" = 'CONVERSION' THEN 1 ELSE 0 END) AS "conv" ` +
+        `FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
+        `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = ? WHERE 1 = 1${range} GROUP BY 1, 2, 3) "t" ${page} ` +
+        `ORDER BY "t"."bucket", "t"."sid" LIMIT ${limit + 1}`,
+      params,
+    );
+    const edges = rows.slice(0, limit).map((r) => ({
+      cursor: Buffer.from(JSON.stringify(["segseries", String(r.bucket), Number(r.sid)])).toString("base64url"),
+      node: {
+        bucket: new Date(`${String(r.bucket)}Z`),
+        segmentId: toGlobalId("Segment", String(r.sid)),
+        segmentName: String(r.name),
+        interactions: Number(r.n),
+        people: Number(r.people),
+        engagements: Number(r.eng),
+        conversions: Number(r.conv),
+      },
+    }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+}
+
+@Resolver(() => User)
+export class UserSegmentResolver {
+  constructor(private readonly segments: SegmentService) {}
+
+  @FieldResolver(() => SegmentType, { nullable: true, description: "The person's segment in the active segments version (null before one is trained, or for people without activity)." })
+  async segment(@Root() user: User, @Ctx() ctx: Context) {
+    const s = await this.segments.ofUser(ctx.loaders, user.id);
+    return s ? SegmentType.of(s) : null;
+  }
+}

@@ -1,0 +1,209 @@
+import type { Database, Row } from "../../db/database";
+import { chunks } from "../../graphql/batch";
+import type { Loaders } from "../../graphql/loaders";
+import { Where } from "../../graphql/pagination";
+import type { ConnectionArgs, ConnectionValue } from "../../graphql/relay";
+import type { Logger } from "../../lib/logger";
+import type { FeatureRow } from "../../ml/types";
+import { interestScores } from "../interests/interest-scores";
+import type { InterestService } from "../interests/interest.service";
+import type { ModelSpec } from "../models/model-specs";
+import type { ModelService } from "../models/model.service";
+import type { FeatureStore } from "../predictions/feature-store";
+import type { User } from "../users/user.entity";
+import type { UserService } from "../users/user.service";
+import { describeSegment, profileOf, type MemberFacts, type SegmentProfile } from "./segment-profile";
+import { Segment, SegmentMembership } from "./segment.entity";
+
+/** The model spec whose active version defines the segments. */
+export const segmentsModelName = "segments";
+
+const num = (row: FeatureRow, name: string): number => {
+  const v = row[name];
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+};
+
+/**
+ * Audience segments: when a version of the "segments" clustering model becomes active, every person
+ * in its table is assigned to a cluster, and each cluster gets a profile (size, mean behaviour, action
+ * mix, busiest hours, top topics and hashtags, comment sentiment, conversion rate) and a generated
+ * name and description. Queries read the active version's segments.
+ */
+export class SegmentService {
+  private materialising: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly models: ModelService,
+    private readonly features: FeatureStore,
+    private readonly interests: InterestService,
+    private readonly users: UserService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Queues the materialisation of the active version (after a promotion or an activation). */
+  activeVersionChanged(): Promise<void> {
+    this.materialising = this.materialising
+      .then(async () => {
+        const active = await this.models.activeVersion(segmentsModelName);
+        if (active) await this.materialise(active.id);
+      })
+      .catch((err) => this.logger.error({ err }, "segments could not be materialised"));
+    return this.materialising;
+  }
+
+  /** Waits for queued materialisations (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.materialising;
+  }
+
+  /** Assigns, profiles and names the clusters of one version; idempotent (replaces that version's segments). */
+  async materialise(versionId: number): Promise<number> {
+    const version = await this.models.versionById(versionId);
+    if (!version) throw new Error(`no model version ${versionId}`);
+    const spec = version.spec as unknown as ModelSpec;
+    const built = await this.features.tableFor(spec);
+    const model = await this.models.model(versionId);
+    const clusters = model.predict(built.table.rows);
+    const ids = built.ids;
+    const facts = await this.memberFacts(ids, built.table.rows);
+    const byCluster = new Map<number, MemberFacts[]>();
+    clusters.forEach((c, i) => {
+      if (!byCluster.has(c)) byCluster.set(c, []);
+      byCluster.get(c)!.push(facts[i]);
+    });
+    const audience = profileOf(facts, facts.length);
+    const keys = [...byCluster.keys()].sort((a, b) => byCluster.get(b)!.length - byCluster.get(a)!.length || a - b);
+    const used = new Set<string>();
+    const segments = keys.map((key) => {
+      const profile = profileOf(byCluster.get(key)!, facts.length);
+      let { name, description } = describeSegment(profile, audience);
+      // Two clusters can read alike: the second topic, then a number, tells them apart.
+      if (used.has(name) && profile.topTopics[1]) name = `${name} & ${profile.topTopics[1].key}`;
+      for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
+      used.add(name);
+      return { key, profile, name: name.slice(0, 120), description };
+    });
+    const now = new Date();
+    await this.db.write(async (tx) => {
+      const old = (await tx.query<{ id: number }>(`SELECT "id" FROM "segments" WHERE "modelVersionId" = ?`, [versionId])).map((r) => Number(r.id));
+      for (const slice of chunks(old, 500)) {
+        await tx.execute(`DELETE FROM "segment_memberships" WHERE "segmentId" IN (${slice.map(() => "?").join(", ")})`, slice);
+      }
+      await tx.execute(`DELETE FROM "segments" WHERE "modelVersionId" = ?`, [versionId]);
+      const rows = await this.db.insertMany(
+        tx,
+        "segments",
+        Segment,
+        ["modelVersionId", "key", "name", "description", "size", "profile", "createdAt"],
+        segments.map((s) => ({ modelVersionId: versionId, key: s.key, name: s.name, description: s.description, size: s.profile.size, profile: s.profile as unknown as Record<string, unknown>, createdAt: now })),
+        `RETURNING "id", "key"`,
+      );
+      const idByKey = new Map(rows.map((r) => [Number(r.key), Number(r.id)]));
+      await this.db.insertMany(
+        tx,
+        "segment_memberships",
+        SegmentMembership,
+        ["segmentId", "userId", "distance", "assignedAt"],
+        ids.map((userId, i) => ({ segmentId: idByKey.get(clusters[i])!, userId, distance: null, assignedAt: now })),
+      );
+    });
+    this.logger.info({ versionId, segments: segments.length, people: ids.length }, "segments materialised");
+    return segments.length;
+  }
+
+  /** What the profile needs beyond the feature rows: purchases, hours, interests, comment sentiment. */
+  private async memberFacts(ids: readonly number[], rows: readonly FeatureRow[]): Promise<MemberFacts[]> {
+    const hourExpr = this.db.dialect === "postgres" ? `CAST(EXTRACT(HOUR FROM "occurredAt") AS INTEGER)` : `CAST(strftime('%H', "occurredAt") AS INTEGER)`;
+    const conversions = new Map<number, number>();
+    const hours = new Map<number, number[]>();
+    const sentiment = new Map<number, MemberFacts["comments_"]>();
+    for (const slice of chunks([...ids], 500)) {
+      const inList = `(${slice.map(() => "?").join(", ")})`;
+      for (const r of await this.db.query<Row>(`SELECT "userId", ${hourExpr} AS "h", "type", COUNT(*) AS "n" FROM "interactions" WHERE "userId" IN ${inList} GROUP BY 1, 2, 3`, slice)) {
+        const u = Number(r.userId);
+        if (r.type === "CONVERSION") conversions.set(u, (conversions.get(u) ?? 0) + Number(r.n));
+        if (!hours.has(u)) hours.set(u, Array.from({ length: 24 }, () => 0));
+        hours.get(u)![Number(r.h)] += Number(r.n);
+      }
+      for (const r of await this.db.query<Row>(
+        `SELECT "userId", COUNT(*) AS "n", SUM(CASE WHEN "label" = 'positive' THEN 1 ELSE 0 END) AS "p", SUM(CASE WHEN "label" = 'negative' THEN 1 ELSE 0 END) AS "g", SUM("score") AS "s" ` +
+          `FROM "sentiment_scores" WHERE "targetType" = 'INTERACTION' AND "userId" IN ${inList} GROUP BY "userId"`,
+        slice,
+      )) {
+        sentiment.set(Number(r.userId), { n: Number(r.n), positive: Number(r.p), negative: Number(r.g), scoreSum: Number(r.s) });
+      }
+    }
+    const events = await this.interests.events(ids);
+    const asOfRow = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
+    const asOf = this.db.toDate(asOfRow[0]?.t) ?? new Date();
+    return ids.map((id, i) => {
+      const row = rows[i];
+      const topics = new Map<string, number>();
+      const hashtags = new Map<string, number>();
+      for (const s of interestScores(events.get(id) ?? [], asOf)) {
+        if (s.kind === "TOPIC") topics.set(s.key, s.score);
+        else if (s.kind === "HASHTAG") hashtags.set(s.key, s.score);
+      }
+      return {
+        views: num(row, "views"),
+        likes: num(row, "likes"),
+        comments: num(row, "comments"),
+        shares: num(row, "shares"),
+        clicks: num(row, "clicks"),
+        conversions: conversions.get(id) ?? 0,
+        activeDays: num(row, "activeDays"),
+        recencyDays: typeof row.recencyDays === "number" ? row.recencyDays : null,
+        hours: hours.get(id) ?? Array.from({ length: 24 }, () => 0),
+        topics,
+        hashtags,
+        comments_: sentiment.get(id) ?? { n: 0, positive: 0, negative: 0, scoreSum: 0 },
+        converted: (conversions.get(id) ?? 0) > 0,
+      };
+    });
+  }
+
+  /** The active version's segments, largest first. */
+  async list(): Promise<Segment[]> {
+    const active = await this.models.activeVersion(segmentsModelName);
+    if (!active) return [];
+    const m = this.db.mapper(Segment);
+    return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("s")} FROM "segments" "s" WHERE "s"."modelVersionId" = ? ORDER BY "s"."size" DESC, "s"."key"`, [active.id]));
+  }
+
+  async byId(id: number): Promise<Segment | undefined> {
+    const m = this.db.mapper(Segment);
+    return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("s")} FROM "segments" "s" WHERE "s"."id" = ?`, [id]))[0];
+  }
+
+  /** A person's segment in the active version (batched per request), or null. */
+  ofUser(loaders: Loaders, userId: number): Promise<Segment | null> {
+    return loaders
+      .get<number, Segment | null>("Segment.ofUser", async (userIds) => {
+        const active = await this.models.activeVersion(segmentsModelName);
+        if (!active) return userIds.map(() => null);
+        const m = this.db.mapper(Segment);
+        const found = new Map<number, Segment>();
+        for (const slice of chunks(userIds, 500)) {
+          const rows = await this.db.query<Row>(
+            `SELECT "sm"."userId" AS "memberId", ${m.select("s")} FROM "segment_memberships" "sm" JOIN "segments" "s" ON "s"."id" = "sm"."segmentId" ` +
+              `WHERE "s"."modelVersionId" = ? AND "sm"."userId" IN (${slice.map(() => "?").join(", ")})`,
+            [active.id, ...slice],
+          );
+          for (const r of rows) found.set(Number(r.memberId), m.hydrate(r));
+        }
+        return userIds.map((id) => found.get(id) ?? null);
+      })
+      .load(userId);
+  }
+
+  /** A segment's members, newest accounts first (a Relay connection). */
+  members(segmentId: number, args: ConnectionArgs): Promise<ConnectionValue<User>> {
+    const where = new Where().add(`EXISTS (SELECT 1 FROM "segment_memberships" "sm" WHERE "sm"."userId" = "u"."id" AND "sm"."segmentId" = ?)`, segmentId);
+    return this.users.listWhere(args, where);
+  }
+
+  profileOf(segment: Segment): SegmentProfile {
+    return segment.profile as unknown as SegmentProfile;
+  }
+}
