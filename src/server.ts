@@ -46,6 +46,7 @@ import { InterestService } from "./modules/interests/interest.service";
 import { UserInterestsResolver } from "./modules/interests/interest.resolver";
 import { SegmentService, segmentsModelName } from "./modules/segments/segment.service";
 import { SegmentResolver, UserSegmentResolver } from "./modules/segments/segment.resolver";
+import { BestTimesResolver } from "./modules/segments/best-times";
 import { ModelSpecs } from "./modules/models/model-specs";
 import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
 import { ModelService } from "./modules/models/model.service";
@@ -151,6 +152,7 @@ export function createSchema(services: Services) {
     [UserInterestsResolver, new UserInterestsResolver(services.interests, services.users)],
     [SegmentResolver, new SegmentResolver(services.db, services.segments)],
     [UserSegmentResolver, new UserSegmentResolver(services.segments)],
+    [BestTimesResolver, new BestTimesResolver(services.db)],
     [SentimentDriverResolver, new SentimentDriverResolver(services.posts, services.interactions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];

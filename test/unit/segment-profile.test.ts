@@ -1,3 +1,4 @@
+import { rankSlots } from "../../src/modules/segments/best-times";
 import { adjustedRandIndex, describeSegment, profileOf, type MemberFacts } from "../../src/modules/segments/segment-profile";
 
 function member(over: Partial<MemberFacts> = {}): MemberFacts {
@@ -44,5 +45,26 @@ describe("profiles and names", () => {
     const audience = profileOf([member(), member(), member({ views: 2, likes: 0, comments: 0, shares: 0, clicks: 0, recencyDays: 60 })], 3);
     const quiet = profileOf([member({ views: 2, likes: 0, comments: 0, shares: 0, clicks: 0, recencyDays: 60 })], 3);
     expect(describeSegment(quiet, audience).name).toBe("Lapsed lurkers");
+  });
+});
+
+describe("rankSlots (best time to post)", () => {
+  it("shrinks each slot's mean toward the scope's mean and falls back to the audience without evidence (hand-checked)", () => {
+    const scope = [
+      { weekday: 1, hour: 9, posts: 3, engagements: 6 },
+      { weekday: 3, hour: 18, posts: 3, engagements: 15 },
+      { weekday: 5, hour: 12, posts: 1, engagements: 30 },
+    ];
+    const audience = [...scope, { weekday: 5, hour: 12, posts: 4, engagements: 8 }].filter((_, i) => i !== 2);
+    // Scope mean = 51 / 7; Wednesday 18:00 = (15 + 3·51/7) / 6, Monday 9:00 = (6 + 3·51/7) / 6.
+    // Friday 12:00 has 1 post of the scope: the audience's 4 posts stand in, (8 + 3·29/10) / 7 with the audience's mean 29/10.
+    const ranked = rankSlots(scope, audience);
+    expect(ranked.map((r) => [r.weekday, r.hour, r.basis])).toEqual([
+      [3, 18, "scope"],
+      [1, 9, "scope"],
+      [5, 12, "audience"],
+    ]);
+    expect(ranked[0].expectedEngagements).toBeCloseTo((15 + (3 * 51) / 7) / 6, 12);
+    expect(ranked[2].expectedEngagements).toBeCloseTo((8 + (3 * 29) / 10) / 7, 12);
   });
 });

@@ -1,0 +1,136 @@
+import { Arg, Field, Float, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import type { Database, Row } from "../../db/database";
+import { BadUserInputError, NotFoundError } from "../../graphql/errors";
+import { decodeGlobalId } from "../../graphql/relay";
+
+/**
+ * Best time to post, from history: for each weekday × hour a post was published in, the engagements
+ * (likes, comments, shares) it drew — from everyone, or from one segment's members — per post. A slot
+ * needs `minPosts` posts of the scope to count as evidence; otherwise the whole audience's figure for
+ * that slot stands in (and says so). Means are shrunk toward the scope's overall mean by `prior` posts,
+ * so a slot with three lucky posts does not top the list.
+ */
+
+export const bestTimeDefaults = { minPosts: 3, prior: 3 };
+const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+export interface SlotStat {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  hour: number;
+  posts: number;
+  engagements: number;
+}
+
+export interface RankedSlot {
+  weekday: number;
+  hour: number;
+  expectedEngagements: number;
+  posts: number;
+  basis: "scope" | "audience";
+}
+
+/** Pure ranking of slots: shrunk means, the audience's slot where the scope lacks evidence. */
+export function rankSlots(scope: readonly SlotStat[], audience: readonly SlotStat[], options = bestTimeDefaults): RankedSlot[] {
+  const shrunk = (stats: readonly SlotStat[]) => {
+    const posts = stats.reduce((s, x) => s + x.posts, 0);
+    const mean = posts ? stats.reduce((s, x) => s + x.engagements, 0) / posts : 0;
+    return new Map(stats.map((x) => [`${x.weekday}:${x.hour}`, { ...x, value: (x.engagements + options.prior * mean) / (x.posts + options.prior) }]));
+  };
+  const own = shrunk(scope);
+  const all = shrunk(audience);
+  const keys = new Set([...own.keys(), ...all.keys()]);
+  const out: RankedSlot[] = [];
+  for (const key of keys) {
+    const o = own.get(key);
+    const a = all.get(key);
+    if (o && o.posts >= options.minPosts) out.push({ weekday: o.weekday, hour: o.hour, expectedEngagements: o.value, posts: o.posts, basis: "scope" });
+    else if (a && a.posts >= options.minPosts) out.push({ weekday: a.weekday, hour: a.hour, expectedEngagements: a.value, posts: a.posts, basis: "audience" });
+  }
+  return out.sort((x, y) => y.expectedEngagements - x.expectedEngagements || x.weekday - y.weekday || x.hour - y.hour);
+}
+
+@ObjectType({ simpleResolvers: true, description: "A weekday and hour to publish at, with the engagement history behind it." })
+export class PostingTime {
+  @Field(() => Int, { description: "ISO weekday: 1 = Monday … 7 = Sunday (UTC)." })
+  weekday: number;
+
+  @Field()
+  weekdayName: string;
+
+  @Field(() => Int, { description: "Hour of day, UTC." })
+  hour: number;
+
+  @Field(() => Float, { description: "Engagements a post published then drew, on average (shrunk toward the overall mean)." })
+  expectedEngagements: number;
+
+  @Field(() => Int, { description: "Posts behind the figure." })
+  posts: number;
+
+  @Field({ description: "ACCOUNT, SEGMENT, ACCOUNT_SEGMENT (the scope asked for), or AUDIENCE when the scope had too few posts in this slot." })
+  basis: string;
+
+  @Field()
+  reason: string;
+}
+
+@Resolver()
+export class BestTimesResolver {
+  constructor(private readonly db: Database) {}
+
+  private async slots(accountId: number | null, segmentId: number | null): Promise<SlotStat[]> {
+    const pg = this.db.dialect === "postgres";
+    const dow = pg ? `CAST(EXTRACT(ISODOW FROM "p"."publishedAt") AS INTEGER)` : `((CAST(strftime('%w', "p"."publishedAt") AS INTEGER) + 6) % 7 + 1)`;
+    const hour = pg ? `CAST(EXTRACT(HOUR FROM "p"."publishedAt") AS INTEGER)` : `CAST(strftime('%H', "p"."publishedAt") AS INTEGER)`;
+    const params: unknown[] = [];
+    let member = "";
+    if (segmentId !== null) {
+      member = ` AND EXISTS (SELECT 1 FROM "segment_memberships" "sm" WHERE "sm"."userId" = "i"."userId" AND "sm"."segmentId" = ?)`;
+      params.push(segmentId);
+    }
+    let where = "";
+    if (accountId !== null) {
+      where = `WHERE "p"."authorId" = ?`;
+      params.push(accountId);
+    }
+    const rows = await this.db.query<Row>(
+      `SELECT ${dow} AS "d", ${hour} AS "h", COUNT(DISTINCT "p"."id") AS "posts", COUNT("i"."id") AS "eng" FROM "posts" "p" ` +
+        `LEFT JOIN "interactions" "i" ON "i"."postId" = "p"."id" AND "i"."type" IN ('LIKE', 'COMMENT', 'SHARE')${member} ${where} GROUP BY 1, 2`,
+      params,
+    );
+    return rows.map((r) => ({ weekday: Number(r.d), hour: Number(r.h), posts: Number(r.posts), engagements: Number(r.eng) }));
+  }
+
+  @Query(() => [PostingTime], {
+    description: "When to publish, best first: weekday × hour slots ranked by the engagements posts published then drew — for an account's posts, from a segment's members, or both; slots with fewer than 3 posts of that scope use the whole audience's figure.",
+  })
+  async bestTimesToPost(
+    @Arg("accountId", () => ID, { nullable: true }) accountId: string | null,
+    @Arg("segmentId", () => ID, { nullable: true }) segmentId: string | null,
+    @Arg("first", () => Int, { defaultValue: 5, description: "1–50." }) first: number,
+  ): Promise<PostingTime[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `expected \`first\` between 1 and 50, found ${first}`);
+    const account = accountId ? decodeGlobalId(accountId, "accountId", "User").id : null;
+    const segment = segmentId ? decodeGlobalId(segmentId, "segmentId", "Segment").id : null;
+    if (account !== null && (await this.db.query(`SELECT 1 AS "x" FROM "users" WHERE "id" = ?`, [account])).length === 0) throw new NotFoundError("User", accountId!, "accountId");
+    if (segment !== null && (await this.db.query(`SELECT 1 AS "x" FROM "segments" WHERE "id" = ?`, [segment])).length === 0) throw new NotFoundError("Segment", segmentId!, "segmentId");
+    const scopeName = account !== null && segment !== null ? "ACCOUNT_SEGMENT" : account !== null ? "ACCOUNT" : segment !== null ? "SEGMENT" : "AUDIENCE";
+    const audience = await this.slots(null, null);
+    const scope = scopeName === "AUDIENCE" ? audience : await this.slots(account, segment);
+    const whose = scopeName === "ACCOUNT" ? "this account's posts" : scopeName === "SEGMENT" ? "posts, from this segment" : scopeName === "ACCOUNT_SEGMENT" ? "this account's posts, from this segment" : "all posts";
+    return rankSlots(scope, audience)
+      .slice(0, first)
+      .map((s) => ({
+        weekday: s.weekday,
+        weekdayName: weekdays[s.weekday - 1],
+        hour: s.hour,
+        expectedEngagements: s.expectedEngagements,
+        posts: s.posts,
+        basis: s.basis === "scope" ? scopeName : "AUDIENCE",
+        reason:
+          s.basis === "scope"
+            ? `${s.posts} of ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.expectedEngagements.toFixed(1)} engagements each`
+            : `too few of ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.expectedEngagements.toFixed(1)} engagements each`,
+      }));
+  }
+}

@@ -1,0 +1,58 @@
+import { RecordInteractionsDocument, UpsertPostsDocument, UpsertUsersDocument } from "./__generated__/graphql";
+import { startServer, type TestServer } from "./support/server";
+
+// bestTimesToPost over a real server: an account's history by weekday × hour, shrunk means, and the
+// audience standing in where the account has too few posts.
+let api: TestServer;
+const ids: Record<string, string> = {};
+const Query = `query($accountId: ID, $segmentId: ID, $first: Int) { bestTimesToPost(accountId: $accountId, segmentId: $segmentId, first: $first) {
+  weekday weekdayName hour expectedEngagements posts basis reason } }`;
+type Times = { bestTimesToPost: Array<{ weekday: number; weekdayName: string; hour: number; expectedEngagements: number; posts: number; basis: string; reason: string }> };
+
+beforeAll(async () => {
+  api = await startServer();
+  const fans = Array.from({ length: 6 }, (_, i) => ({ platform: "INSTAGRAM", handle: `fan${i}` }));
+  const { upsertUsers } = await api.ok(UpsertUsersDocument, { users: [{ platform: "INSTAGRAM", handle: "trailco", isBrand: true }, { platform: "INSTAGRAM", handle: "zenco", isBrand: true }, ...fans] } as never);
+  for (const u of upsertUsers.items) ids[u.handle] = u.id;
+  // trailco: three Mondays at 09:00 (2 likes each), three Wednesdays at 18:00 (5 likes each); zenco: four Fridays at 12:00 (2 likes each).
+  const posts = [
+    ...["2026-03-02", "2026-03-09", "2026-03-16"].map((d, k) => ({ externalId: `mon${k}`, author: "trailco", at: `${d}T09:00:00Z`, likes: 2 })),
+    ...["2026-03-04", "2026-03-11", "2026-03-18"].map((d, k) => ({ externalId: `wed${k}`, author: "trailco", at: `${d}T18:00:00Z`, likes: 5 })),
+    ...["2026-03-06", "2026-03-13", "2026-03-20", "2026-03-27"].map((d, k) => ({ externalId: `fri${k}`, author: "zenco", at: `${d}T12:00:00Z`, likes: 2 })),
+  ];
+  await api.ok(UpsertPostsDocument, { posts: posts.map((p) => ({ platform: "INSTAGRAM", externalId: p.externalId, authorHandle: p.author, text: "new post", mediaType: "PHOTO", publishedAt: p.at })) } as never);
+  await api.ok(RecordInteractionsDocument, {
+    interactions: posts.flatMap((p) =>
+      Array.from({ length: p.likes }, (_, i) => ({ externalId: `${p.externalId}-l${i}`, userHandle: `fan${i}`, platform: "INSTAGRAM", postExternalId: p.externalId, type: "LIKE", occurredAt: p.at })),
+    ),
+  } as never);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("bestTimesToPost", () => {
+  it("ranks an account's slots by shrunk engagement per post (hand-checked), the audience standing in where it has no evidence", async () => {
+    const { bestTimesToPost } = await api.ok<Times, unknown>(Query, { accountId: ids.trailco, first: 3 });
+    // trailco's mean = 21 / 6 = 3.5; Wednesday 18:00 = (15 + 3·3.5) / 6 = 4.25; Monday 9:00 = (6 + 10.5) / 6 = 2.75.
+    // Friday 12:00: no trailco post, the audience's 4 posts: audience mean 29/10, (8 + 3·2.9) / 7 = 2.3857…
+    expect(bestTimesToPost.map((t) => [t.weekdayName, t.hour, t.posts, t.basis])).toEqual([
+      ["Wednesday", 18, 3, "ACCOUNT"],
+      ["Monday", 9, 3, "ACCOUNT"],
+      ["Friday", 12, 4, "AUDIENCE"],
+    ]);
+    expect(bestTimesToPost.map((t) => t.expectedEngagements)).toEqual([4.25, 2.75, expect.closeTo((8 + 3 * 2.9) / 7, 10)]);
+    expect(bestTimesToPost[0]).toMatchObject({ weekday: 3, reason: "3 of this account's posts published Wednesdays at 18:00 drew 4.3 engagements each" });
+    expect(bestTimesToPost[2].reason).toMatch(/^too few of this account's posts at this time: the whole audience's 4 posts/);
+  });
+
+  it("refuses unknown accounts and segments, and a bad page size", async () => {
+    const r1 = await api.query(Query, { accountId: "VXNlcjo5OTk5OTk=" });
+    expect(r1.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "accountId" });
+    const r2 = await api.query(Query, { segmentId: Buffer.from("Segment:4242").toString("base64") });
+    expect(r2.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "segmentId" });
+    const r3 = await api.query(Query, { first: 0 });
+    expect(r3.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+});
