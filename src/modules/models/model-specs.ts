@@ -3,7 +3,7 @@ import path from "node:path";
 import { createEstimator } from "../../ml/estimator";
 import type { AlgorithmName, CandidateSpec, FeatureSpec, MetricName, PreprocessOptions, SelectionSpec, Task } from "../../ml/types";
 import { postFeatures } from "../predictions/post-features";
-import { extraFeature, userFeatures } from "../predictions/user-features";
+import { extraFeature, topicFeature, userFeatures } from "../predictions/user-features";
 
 /** "text": models of labelled texts (the learned sentiment model), trained on the stored examples. */
 export type ModelEntity = "post" | "user" | "text";
@@ -157,13 +157,14 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
       const fname = typeof f === "string" ? f : isObject(f) ? f.name : undefined;
       if (typeof fname !== "string") return problems.push(`features[${i}]: expected a feature name or { name, kind }, found ${found(f)}`);
       if (fname in catalog) return features.push({ name: fname, kind: catalog[fname].kind });
+      if (entity === "user" && (fname === "topic.*" || topicFeature(fname))) return features.push({ name: fname, kind: "numeric" });
       if (entity === "user" && extraFeature(fname) && isObject(f) && ["numeric", "categorical", "boolean"].includes(f.kind as string)) {
         return features.push({ name: fname, kind: f.kind as FeatureSpec["kind"] });
       }
       problems.push(
         entity === "user" && extraFeature(fname)
           ? `features[${i}]: expected { "name": ${found(fname)}, "kind": "numeric" | "categorical" | "boolean" }, found ${found(f)}`
-          : `features[${i}]: unknown feature ${found(fname)} for a ${entity} model (known: ${Object.keys(catalog).join(", ")}${entity === "user" ? ", extra.<attribute>" : ""})`,
+          : `features[${i}]: unknown feature ${found(fname)} for a ${entity} model (known: ${Object.keys(catalog).join(", ")}${entity === "user" ? ", extra.<attribute>, topic.<category>, topic.*" : ""})`,
       );
     });
     const names = features.map((f) => f.name);

@@ -4,7 +4,8 @@ import type { FeatureRow, FeatureSpec, Table } from "../../ml/types";
 import type { ModelSpec } from "../models/model-specs";
 import type { UserAttributes } from "../users/user.entity";
 import { buildPostRow, type PostFacts } from "./post-features";
-import { buildUserRow, type UserFacts } from "./user-features";
+import { buildUserRow, topicFeature, type UserFacts } from "./user-features";
+import { interestWeights } from "../interests/interest-scores";
 
 const day = 86_400_000;
 
@@ -122,7 +123,35 @@ export class FeatureStore {
   }
 
   /** Behaviour of people (not brands) up to `cutoff`, optionally of some ids only. */
-  private async userFacts(cutoff: Date, ids?: readonly number[]): Promise<Array<{ id: number; facts: UserFacts }>> {
+  /** `topic.*` → one `topic.<category>` feature per category of the posts, in name order. */
+  private async expandTopics(features: readonly FeatureSpec[]): Promise<FeatureSpec[]> {
+    if (!features.some((f) => f.name === "topic.*")) return [...features];
+    const rows = await this.db.query<{ c: string }>(`SELECT DISTINCT "category" AS "c" FROM "posts" WHERE "category" IS NOT NULL ORDER BY "category"`);
+    return features.flatMap((f) => (f.name === "topic.*" ? rows.map((r) => ({ name: `topic.${r.c}`, kind: "numeric" as const })) : [f]));
+  }
+
+  /** Per person, the share of their type-weighted interactions before `cutoff` on each topic. */
+  private async topicShares(cutoff: Date, ids?: readonly number[]): Promise<Map<number, Record<string, number>>> {
+    const weight = `CASE "i"."type" ${Object.entries(interestWeights).map(([t, w]) => `WHEN '${t}' THEN ${w}`).join(" ")} ELSE 0 END`;
+    const select = `SELECT "i"."userId", "p"."category", SUM(${weight}) AS "w" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" WHERE "i"."occurredAt" < ? AND "p"."category" IS NOT NULL`;
+    const rows: Row[] = [];
+    if (ids) {
+      for (const slice of chunks([...new Set(ids)], 500)) rows.push(...(await this.db.query<Row>(`${select} AND "i"."userId" IN (${slice.map(() => "?").join(", ")}) GROUP BY 1, 2`, [cutoff, ...slice])));
+    } else rows.push(...(await this.db.query<Row>(`${select} GROUP BY 1, 2`, [cutoff])));
+    const sums = new Map<number, Record<string, number>>();
+    for (const r of rows) {
+      const u = Number(r.userId);
+      if (!sums.has(u)) sums.set(u, {});
+      sums.get(u)![String(r.category)] = Number(r.w);
+    }
+    for (const shares of sums.values()) {
+      const total = Object.values(shares).reduce((a, b) => a + b, 0);
+      for (const k of Object.keys(shares)) shares[k] = total > 0 ? shares[k] / total : 0;
+    }
+    return sums;
+  }
+
+  private async userFacts(cutoff: Date, ids?: readonly number[], withTopics = false): Promise<Array<{ id: number; facts: UserFacts }>> {
     const count = (type: string) => `SUM(CASE WHEN "i"."type" = '${type}' THEN 1 ELSE 0 END)`;
     const select =
       `SELECT "u"."id", "u"."followers", "u"."platform", "u"."attributes", ${count("VIEW")} AS "views", ${count("LIKE")} AS "likes", ` +
@@ -142,9 +171,11 @@ export class FeatureStore {
       const d = this.db.toDate(t);
       return d ? Math.max(0, (cutoff.getTime() - d.getTime()) / day) : null;
     };
+    const topics = withTopics ? await this.topicShares(cutoff, ids) : undefined;
     return rows.map((r) => ({
       id: Number(r.id),
       facts: {
+        topicShares: topics?.get(Number(r.id)) ?? (topics ? {} : undefined),
         views: Number(r.views ?? 0),
         likes: Number(r.likes ?? 0),
         comments: Number(r.comments ?? 0),
@@ -173,12 +204,14 @@ export class FeatureStore {
   }
 
   /** Every person as a training row; for churn, their behaviour before a cutoff 30 days before the as-of time. */
-  async userTable(spec: ModelSpec): Promise<EntityTable> {
+  async userTable(given: ModelSpec): Promise<EntityTable> {
+    const spec = { ...given, features: await this.expandTopics(given.features) };
+    const withTopics = spec.features.some((f) => topicFeature(f.name) !== undefined);
     const asOf = await this.asOf();
     const stats: Record<string, unknown> = { asOf: asOf.toISOString(), entity: "user" };
     if (spec.target === "churned") {
       const cutoff = new Date(asOf.getTime() - churnWindowDays * day);
-      const before = (await this.userFacts(cutoff)).filter((u) => u.facts.tenureDays !== null);
+      const before = (await this.userFacts(cutoff, undefined, withTopics)).filter((u) => u.facts.tenureDays !== null);
       const stayed = new Set(
         (await this.db.query<{ userId: number }>(`SELECT DISTINCT "userId" FROM "interactions" WHERE "occurredAt" >= ?`, [cutoff])).map((r) => Number(r.userId)),
       );
@@ -190,7 +223,7 @@ export class FeatureStore {
         stats,
       };
     }
-    const people = await this.userFacts(new Date(asOf.getTime() + 1));
+    const people = await this.userFacts(new Date(asOf.getTime() + 1), undefined, withTopics);
     if (spec.task === "clustering") {
       // Segments: people with some activity (nothing to learn from someone who never interacted).
       const active = people.filter((u) => u.facts.tenureDays !== null);
@@ -211,7 +244,8 @@ export class FeatureStore {
   /** Feature rows of people as of now (the as-of time), in the order of `ids`. */
   async userRows(features: readonly FeatureSpec[], ids: readonly number[]): Promise<Array<FeatureRow | undefined>> {
     const asOf = await this.asOf();
-    const byId = new Map((await this.userFacts(new Date(asOf.getTime() + 1), ids)).map((u) => [u.id, buildUserRow(u.facts, features)]));
+    const withTopics = features.some((f) => topicFeature(f.name) !== undefined);
+    const byId = new Map((await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics)).map((u) => [u.id, buildUserRow(u.facts, features)]));
     return ids.map((id) => byId.get(id));
   }
 

@@ -17,6 +17,8 @@ export interface UserFacts {
   followers: number;
   platform: string;
   attributes: UserAttributes | null;
+  /** Share of the person's type-weighted interactions on posts of each topic (only when a spec asks for topic features). */
+  topicShares?: Record<string, number>;
 }
 
 type Builder = { kind: FeatureSpec["kind"]; build: (u: UserFacts) => FeatureRow[string]; description: string };
@@ -60,10 +62,24 @@ export function extraFeature(name: string): string | undefined {
   return name.startsWith("extra.") && name.length > 6 ? name.slice(6) : undefined;
 }
 
+/**
+ * `topic.<category>` features: the share of a person's type-weighted interactions (purchase 8, share 5,
+ * comment 3, like 2, click 1.5, view 0.5) that went to posts of that category; `topic.*` in a spec
+ * stands for every category in the data when the table is built.
+ */
+export function topicFeature(name: string): string | undefined {
+  return name.startsWith("topic.") && name.length > 6 && name !== "topic.*" ? name.slice(6) : undefined;
+}
+
 /** The feature row of a person for the given features. */
 export function buildUserRow(user: UserFacts, features: readonly FeatureSpec[]): FeatureRow {
   const row: FeatureRow = {};
   for (const f of features) {
+    const topic = topicFeature(f.name);
+    if (topic !== undefined) {
+      row[f.name] = user.topicShares?.[topic] ?? 0;
+      continue;
+    }
     const key = extraFeature(f.name);
     if (key === undefined) {
       row[f.name] = userFeatures[f.name].build(user);

@@ -114,8 +114,12 @@ export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { 
   const head = [level, level ? when.toLowerCase() : when, who].filter(Boolean).join(" ");
   const name = `${head.charAt(0).toUpperCase()}${head.slice(1)}${topic ? ` — ${topic}` : ""}`;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  // A hashtag on most of the audience's posts (the brand's own) says nothing about this segment.
-  const tag = p.topHashtags.find((t) => (audience.topHashtags.find((a) => a.key === t.key)?.share ?? 0) < 0.2);
+  // The hashtag most over-represented against the audience: the brand's own tag, on every post, says nothing.
+  const lifted = p.topHashtags
+    .map((t) => ({ ...t, lift: t.share / Math.max(1e-9, audience.topHashtags.find((a) => a.key === t.key)?.share ?? t.share / 2) }))
+    .filter((t) => t.lift > 1.2)
+    .sort((a, b) => b.lift - a.lift);
+  const tag = lifted[0];
   const verb = { likes: "like", comments: "comment", shares: "share", clicks: "click" }[lift[0][0]];
   const what = quiet
     ? `who mostly watch (${p.means.views.toFixed(1)} views, ${totalActions.toFixed(1)} actions each)`
