@@ -161,6 +161,10 @@ async function main(): Promise<void> {
     const { evaluateSentiment } = require("./evaluate-sentiment") as typeof import("./evaluate-sentiment");
     return evaluateSentiment(process.argv.slice(3));
   }
+  if (process.argv[2] === "recommend") {
+    const { evaluateRecommend } = require("./evaluate-recommend") as typeof import("./evaluate-recommend");
+    return evaluateRecommend(process.argv.slice(3));
+  }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
