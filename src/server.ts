@@ -47,6 +47,8 @@ import { UserInterestsResolver } from "./modules/interests/interest.resolver";
 import { SegmentService, segmentsModelName } from "./modules/segments/segment.service";
 import { SegmentResolver, UserSegmentResolver } from "./modules/segments/segment.resolver";
 import { BestTimesResolver } from "./modules/segments/best-times";
+import { RecommendationService } from "./modules/recommendations/recommendation.service";
+import { RecommendationResolver } from "./modules/recommendations/recommendation.resolver";
 import { ModelSpecs } from "./modules/models/model-specs";
 import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
 import { ModelService } from "./modules/models/model.service";
@@ -66,6 +68,7 @@ export interface Services {
   pubSub: PubSub;
   interests: InterestService;
   segments: SegmentService;
+  recommendations: RecommendationService;
 }
 
 /** Opens the database, runs pending migrations and wires every service by hand. */
@@ -113,7 +116,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     .backfill()
     .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
     .catch((err) => logger.error({ err }, "sentiment backfill failed"));
-  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests, segments };
+  const recommendations = new RecommendationService(db, posts, users, segments, logger);
+  return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests, segments, recommendations };
 }
 
 /** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
@@ -153,6 +157,7 @@ export function createSchema(services: Services) {
     [SegmentResolver, new SegmentResolver(services.db, services.segments)],
     [UserSegmentResolver, new UserSegmentResolver(services.segments)],
     [BestTimesResolver, new BestTimesResolver(services.db)],
+    [RecommendationResolver, new RecommendationResolver(services.recommendations, services.users, services.posts)],
     [SentimentDriverResolver, new SentimentDriverResolver(services.posts, services.interactions)],
   ]);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];

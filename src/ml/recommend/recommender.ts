@@ -14,7 +14,9 @@ import type { CatalogueItem, Interaction, Reason, Recommendation } from "./types
  *   the model's reference time for a user without history;
  * - `popular`: popularity decayed back from the model's reference time (the last event).
  * Items in the user's history are never returned. A user without history gets `trending` + `popular` only.
- * Each item's reason is the scorer with the largest weighted contribution.
+ * Each item's reason is the scorer with the largest weighted contribution, except that a personal one
+ * (similar, then content) is preferred when it gives at least a third of the largest: "because you liked …"
+ * tells a person more than "trending" does.
  */
 
 const DAY = 86_400_000;
@@ -232,6 +234,14 @@ export class Recommender {
       if (v > bestValue) {
         bestValue = v;
         best = name;
+      }
+    }
+    for (const personal of ["similar", "content"] as const) {
+      if (best === "similar") break;
+      const v = (parts[personal]?.[i] ?? 0) * scale[personal];
+      if (v > 0 && v >= bestValue / 3) {
+        best = personal;
+        break;
       }
     }
     if (best === "similar" && because && because[i] >= 0) return { kind: "similar", because: this.items[because[i]] };

@@ -1,0 +1,89 @@
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context";
+import { BadUserInputError } from "../../graphql/errors";
+import { PageInfo } from "../../graphql/relay";
+import { Post } from "../posts/post.entity";
+import type { PostService } from "../posts/post.service";
+import type { UserService } from "../users/user.service";
+import type { RecommendationService, RecommendedPost } from "./recommendation.service";
+
+@ObjectType("RecommendedPost", { simpleResolvers: true, description: "A post recommended to someone, with why." })
+export class RecommendedPostType {
+  @Field(() => Int, { description: "1 = best." })
+  rank: number;
+
+  @Field(() => Float, { description: "The blend's score (relative within one list)." })
+  score: number;
+
+  @Field({ description: "Why, in words: “because you shared …”, “new on #topic, which you engage with”, “trending since your last visit”, …" })
+  reason: string;
+
+  @Field({ description: "Which signal put it there: similar (people who engaged with what you did), content, trending or popular." })
+  source: string;
+
+  postId: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RecommendationEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => RecommendedPostType)
+  node: RecommendedPostType;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A page of recommendations, best first." })
+export class RecommendationConnection {
+  @Field(() => [RecommendationEdge])
+  edges: RecommendationEdge[];
+
+  @Field(() => [RecommendedPostType])
+  nodes: RecommendedPostType[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+const cursorOf = (rank: number) => Buffer.from(`rec:${rank}`).toString("base64url");
+
+function offsetOf(after: string | null): number {
+  if (!after) return 0;
+  const m = /^rec:(\d+)$/.exec(Buffer.from(after, "base64url").toString("utf8"));
+  if (!m) throw new BadUserInputError("after", `expected a cursor from recommendations, found ${JSON.stringify(after)}`);
+  return Number(m[1]);
+}
+
+@Resolver(() => RecommendedPostType)
+export class RecommendationResolver {
+  constructor(
+    private readonly recommendationService: RecommendationService,
+    private readonly users: UserService,
+    private readonly posts: PostService,
+  ) {}
+
+  @Query(() => RecommendationConnection, { description: "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history." })
+  async recommendations(
+    @Arg("userId", () => ID) userId: string,
+    @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<RecommendationConnection> {
+    const user = await this.users.getOrThrow(ctx.loaders, userId, "userId");
+    const offset = offsetOf(after);
+    const { items, hasNextPage } = await this.recommendationService.forUser(ctx.loaders, user.id, first, offset);
+    const edges = items.map((node: RecommendedPost) => ({ cursor: cursorOf(node.rank), node }));
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => [RecommendedPostType], { description: "Posts like this one, best first, each with a reason." })
+  async similarPosts(@Arg("postId", () => ID) postId: string, @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number, @Ctx() ctx: Context) {
+    const post = await this.posts.getOrThrow(ctx.loaders, postId, "postId");
+    return this.recommendationService.similarTo(ctx.loaders, post.id, first);
+  }
+
+  @FieldResolver(() => Post)
+  post(@Root() r: RecommendedPostType, @Ctx() ctx: Context) {
+    return this.posts.byId(ctx.loaders, r.postId);
+  }
+}

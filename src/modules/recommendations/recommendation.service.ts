@@ -1,0 +1,144 @@
+import type { Database, Row } from "../../db/database";
+import { BadUserInputError } from "../../graphql/errors";
+import type { Loaders } from "../../graphql/loaders";
+import type { Logger } from "../../lib/logger";
+import { fitRecommender, type Recommender } from "../../ml/recommend/recommender";
+import type { Recommendation as Ranked, Reason } from "../../ml/recommend/types";
+import type { InteractionType } from "../interactions/interaction.entity";
+import { interestWeights } from "../interests/interest-scores";
+import type { PostService } from "../posts/post.service";
+import type { SegmentService } from "../segments/segment.service";
+import type { UserService } from "../users/user.service";
+
+export interface RecommendedPost {
+  postId: number;
+  rank: number;
+  score: number;
+  reason: string;
+  source: Reason["kind"];
+}
+
+/** A fitted recommender is reused this long on PostgreSQL (on SQLite, until the data changes). */
+const refitAfterMs = 60_000;
+export const maxRecommendations = 50;
+
+const verbs: Record<InteractionType, string> = { CONVERSION: "bought from", SHARE: "shared", COMMENT: "commented on", LIKE: "liked", CLICK: "clicked", VIEW: "viewed" };
+
+function snippet(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
+/**
+ * Recommendations of posts for people, from the engine in src/ml/recommend: item-item collaborative
+ * filtering over type-weighted interactions, content similarity (hashtags, topic, author, media type),
+ * trending around the person's last activity and recent popularity, blended. The engine is fitted from
+ * the database on first use and again when the data has changed; each request ranks with the person's
+ * current history from the database, so what they just engaged with is already filtered out.
+ */
+export class RecommendationService {
+  private fitted: { model: Recommender; version: string | undefined; at: number } | null = null;
+  private fitting: Promise<Recommender> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly posts: PostService,
+    private readonly users: UserService,
+    private readonly segments: SegmentService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The engine, fitted from every interaction and post (once, then again after the data changed). */
+  private async model(): Promise<Recommender> {
+    const version = this.db.dataVersion();
+    const f = this.fitted;
+    if (f && (this.db.dialect === "sqlite" ? version !== undefined && f.version === version : Date.now() - f.at < refitAfterMs)) return f.model;
+    if (f && this.db.dialect === "sqlite" && version === undefined) return f.model; // a write is in flight: the current model serves
+    this.fitting ??= this.fit(version).finally(() => {
+      this.fitting = null;
+    });
+    return this.fitting;
+  }
+
+  private async fit(version: string | undefined): Promise<Recommender> {
+    const started = performance.now();
+    const events = await this.db.query<Row>(`SELECT "userId", "postId", "type", "occurredAt" FROM "interactions"`);
+    const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType" FROM "posts"`);
+    const tags = await this.db.query<{ postId: number; tag: string }>(`SELECT "postId", "tag" FROM "post_hashtags"`);
+    const tagsOf = new Map<number, string[]>();
+    for (const t of tags) {
+      const id = Number(t.postId);
+      if (!tagsOf.has(id)) tagsOf.set(id, []);
+      tagsOf.get(id)!.push(`hashtag:${t.tag}`);
+    }
+    const model = fitRecommender(
+      events.map((e) => ({ userId: String(e.userId), itemId: String(e.postId), weight: interestWeights[e.type as InteractionType], time: this.db.toDate(e.occurredAt)!.getTime() })),
+      posts.map((p) => ({
+        id: String(p.id),
+        features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`],
+      })),
+    );
+    this.fitted = { model, version, at: Date.now() };
+    this.logger.info({ interactions: events.length, posts: posts.length, seconds: (performance.now() - started) / 1000 }, "recommender fitted");
+    return model;
+  }
+
+  private async history(userId: number): Promise<Array<{ itemId: string; weight: number; time: number; type: InteractionType }>> {
+    const rows = await this.db.query<Row>(`SELECT "postId", "type", "occurredAt" FROM "interactions" WHERE "userId" = ?`, [userId]);
+    return rows.map((r) => ({ itemId: String(r.postId), type: r.type as InteractionType, weight: interestWeights[r.type as InteractionType], time: this.db.toDate(r.occurredAt)!.getTime() }));
+  }
+
+  /** Posts for a person, best first, `offset` skipped; never one they already engaged with. */
+  async forUser(loaders: Loaders, userId: number, first: number, offset: number): Promise<{ items: RecommendedPost[]; hasNextPage: boolean }> {
+    if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
+    const model = await this.model();
+    const history = await this.history(userId);
+    const seen = new Set(history.map((h) => h.itemId));
+    const ranked = model.recommendForHistory(history, offset + first + 1, seen);
+    const page = ranked.slice(offset, offset + first);
+    const segment = history.length > 0 ? await this.segments.ofUser(loaders, userId) : null;
+    const items = await Promise.all(page.map((r, i) => this.describe(loaders, r, offset + i + 1, history, segment?.name ?? null)));
+    return { items, hasNextPage: ranked.length > offset + first };
+  }
+
+  /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
+  async similarTo(loaders: Loaders, postId: number, first: number): Promise<RecommendedPost[]> {
+    if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
+    const model = (await this.model()).withOptions({ weights: { similar: 1, content: 0.5, trending: 0, popular: 0.05 } });
+    const ranked = model.recommendForHistory([{ itemId: String(postId), weight: 1, time: Date.now() }], first, [String(postId)]);
+    return Promise.all(ranked.map((r, i) => this.describe(loaders, r, i + 1, [], null, true)));
+  }
+
+  /** A reason a person reads. */
+  private async describe(loaders: Loaders, r: Ranked, rank: number, history: ReadonlyArray<{ itemId: string; type: InteractionType }>, segmentName: string | null, similarMode = false): Promise<RecommendedPost> {
+    const postId = Number(r.itemId);
+    const why = r.reason;
+    let reason: string;
+    switch (why.kind) {
+      case "similar": {
+        const because = await this.posts.byId(loaders, Number(why.because));
+        const type = history.find((h) => h.itemId === why.because)?.type;
+        reason = similarMode
+          ? "people who engaged with this post engaged with it too"
+          : `because you ${type ? verbs[type] : "engaged with"} “${snippet(because?.text ?? "a post")}”`;
+        break;
+      }
+      case "content": {
+        const [kind, value] = why.because.split(" ");
+        const label = kind === "hashtag" ? `#${value}` : kind === "topic" ? value : kind === "account" ? "an account" : `${value?.toLowerCase()} posts`;
+        if (kind === "account" && value) {
+          const handle = (await this.users.byId(loaders, Number(value)))?.handle;
+          reason = similarMode ? `also from @${handle ?? "the same account"}` : `more from @${handle ?? "an account"}, whose posts you engage with`;
+        } else reason = similarMode ? `also about ${label}` : `new on ${label}, which you engage with`;
+        break;
+      }
+      case "trending":
+        reason = "trending since your last visit";
+        break;
+      case "popular":
+        reason = segmentName ? `popular now — you are among “${segmentName}”` : "popular now";
+        break;
+    }
+    return { postId, rank, score: r.score, reason, source: why.kind };
+  }
+}
