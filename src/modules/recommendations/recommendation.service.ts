@@ -18,7 +18,7 @@ export interface RecommendedPost {
   source: Reason["kind"];
 }
 
-/** A fitted recommender is reused this long on PostgreSQL (on SQLite, until the data changes). */
+/** A fitted recommender is reused at least this long (then, on SQLite, until the data changes). */
 const refitAfterMs = 60_000;
 export const maxRecommendations = 50;
 
@@ -52,8 +52,9 @@ export class RecommendationService {
   private async model(): Promise<Recommender> {
     const version = this.db.dataVersion();
     const f = this.fitted;
-    if (f && (this.db.dialect === "sqlite" ? version !== undefined && f.version === version : Date.now() - f.at < refitAfterMs)) return f.model;
-    if (f && this.db.dialect === "sqlite" && version === undefined) return f.model; // a write is in flight: the current model serves
+    // A fit costs seconds on big data and runs on this thread: at most one a minute, and on SQLite only
+    // if the data changed. A person's own history is read fresh at every request in any case.
+    if (f && (Date.now() - f.at < refitAfterMs || (this.db.dialect === "sqlite" && (version === undefined || f.version === version)))) return f.model;
     this.fitting ??= this.fit(version).finally(() => {
       this.fitting = null;
     });
