@@ -4,6 +4,9 @@ export const postsQuery =
   "query BenchPosts { posts(first: 20) { edges { cursor node { id text mediaType publishedAt hashtags author { id handle followers } " +
   "counters { likes comments shares impressions } } } pageInfo { hasNextPage endCursor } } }";
 
+export const recommendationsQuery =
+  "query BenchRecommendations($userId: ID!) { recommendations(userId: $userId, first: 10) { nodes { rank score reason source post { id text } } } }";
+
 export const nodeQuery =
   "query BenchNode($id: ID!) { node(id: $id) { id ... on Post { text mediaType publishedAt author { id handle } counters { likes comments } } } }";
 

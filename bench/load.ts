@@ -14,7 +14,7 @@ export interface PhaseResult {
   completed: number;
   seconds: number;
   /** Latency of 2xx responses in ms, exact (from every response time, not autocannon's 1 ms histogram). */
-  latency: { p50: number; p90: number; p99: number; max: number; mean: number };
+  latency: { p50: number; p90: number; p95: number; p99: number; max: number; mean: number };
   non2xx: number;
   /** Socket errors and timeouts. */
   errors: number;
@@ -61,6 +61,7 @@ export async function loadPhase(url: string, connections: number, duration: numb
     latency: {
       p50: percentile(sorted, 0.5),
       p90: percentile(sorted, 0.9),
+      p95: percentile(sorted, 0.95),
       p99: percentile(sorted, 0.99),
       max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
       mean: times.length ? sum / times.length : Number.NaN,

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Sizes } from "./dataset";
 
-export const caseNames = ["http", "apollo", "posts", "posts-nocache", "node", "node-nocache", "record", "record-stream", "posts-training", "forest", "sentiment"] as const;
+export const caseNames = ["http", "apollo", "posts", "posts-nocache", "node", "node-nocache", "record", "record-stream", "posts-training", "forest", "sentiment", "recommendations"] as const;
 export type CaseName = (typeof caseNames)[number];
 
 /**

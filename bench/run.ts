@@ -8,7 +8,7 @@ import { runNode, spawnServer, type ChildServer } from "./children";
 import { pgActivity, pgCounts, preparePostgres, prepareSqlite, sqliteCounts, useSqliteFile, type Dataset } from "./dataset";
 import { forestMarkdown, runForestCase, type ForestCaseResult } from "./forest-case";
 import { sentimentMarkdown, type SentimentCaseResult } from "./sentiment";
-import { collectIds, expectSuccess, nodeQuery, postsQuery, requestBody, typenameQuery } from "./graphql";
+import { collectIds, expectSuccess, nodeQuery, postsQuery, recommendationsQuery, requestBody, typenameQuery } from "./graphql";
 import { waitIdle } from "./idle";
 import { loadPhase, type PhaseResult, type Workload } from "./load";
 import { defaultOptions, parseOptions, usage, type BenchOptions, type CaseName } from "./options";
@@ -152,7 +152,7 @@ async function main(options: BenchOptions): Promise<void> {
     log("starting the Resonance servers…");
     await Promise.all([
       startResonance("resonance", true),
-      selected.has("posts-nocache") || selected.has("node-nocache") ? startResonance("resonance-nocache", false) : undefined,
+      selected.has("posts-nocache") || selected.has("node-nocache") || selected.has("recommendations") ? startResonance("resonance-nocache", false) : undefined,
       selected.has("record") || selected.has("record-stream") ? startResonance("resonance-write", true) : undefined,
       selected.has("posts-training") ? startResonance("resonance-training", false) : undefined,
     ]);
@@ -184,7 +184,7 @@ async function main(options: BenchOptions): Promise<void> {
 
     // 4. Ids for node(id) and for the interaction batches.
     const postIds = await collectIds(resonance.url, "posts", defaultOptions.nodeIds);
-    const userIds = selected.has("record") || selected.has("record-stream") ? await collectIds(resonance.url, "users", defaultOptions.nodeIds) : [];
+    const userIds = selected.has("record") || selected.has("record-stream") || selected.has("recommendations") ? await collectIds(resonance.url, "users", defaultOptions.nodeIds) : [];
     log(`collected ${postIds.length} post ids${userIds.length ? ` and ${userIds.length} user ids` : ""}`);
     const nodeBodies = postIds.map((id) => requestBody(nodeQuery, { id }));
     const rotating = (): Workload => {
@@ -199,6 +199,23 @@ async function main(options: BenchOptions): Promise<void> {
             setupRequest: (req) => ((req.body = nodeBodies[next++ % nodeBodies.length]), req),
           },
         ],
+        verifyBody: noErrors,
+      };
+    };
+    // recommendations: people in turn, each ranked once before any load (warm: the fit and their list are cached).
+    const recBodies = userIds.map((id) => requestBody(recommendationsQuery, { userId: id }));
+    if (selected.has("recommendations")) {
+      const target = servers.get("resonance-nocache")!.url;
+      const t = Date.now();
+      await expectSuccess(target, recBodies[0], "recommendations (fit)");
+      log(`recommendations: first request (the fit) took ${((Date.now() - t) / 1000).toFixed(1)} s; ranking ${recBodies.length} people once…`);
+      for (let i = 0; i < recBodies.length; i += 8) await Promise.all(recBodies.slice(i, i + 8).map((b) => expectSuccess(target, b, "recommendations (warm-up)")));
+      log(`recommendations: ${recBodies.length} people ranked in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const rotatingRecs = (): Workload => {
+      let next = 0;
+      return {
+        requests: [{ method: "POST", path: "/graphql", headers: jsonHeaders, body: recBodies[0], setupRequest: (req) => ((req.body = recBodies[next++ % recBodies.length]), req) }],
         verifyBody: noErrors,
       };
     };
@@ -240,6 +257,12 @@ async function main(options: BenchOptions): Promise<void> {
       { name: "posts-nocache", label: "posts(first: 20), response cache off", server: "resonance-nocache", workload: () => fixed(postsBody) },
       { name: "node", label: `node(id), ${postIds.length} ids in turn`, server: "resonance", workload: rotating },
       { name: "node-nocache", label: `node(id), ${postIds.length} ids, response cache off`, server: "resonance-nocache", workload: rotating },
+      {
+        name: "recommendations",
+        label: `recommendations(userId, first: 10) with reasons, ${userIds.length} people in turn (warm), response cache off`,
+        server: "resonance-nocache",
+        workload: rotatingRecs,
+      },
       {
         name: "record",
         label: `recordInteractions, ${options.batch} rows/request`,
@@ -371,7 +394,7 @@ async function main(options: BenchOptions): Promise<void> {
         const rows = c.rowsPerRequest ? `, ${Math.round(measured.reqPerSec * c.rowsPerRequest).toLocaleString("en-US")} rows/s` : "";
         log(
           `${c.label} c=${connections}: ${Math.round(measured.reqPerSec).toLocaleString("en-US")} req/s${rows}, ` +
-            `p50 ${measured.latency.p50.toFixed(2)} ms, p99 ${measured.latency.p99.toFixed(2)} ms, ` +
+            `p50 ${measured.latency.p50.toFixed(2)} ms, p95 ${measured.latency.p95.toFixed(2)} ms, p99 ${measured.latency.p99.toFixed(2)} ms, ` +
             `non-2xx ${measured.non2xx}, errors ${measured.errors}, GraphQL errors ${measured.mismatches}`,
         );
         results.push({ name: c.name, label: c.label, connections, rowsPerRequest: c.rowsPerRequest, warmup: warmup ?? measured, measured });

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Database, Row } from "../../db/database";
 import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
@@ -21,6 +22,10 @@ export interface RecommendedPost {
 /** A fitted recommender is reused at least this long (then, on SQLite, until the data changes). */
 const refitAfterMs = 60_000;
 export const maxRecommendations = 50;
+/** Ranked lists kept per person (a warm person's request reads only their history). */
+const cachedPeople = 50_000;
+/** How deep a cached list goes: two pages of the largest size. */
+const cachedDepth = 2 * maxRecommendations + 1;
 
 const verbs: Record<InteractionType, string> = { CONVERSION: "bought from", SHARE: "shared", COMMENT: "commented on", LIKE: "liked", CLICK: "clicked", VIEW: "viewed" };
 
@@ -39,6 +44,11 @@ function snippet(text: string): string {
 export class RecommendationService {
   private fitted: { model: Recommender; version: string | undefined; at: number } | null = null;
   private fitting: Promise<Recommender> | null = null;
+  /**
+   * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
+   * while the same model serves and the person has done nothing new, recomputed otherwise.
+   */
+  private readonly ranked = new LRUCache<number, { model: Recommender; key: string; list: Ranked[] }>({ max: cachedPeople });
 
   constructor(
     private readonly db: Database,
@@ -94,8 +104,15 @@ export class RecommendationService {
     if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
     const model = await this.model();
     const history = await this.history(userId);
-    const seen = new Set(history.map((h) => h.itemId));
-    const ranked = model.recommendForHistory(history, offset + first + 1, seen);
+    const key = `${history.length}:${history.reduce((m, h) => Math.max(m, h.time), 0)}`;
+    let ranked: Ranked[];
+    const cached = this.ranked.get(userId);
+    if (cached && cached.model === model && cached.key === key && cached.list.length >= Math.min(cachedDepth, offset + first + 1)) ranked = cached.list;
+    else {
+      const seen = new Set(history.map((h) => h.itemId));
+      ranked = model.recommendForHistory(history, Math.max(cachedDepth, offset + first + 1), seen);
+      this.ranked.set(userId, { model, key, list: ranked });
+    }
     const page = ranked.slice(offset, offset + first);
     const segment = history.length > 0 ? await this.segments.ofUser(loaders, userId) : null;
     const items = await Promise.all(page.map((r, i) => this.describe(loaders, r, offset + i + 1, history, segment?.name ?? null)));
