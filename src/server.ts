@@ -123,6 +123,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
 /** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
 export async function closeServices(services: Services): Promise<void> {
   await services.segments.idle();
+  await services.recommendations.close();
   await services.alerts.close();
   await services.sentiment.close();
   await services.db.ds.destroy();

@@ -3,7 +3,7 @@ import type { Database, Row } from "../../db/database";
 import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import type { Logger } from "../../lib/logger";
-import { fitRecommender, type Recommender } from "../../ml/recommend/recommender";
+import { RecommenderClient } from "../../ml/recommend/client";
 import type { Recommendation as Ranked, Reason } from "../../ml/recommend/types";
 import type { InteractionType } from "../interactions/interaction.entity";
 import { interestWeights } from "../interests/interest-scores";
@@ -42,13 +42,13 @@ function snippet(text: string): string {
  * current history from the database, so what they just engaged with is already filtered out.
  */
 export class RecommendationService {
-  private fitted: { model: Recommender; version: string | undefined; at: number } | null = null;
-  private fitting: Promise<Recommender> | null = null;
+  private fitted: { client: RecommenderClient; version: string | undefined; at: number } | null = null;
+  private fitting: Promise<RecommenderClient> | null = null;
   /**
    * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
    * while the same model serves and the person has done nothing new, recomputed otherwise.
    */
-  private readonly ranked = new LRUCache<number, { model: Recommender; key: string; list: Ranked[] }>({ max: cachedPeople });
+  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; list: Ranked[] }>({ max: cachedPeople });
 
   constructor(
     private readonly db: Database,
@@ -58,22 +58,42 @@ export class RecommendationService {
     private readonly logger: Logger,
   ) {}
 
-  /** The engine, fitted from every interaction and post (once, then again after the data changed). */
-  private async model(): Promise<Recommender> {
+  /**
+   * The engine, fitted from every interaction and post in a worker thread of its own (once, then again
+   * after the data changed). A refit happens in a new worker while the current one keeps ranking; the
+   * new one takes over when it is ready.
+   */
+  private async model(): Promise<RecommenderClient> {
     const version = this.db.dataVersion();
     const f = this.fitted;
-    // A fit costs seconds on big data and runs on this thread: at most one a minute, and on SQLite only
-    // if the data changed. A person's own history is read fresh at every request in any case.
-    if (f && (Date.now() - f.at < refitAfterMs || (this.db.dialect === "sqlite" && (version === undefined || f.version === version)))) return f.model;
+    const fresh = f && (Date.now() - f.at < refitAfterMs || (this.db.dialect === "sqlite" && (version === undefined || f.version === version)));
+    if (f && fresh) return f.client;
     this.fitting ??= this.fit(version).finally(() => {
       this.fitting = null;
     });
+    // The current model serves while its successor is fitted; only the very first request waits.
+    if (f) {
+      this.fitting.catch((err) => this.logger.error({ err }, "recommender refit failed; the current model keeps serving"));
+      return f.client;
+    }
     return this.fitting;
   }
 
-  private async fit(version: string | undefined): Promise<Recommender> {
+  private async fit(version: string | undefined): Promise<RecommenderClient> {
     const started = performance.now();
     const events = await this.db.query<Row>(`SELECT "userId", "postId", "type", "occurredAt" FROM "interactions"`);
+    const n = events.length;
+    const users = new Int32Array(n);
+    const items = new Int32Array(n);
+    const weights = new Float32Array(n);
+    const times = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = events[i];
+      users[i] = Number(e.userId);
+      items[i] = Number(e.postId);
+      weights[i] = interestWeights[e.type as InteractionType];
+      times[i] = this.db.toDate(e.occurredAt)!.getTime();
+    }
     const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType" FROM "posts"`);
     const tags = await this.db.query<{ postId: number; tag: string }>(`SELECT "postId", "tag" FROM "post_hashtags"`);
     const tagsOf = new Map<number, string[]>();
@@ -82,16 +102,27 @@ export class RecommendationService {
       if (!tagsOf.has(id)) tagsOf.set(id, []);
       tagsOf.get(id)!.push(`hashtag:${t.tag}`);
     }
-    const model = fitRecommender(
-      events.map((e) => ({ userId: String(e.userId), itemId: String(e.postId), weight: interestWeights[e.type as InteractionType], time: this.db.toDate(e.occurredAt)!.getTime() })),
-      posts.map((p) => ({
-        id: String(p.id),
-        features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`],
-      })),
-    );
-    this.fitted = { model, version, at: Date.now() };
-    this.logger.info({ interactions: events.length, posts: posts.length, seconds: (performance.now() - started) / 1000 }, "recommender fitted");
-    return model;
+    const catalogue = posts.map((p) => ({
+      id: String(p.id),
+      features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`],
+    }));
+    const read = performance.now();
+    const client = new RecommenderClient();
+    const fitted = await client.fit({ users, items, weights, times, catalogue });
+    const previous = this.fitted?.client;
+    this.fitted = { client, version, at: Date.now() };
+    // Requests already sent to the old worker get their answers first.
+    if (previous) setTimeout(() => void previous.close(), 5_000).unref();
+    this.logger.info({ interactions: n, posts: posts.length, readSeconds: (read - started) / 1000, fitSeconds: fitted.seconds }, "recommender fitted");
+    return client;
+  }
+
+  /** Stops the recommender workers (shutdown). */
+  async close(): Promise<void> {
+    const f = this.fitted;
+    this.fitted = null;
+    await this.fitting?.then((c) => c.close()).catch(() => undefined);
+    await f?.client.close();
   }
 
   private async history(userId: number): Promise<Array<{ itemId: string; weight: number; time: number; type: InteractionType }>> {
@@ -109,8 +140,8 @@ export class RecommendationService {
     const cached = this.ranked.get(userId);
     if (cached && cached.model === model && cached.key === key && cached.list.length >= Math.min(cachedDepth, offset + first + 1)) ranked = cached.list;
     else {
-      const seen = new Set(history.map((h) => h.itemId));
-      ranked = model.recommendForHistory(history, Math.max(cachedDepth, offset + first + 1), seen);
+      const seen = [...new Set(history.map((h) => h.itemId))];
+      ranked = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen);
       this.ranked.set(userId, { model, key, list: ranked });
     }
     const page = ranked.slice(offset, offset + first);
@@ -122,8 +153,8 @@ export class RecommendationService {
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
   async similarTo(loaders: Loaders, postId: number, first: number): Promise<RecommendedPost[]> {
     if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
-    const model = (await this.model()).withOptions({ weights: { similar: 1, content: 0.5, trending: 0, popular: 0.05 } });
-    const ranked = model.recommendForHistory([{ itemId: String(postId), weight: 1, time: Date.now() }], first, [String(postId)]);
+    const model = await this.model();
+    const ranked = await model.rank([{ itemId: String(postId), weight: 1, time: Date.now() }], first, [String(postId)], { similar: 1, content: 0.5, trending: 0, popular: 0.05 });
     return Promise.all(ranked.map((r, i) => this.describe(loaders, r, i + 1, [], null, true)));
   }
 
