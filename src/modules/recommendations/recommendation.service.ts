@@ -4,6 +4,7 @@ import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import type { Logger } from "../../lib/logger";
 import { RecommenderClient } from "../../ml/recommend/client";
+import { diversify } from "../../ml/recommend/diversity";
 import type { Recommendation as Ranked, Reason } from "../../ml/recommend/types";
 import type { InteractionType } from "../interactions/interaction.entity";
 import { interestWeights } from "../interests/interest-scores";
@@ -24,6 +25,9 @@ const refitAfterMs = 60_000;
 export const maxRecommendations = 50;
 /** Ranked lists kept per person (a warm person's request reads only their history). */
 const cachedPeople = 50_000;
+/** Diversity: in every 10 consecutive recommendations, at most 4 from one topic (the rest wait for the next ten). */
+const diversityPage = 10;
+const diversityShare = 0.4;
 /** How deep a cached list goes: two pages of the largest size. */
 const cachedDepth = 2 * maxRecommendations + 1;
 
@@ -141,7 +145,10 @@ export class RecommendationService {
     if (cached && cached.model === model && cached.key === key && cached.list.length >= Math.min(cachedDepth, offset + first + 1)) ranked = cached.list;
     else {
       const seen = [...new Set(history.map((h) => h.itemId))];
-      ranked = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen);
+      const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen);
+      const posts = await Promise.all(raw.map((r) => this.posts.byId(loaders, Number(r.itemId))));
+      const topicOf = new Map(raw.map((r, i) => [r.itemId, posts[i]?.category ?? null]));
+      ranked = diversify(raw, (r) => topicOf.get(r.itemId), diversityPage, diversityShare);
       this.ranked.set(userId, { model, key, list: ranked });
     }
     const page = ranked.slice(offset, offset + first);

@@ -1,0 +1,22 @@
+import { diversify } from "../../src/ml/recommend/diversity";
+
+const topic = (s: string) => (s.includes(":") ? s.split(":")[0] : null);
+
+describe("diversify", () => {
+  it("holds back a topic over its share of a page and brings it back on the next page (hand-worked)", () => {
+    // Page of 5, at most floor(5 × 0.4) = 2 per topic.
+    const ranked = ["run:1", "run:2", "run:3", "run:4", "yoga:1", "camp:1", "x", "run:5", "yoga:2", "camp:2"];
+    expect(diversify(ranked, topic, 5)).toEqual([
+      "run:1", "run:2", "yoga:1", "camp:1", "x", // page 1: run:3 and run:4 wait
+      "run:3", "run:4", "yoga:2", "camp:2", "run:5", // page 2: the waiting ones first, run:5 waits until there is room
+    ]);
+  });
+
+  it("leaves a list alone when no topic is over its share, and never drops an item", () => {
+    const ranked = ["a:1", "b:1", "c:1", "a:2", "b:2", "c:2"];
+    expect(diversify(ranked, topic, 5)).toEqual(ranked);
+    const one = Array.from({ length: 7 }, (_, i) => `run:${i}`);
+    expect(diversify(one, topic, 5).sort()).toEqual([...one].sort());
+    expect(() => diversify(one, topic, 0)).toThrow("expected pageSize");
+  });
+});
