@@ -206,6 +206,24 @@ describe("the model service over GraphQL", () => {
     process.stderr.write(`segments vs personas: adjusted Rand index ${ari.toFixed(3)} over ${seg.length} people, k = ${k}\n`);
     expect(ari).toBeGreaterThan(0.4);
 
+    // A newcomer with no history but CRM attributes like a member's is served their lookalikes' segment's favourites.
+    const member = await api.ok<{ users: { nodes: Array<{ attributes: { age: number | null; gender: string | null; job: string | null; country: string | null } | null; segment: { id: string } | null }> } }, unknown>(
+      `{ users(first: 100) { nodes { attributes { age gender job country } segment { id } } } }`,
+    );
+    const lookalike = member.users.nodes.find((u) => u.segment && u.attributes?.job && u.attributes.country)!;
+    const { upsertUsers } = await api.ok<{ upsertUsers: { items: Array<{ id: string }> } }, unknown>(
+      `mutation($users: [UserInput!]!) { upsertUsers(users: $users) { items { id } } }`,
+      { users: [{ platform: "INSTAGRAM", handle: "newcomer", attributes: lookalike.attributes }] },
+    );
+    const cold = await api.ok<{ recommendations: { nodes: Array<{ reason: string; source: string }> } }, unknown>(
+      `query($id: ID!) { recommendations(userId: $id, first: 10) { nodes { reason source } } }`,
+      { id: upsertUsers.items[0].id },
+    );
+    expect(cold.recommendations.nodes).toHaveLength(10);
+    const named = cold.recommendations.nodes[0].reason.match(/^popular with “(.+)”, people like you$/);
+    expect(named).not.toBeNull();
+    expect(segs.map((s) => s.name)).toContain(named![1]);
+
     // BI: per segment per day, flat rows that add up to the members' interactions.
     const series = await api.ok<{ segmentSeries: { nodes: Array<{ segmentId: string; interactions: number; people: number }>; pageInfo: { hasNextPage: boolean } } }, unknown>(
       `{ segmentSeries(granularity: MONTH, first: 1000) { nodes { segmentId interactions people } pageInfo { hasNextPage } } }`,

@@ -151,10 +151,34 @@ export class RecommendationService {
       ranked = diversify(raw, (r) => topicOf.get(r.itemId), diversityPage, diversityShare);
       this.ranked.set(userId, { model, key, list: ranked });
     }
+    if (history.length === 0) return this.coldStart(loaders, userId, ranked, first, offset);
     const page = ranked.slice(offset, offset + first);
-    const segment = history.length > 0 ? await this.segments.ofUser(loaders, userId) : null;
+    const segment = await this.segments.ofUser(loaders, userId);
     const items = await Promise.all(page.map((r, i) => this.describe(loaders, r, offset + i + 1, history, segment?.name ?? null)));
     return { items, hasNextPage: ranked.length > offset + first };
+  }
+
+  /**
+   * Someone with no history: their segment (kept from earlier activity, or the one of the people most like
+   * them by CRM attributes) gives the posts its members engage with most lately, "popular with <segment>";
+   * the engine's trending and popular posts fill the rest of the list.
+   */
+  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], first: number, offset: number): Promise<{ items: RecommendedPost[]; hasNextPage: boolean }> {
+    const user = await this.users.byId(loaders, userId);
+    const segment = (await this.segments.ofUser(loaders, userId)) ?? (await this.segments.segmentByAttributes(user?.attributes ?? null));
+    const fromSegment = segment ? await this.segments.popularIn(segment.id, cachedDepth) : [];
+    const taken = new Set(fromSegment.map(String));
+    const list: Array<{ postId: number; score: number; source: Reason["kind"]; reason?: string; ranked?: Ranked }> = [
+      ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
+      ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
+    ];
+    const page = list.slice(offset, offset + first);
+    const items = await Promise.all(
+      page.map(async (r, i) =>
+        r.reason ? { postId: r.postId, rank: offset + i + 1, score: r.score, reason: r.reason, source: r.source } : this.describe(loaders, r.ranked!, offset + i + 1, [], null),
+      ),
+    );
+    return { items, hasNextPage: list.length > offset + first };
   }
 
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */

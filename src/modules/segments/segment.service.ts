@@ -10,7 +10,8 @@ import type { InterestService } from "../interests/interest.service";
 import type { ModelSpec } from "../models/model-specs";
 import type { ModelService } from "../models/model.service";
 import type { FeatureStore } from "../predictions/feature-store";
-import type { User } from "../users/user.entity";
+import type { User, UserAttributes } from "../users/user.entity";
+import { interestWeights } from "../interests/interest-scores";
 import type { UserService } from "../users/user.service";
 import { describeSegment, profileOf, type MemberFacts, type SegmentProfile } from "./segment-profile";
 import { Segment, SegmentMembership } from "./segment.entity";
@@ -201,6 +202,64 @@ export class SegmentService {
   members(segmentId: number, args: ConnectionArgs): Promise<ConnectionValue<User>> {
     const where = new Where().add(`EXISTS (SELECT 1 FROM "segment_memberships" "sm" WHERE "sm"."userId" = "u"."id" AND "sm"."segmentId" = ?)`, segmentId);
     return this.users.listWhere(args, where);
+  }
+
+  private lookalikes: { versionId: number; members: Array<{ segmentId: number; a: UserAttributes }> } | null = null;
+
+  /**
+   * The segment of the people most like someone by CRM attributes (job counts 2, age within 5 years,
+   * gender and country 1 each): the majority among the 50 best-matching members, if at least 5 match on
+   * something. For people with no behaviour to cluster yet.
+   */
+  async segmentByAttributes(attributes: UserAttributes | null): Promise<Segment | null> {
+    if (!attributes) return null;
+    const active = await this.models.activeVersion(segmentsModelName);
+    if (!active) return null;
+    if (this.lookalikes?.versionId !== active.id) {
+      const rows = await this.db.query<Row>(
+        `SELECT "sm"."segmentId", "u"."attributes" FROM "segment_memberships" "sm" JOIN "segments" "s" ON "s"."id" = "sm"."segmentId" JOIN "users" "u" ON "u"."id" = "sm"."userId" ` +
+          `WHERE "s"."modelVersionId" = ? AND "u"."attributes" IS NOT NULL`,
+        [active.id],
+      );
+      this.lookalikes = {
+        versionId: active.id,
+        members: rows.map((r) => ({ segmentId: Number(r.segmentId), a: (typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes) as UserAttributes })),
+      };
+    }
+    const score = (a: UserAttributes) =>
+      (attributes.job && a.job === attributes.job ? 2 : 0) +
+      (attributes.age != null && a.age != null && Math.abs(a.age - attributes.age) <= 5 ? 1 : 0) +
+      (attributes.gender && a.gender === attributes.gender ? 1 : 0) +
+      (attributes.country && a.country === attributes.country ? 1 : 0);
+    const ranked = this.lookalikes.members
+      .map((m) => ({ segmentId: m.segmentId, s: score(m.a) }))
+      .filter((m) => m.s > 0)
+      .sort((x, y) => y.s - x.s)
+      .slice(0, 50);
+    if (ranked.length < 5) return null;
+    const votes = new Map<number, number>();
+    for (const m of ranked) votes.set(m.segmentId, (votes.get(m.segmentId) ?? 0) + m.s);
+    const [best] = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    return (await this.byId(best[0])) ?? null;
+  }
+
+  private popularCache = new Map<number, { at: number; posts: number[] }>();
+
+  /** The posts a segment's members engaged with most over the last 30 days of data (type-weighted), cached a minute. */
+  async popularIn(segmentId: number, limit: number): Promise<number[]> {
+    const hit = this.popularCache.get(segmentId);
+    if (hit && Date.now() - hit.at < 60_000 && hit.posts.length >= limit) return hit.posts.slice(0, limit);
+    const [row] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
+    const since = new Date((this.db.toDate(row?.t) ?? new Date()).getTime() - 30 * 86_400_000);
+    const weight = `CASE "i"."type" ${Object.entries(interestWeights).map(([t, w]) => `WHEN '${t}' THEN ${w}`).join(" ")} ELSE 0 END`;
+    const rows = await this.db.query<{ postId: number }>(
+      `SELECT "i"."postId", SUM(${weight}) AS "w" FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" ` +
+        `WHERE "sm"."segmentId" = ? AND "i"."occurredAt" >= ? GROUP BY "i"."postId" ORDER BY 2 DESC, 1 LIMIT ${Math.max(limit, 101)}`,
+      [segmentId, this.db.param(since)],
+    );
+    const posts = rows.map((r) => Number(r.postId));
+    this.popularCache.set(segmentId, { at: Date.now(), posts });
+    return posts.slice(0, limit);
   }
 
   profileOf(segment: Segment): SegmentProfile {
