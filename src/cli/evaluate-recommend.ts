@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { evaluateRanker, evaluationCases, fixedRanker, lastItemsSplit, type EvaluationCase, type Ranker } from "../ml/recommend/evaluation";
+import { evaluateRanker, evaluationCases, type EvaluationCase, type Ranker } from "../ml/recommend/evaluation";
 import type { RankingMetrics } from "../ml/recommend/metrics";
-import { mostPopular } from "../ml/recommend/popularity";
-import { defaultRecommenderOptions, fitRecommender, type Recommender, type RecommenderOptions } from "../ml/recommend/recommender";
+import { baselines, recommenderRanker, tuneRecommender as tuneWith } from "../ml/recommend/tuning";
+import { fitRecommender, type Recommender, type RecommenderOptions } from "../ml/recommend/recommender";
 import type { CatalogueItem, Interaction } from "../ml/recommend/types";
 import { createRng, shuffled } from "../ml/random";
 
@@ -25,7 +25,6 @@ export const recommendUsage = `usage:
   npm run eval -- recommend --train <ratings> --test <ratings> --items <movies.dat> [--k 10] [--seed 42] [--no-tune]
 ratings: user::item::rating(0-10)::unix_seconds; movies: id::Title (Year)::Genre|Genre`;
 
-const DAY = 86_400_000;
 
 function lines(file: string): string[] {
   let text: string;
@@ -69,10 +68,6 @@ export function movieFeatures(line: string): CatalogueItem {
 const round = (m: RankingMetrics): RankingMetrics =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v * 10000) / 10000])) as unknown as RankingMetrics;
 
-function recommenderRanker(model: Recommender): Ranker {
-  return (user, k, exclude) => model.recommend(user, k, exclude).map((r) => r.itemId);
-}
-
 interface Scored {
   model: RankingMetrics;
   baselines: { popular: RankingMetrics; "popular-30d": RankingMetrics };
@@ -88,65 +83,6 @@ function scoreAll(model: Recommender, popular: Ranker, popular30: Ranker, cases:
 function better(s: Scored): RankingMetrics & { name: "popular" | "popular-30d" } {
   const name = s.baselines["popular-30d"].ndcg >= s.baselines.popular.ndcg ? "popular-30d" : "popular";
   return { ...s.baselines[name], name };
-}
-
-/** Baseline rankers from train events: raw counts, and counts in the 30 days before the last event (then the rest by count). */
-function baselines(train: readonly Interaction[]): { popular: Ranker; popular30: Ranker } {
-  const all = mostPopular(train);
-  const last = train.reduce((m, x) => Math.max(m, x.time), -Infinity);
-  const recent = mostPopular(train, last - 30 * DAY);
-  const recentSet = new Set(recent);
-  return { popular: fixedRanker(all), popular30: fixedRanker([...recent, ...all.filter((id) => !recentSet.has(id))]) };
-}
-
-type Tunable = Pick<RecommenderOptions, "weights" | "trendingBeforeDays" | "trendingAfterDays" | "userHalfLifeDays">;
-
-/** Coordinate search over the blend weights and half-lives on the validation split; returns the best options and the trail. */
-function tune(train: readonly Interaction[], items: readonly CatalogueItem[], k: number): { best: Tunable; ndcg: number; baselineNdcg: number; trail: Array<Tunable & { ndcg: number }> } {
-  const { fit, validation } = lastItemsSplit(train);
-  const catalogueIds = new Set(fit.map((x) => x.itemId));
-  const model = fitRecommender(fit, items.filter((i) => catalogueIds.has(i.id)));
-  const { warm } = evaluationCases(fit, validation);
-  const { popular, popular30 } = baselines(fit);
-  const baselineNdcg = Math.max(evaluateRanker(popular, warm, k, catalogueIds.size).ndcg, evaluateRanker(popular30, warm, k, catalogueIds.size).ndcg);
-  process.stderr.write(`validation: ${fit.length} fit events, ${validation.length} held out of ${warm.length} users; best baseline NDCG@${k} ${baselineNdcg.toFixed(4)}\n`);
-  const trail: Array<Tunable & { ndcg: number }> = [];
-  const cache = new Map<string, number>();
-  const score = (o: Tunable): number => {
-    const key = JSON.stringify(o);
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const ndcg = evaluateRanker(recommenderRanker(model.withOptions(o)), warm, k, catalogueIds.size).ndcg;
-    cache.set(key, ndcg);
-    trail.push({ ...o, ndcg: Math.round(ndcg * 10000) / 10000 });
-    process.stderr.write(`  ${JSON.stringify(o)} → ${ndcg.toFixed(4)}\n`);
-    return ndcg;
-  };
-  let best: Tunable = { weights: { ...defaultRecommenderOptions.weights }, trendingBeforeDays: defaultRecommenderOptions.trendingBeforeDays, trendingAfterDays: defaultRecommenderOptions.trendingAfterDays, userHalfLifeDays: defaultRecommenderOptions.userHalfLifeDays };
-  let bestScore = score(best);
-  // One pass of coordinate search from the defaults (themselves an earlier run's choice on this split);
-  // each evaluation ranks every validation user in full, ~1 s here.
-  const grid: Array<[string, number[]]> = [
-    ["trendingAfterDays", [10, 30, 60]],
-    ["trendingBeforeDays", [0, 1, 3, 10]],
-    ["weights.similar", [0, 0.25, 0.5, 1]],
-    ["weights.popular", [0, 0.1, 0.25, 0.5]],
-    ["weights.content", [0, 0.1, 0.25, 0.5]],
-    ["userHalfLifeDays", [3, 10, 30]],
-  ];
-  for (const [path, values] of grid) {
-    for (const v of values) {
-      const o: Tunable = { ...best, weights: { ...best.weights } };
-      if (path.startsWith("weights.")) o.weights[path.slice(8) as keyof Tunable["weights"]] = v;
-      else (o as unknown as Record<string, number>)[path] = v;
-      const s = score(o);
-      if (s > bestScore + 1e-9) {
-        bestScore = s;
-        best = o;
-      }
-    }
-  }
-  return { best, ndcg: bestScore, baselineNdcg, trail };
 }
 
 export async function evaluateRecommend(argv: string[]): Promise<void> {
@@ -177,7 +113,7 @@ export async function evaluateRecommend(argv: string[]): Promise<void> {
   const items = lines(values.items).map(movieFeatures).filter((i) => trainIds.has(i.id));
   process.stderr.write(`train ${train.length} events, ${trainIds.size} items (${items.length} with metadata); test ${test.length} events\n`);
 
-  const tuned = values["no-tune"] ? undefined : tune(train, items, k);
+  const tuned = values["no-tune"] ? undefined : tuneWith(train, items, k, undefined, (line) => process.stderr.write(`${line}\n`));
   const tunedAt = performance.now();
   const options: Partial<RecommenderOptions> = tuned?.best ?? {};
   process.stderr.write(`fitting on all of --train with ${JSON.stringify(options)}\n`);
