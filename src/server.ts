@@ -47,7 +47,7 @@ import { UserInterestsResolver } from "./modules/interests/interest.resolver";
 import { SegmentService, segmentsModelName } from "./modules/segments/segment.service";
 import { SegmentResolver, UserSegmentResolver } from "./modules/segments/segment.resolver";
 import { BestTimesResolver } from "./modules/segments/best-times";
-import { RecommendationService } from "./modules/recommendations/recommendation.service";
+import { rankingModelName, RecommendationService } from "./modules/recommendations/recommendation.service";
 import { RecommendationResolver } from "./modules/recommendations/recommendation.resolver";
 import { ModelSpecs } from "./modules/models/model-specs";
 import { ModelResolver, ModelVersionResolver } from "./modules/models/model.resolver";
@@ -106,9 +106,13 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   models.textExamples = () => sentiment.examples();
   const interests = new InterestService(db);
   const segments = new SegmentService(db, models, models.featureStore, interests, users, logger);
+  const recommendations = new RecommendationService(db, posts, users, segments, logger);
+  recommendations.attachModels(models);
+  models.rankingData = () => recommendations.readData();
   models.onActivated = (name) => {
     if (name === learnedModelName) sentiment.analyzerChanged();
     if (name === segmentsModelName) void segments.activeVersionChanged();
+    if (name === rankingModelName) recommendations.blendChanged();
   };
   sentiment.attachModels(models);
   // Texts stored before this analyser version (or whose scoring failed) are scored in the background.
@@ -116,7 +120,6 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     .backfill()
     .then((n) => n > 0 && logger.info({ texts: n }, "sentiment backfill done"))
     .catch((err) => logger.error({ err }, "sentiment backfill failed"));
-  const recommendations = new RecommendationService(db, posts, users, segments, logger);
   return { db, users, posts, interactions, models, predictions, sentiment, alerts, pubSub, interests, segments, recommendations };
 }
 

@@ -55,7 +55,7 @@ afterAll(async () => {
 describe("the model service over GraphQL", () => {
   it("lists the specs of models/", async () => {
     const { models } = await api.ok(ModelsDocument);
-    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "segments", "sentiment", "virality"]);
+    expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "recommendations", "segments", "sentiment", "virality"]);
     expect(models.every((m) => m.valid && m.activeVersion === null)).toBe(true);
     const first = await api.ok(PostPredictionsDocument, { first: 2 });
     expect(first.posts.nodes.every((p) => p.predictedEngagement === null)).toBe(true);
@@ -230,6 +230,24 @@ describe("the model service over GraphQL", () => {
     );
     expect(series.segmentSeries.pageInfo.hasNextPage).toBe(false);
     expect(new Set(series.segmentSeries.nodes.map((n) => n.segmentId))).toEqual(new Set(segs.map((s) => s.id)));
+  });
+
+  it("tunes the recommender's blend on the data, scored against the better popularity baseline, and serves with it", async () => {
+    await trainAndWait(api, "recommendations");
+    const { model } = await api.ok(ModelDetailsDocument, { name: "recommendations" });
+    const v = model.versions[0];
+    expect(v).toMatchObject({ algorithm: "blend", error: null });
+    expect(v.crossValidation?.metric).toBe("ndcg");
+    expect(["popular", "popular-30d"]).toContain(v.crossValidation?.baseline.algorithm);
+    const ndcg = metric(v.holdout!.metrics, "ndcg");
+    const base = metric(v.holdout!.baseline, "ndcg");
+    process.stderr.write(`recommendations blend: NDCG@10 ${ndcg.toFixed(4)} vs ${base.toFixed(4)} (${v.status}) with ${JSON.stringify(v.params)}\n`);
+    expect(ndcg).toBeGreaterThan(0);
+    // The decision says why it serves or not; either way people still get a full page.
+    expect(v.holdout!.decision).toMatch(/^(activated|kept as a candidate)/);
+    const { users } = await api.ok(UsersDocument, { first: 1 });
+    const recs = await api.ok<{ recommendations: { nodes: Array<{ reason: string }> } }, unknown>(`query($id: ID!) { recommendations(userId: $id, first: 10) { nodes { reason } } }`, { id: users.edges[0].node.id });
+    expect(recs.recommendations.nodes).toHaveLength(10);
   });
 
   it("answers bad requests with a coded error and leaves the active version alone", async () => {

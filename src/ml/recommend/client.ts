@@ -47,7 +47,7 @@ export class RecommenderClient {
   }
 
   /** Fits in the worker; the typed arrays are transferred (unusable here afterwards). */
-  async fit(data: { users: Int32Array; items: Int32Array; weights: Float32Array; times: Float64Array; catalogue: Array<{ id: string; features: string[] }> }) {
+  async fit(data: { users: Int32Array; items: Int32Array; weights: Float32Array; times: Float64Array; catalogue: Array<{ id: string; features: string[] }>; options?: Partial<RecommenderOptions> }) {
     const r = await this.send({ type: "fit", ...data }, [data.users.buffer as ArrayBuffer, data.items.buffer as ArrayBuffer, data.weights.buffer as ArrayBuffer, data.times.buffer as ArrayBuffer]);
     return r.fitted!;
   }

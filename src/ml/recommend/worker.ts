@@ -8,7 +8,16 @@ import type { Interaction, Recommendation } from "./types";
  * arrive as transferred typed arrays; the model never leaves the worker.
  */
 export type RecommenderRequest =
-  | { id: number; type: "fit"; users: Int32Array; items: Int32Array; weights: Float32Array; times: Float64Array; catalogue: Array<{ id: string; features: string[] }> }
+  | {
+      id: number;
+      type: "fit";
+      users: Int32Array;
+      items: Int32Array;
+      weights: Float32Array;
+      times: Float64Array;
+      catalogue: Array<{ id: string; features: string[] }>;
+      options?: Partial<RecommenderOptions>;
+    }
   | {
       id: number;
       type: "rank";
@@ -27,7 +36,7 @@ parentPort!.on("message", (req: RecommenderRequest) => {
       const started = performance.now();
       const interactions: Interaction[] = new Array(req.users.length);
       for (let i = 0; i < req.users.length; i++) interactions[i] = { userId: String(req.users[i]), itemId: String(req.items[i]), weight: req.weights[i], time: req.times[i] };
-      model = fitRecommender(interactions, req.catalogue);
+      model = fitRecommender(interactions, req.catalogue, req.options ?? {});
       parentPort!.postMessage({ id: req.id, fitted: { interactions: interactions.length, items: req.catalogue.length, seconds: (performance.now() - started) / 1000 } } satisfies RecommenderResponse);
       return;
     }

@@ -21,12 +21,14 @@ try {
       post({ type: "progress", done, total, label });
     }
   };
-  const job = workerData as TrainJob | { kind: "sentiment" };
+  const job = workerData as TrainJob | { kind: "sentiment" } | { kind: "ranking" };
   // Text models load wink-nlp and their trainer only when one is trained.
   const outcome =
     "kind" in job && job.kind === "sentiment"
       ? (require("../../nlp/learned/training") as typeof import("../../nlp/learned/training")).runSentimentTraining(job as import("../../nlp/learned/training").SentimentTrainJob, progress)
-      : runTraining(job as TrainJob, progress);
+      : "kind" in job && job.kind === "ranking"
+        ? (require("../recommend/training") as typeof import("../recommend/training")).runRankingTraining(job as import("../recommend/training").RankingTrainJob, progress)
+        : runTraining(job as TrainJob, progress);
   post({ type: "result", outcome });
 } catch (err) {
   post({ type: "error", message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });

@@ -6,16 +6,21 @@ import { postFeatures } from "../predictions/post-features";
 import { extraFeature, topicFeature, userFeatures } from "../predictions/user-features";
 
 /** "text": models of labelled texts (the learned sentiment model), trained on the stored examples. */
-export type ModelEntity = "post" | "user" | "text";
-/** The engine's tasks, plus "sentiment": 3-class (or 2-class) text labels with a score. */
-export type ModelTask = Task | "sentiment";
+export type ModelEntity = "post" | "user" | "text" | "interaction";
+/** The engine's tasks, plus "sentiment" (text labels with a score) and "ranking" (the recommender's blend). */
+export type ModelTask = Task | "sentiment" | "ranking";
 
 /** What each entity's models can predict, and as which task. */
 export const targets: Record<ModelEntity, Record<string, ModelTask>> = {
   post: { engagements: "regression", impressions: "regression", shares: "regression", clicks: "regression", viral: "binary" },
   user: { converted: "binary", churned: "binary" },
   text: { label: "sentiment" },
+  interaction: { next: "ranking" },
 };
+
+/** What a ranking model's grid may vary: the recommender blend's weights and half-lives (src/ml/recommend/tuning.ts). */
+export const rankingGridKeys = ["weights.similar", "weights.content", "weights.trending", "weights.popular", "trendingBeforeDays", "trendingAfterDays", "userHalfLifeDays"] as const;
+export const rankingMetrics = ["ndcg", "precision", "recall", "hitRate"] as const;
 
 /** What a text model's grid may vary (src/nlp/learned-sentiment.ts TrainOptions), and the metrics it selects by. */
 export const textGridKeys = ["lambda", "ridgeLambda", "classWeights", "embeddings"] as const;
@@ -32,7 +37,7 @@ export interface ModelSpec {
   features: FeatureSpec[];
   preprocess: Partial<PreprocessOptions>;
   candidates: CandidateSpec[];
-  selection: { metric: MetricName; folds: number; seed: number; holdout: number };
+  selection: { metric: MetricName; folds: number; seed: number; holdout: number; k?: number };
   promotion: { margin: number; minGainOverBaseline: number };
   minRows: number;
   /** The file it came from. */
@@ -120,23 +125,72 @@ function validateTextSpec(raw: Json, file: string, name: string): ModelSpec {
   };
 }
 
+/**
+ * A ranking model's spec: the recommender's blend over everyone's interactions, its weights and
+ * half-lives tuned by one pass of coordinate search over the grid on a split of the data (each person's
+ * last 20%), scored against the better popularity baseline.
+ */
+function validateRankingSpec(raw: Json, file: string, name: string): ModelSpec {
+  const problems: string[] = [];
+  const found = (v: unknown) => JSON.stringify(v);
+  if (raw.task !== "ranking") problems.push(`task: expected "ranking" for an interaction model, found ${found(raw.task)}`);
+  if (raw.target !== undefined && raw.target !== "next") problems.push(`target: expected "next" (or none), found ${found(raw.target)}`);
+  const candidates: CandidateSpec[] = [];
+  if (!Array.isArray(raw.candidates) || raw.candidates.length !== 1 || !isObject(raw.candidates[0]) || raw.candidates[0].algorithm !== "blend") {
+    problems.push(`candidates: expected one candidate { "algorithm": "blend", "grid": { … } }, found ${found(raw.candidates)}`);
+  } else {
+    const grid = (raw.candidates[0].grid ?? {}) as Json;
+    if (!isObject(grid)) problems.push(`candidates[0].grid: expected an object of value lists, found ${found(grid)}`);
+    else {
+      for (const [key, list] of Object.entries(grid)) {
+        if (!(rankingGridKeys as readonly string[]).includes(key)) problems.push(`candidates[0].grid: unknown key ${found(key)} (known: ${rankingGridKeys.join(", ")})`);
+        else if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === "number" && v >= 0 && v <= 365)) problems.push(`candidates[0].grid.${key}: expected a non-empty list of numbers in [0, 365], found ${found(list)}`);
+      }
+      candidates.push({ algorithm: "blend" as AlgorithmName, grid: grid as Record<string, unknown[]> });
+    }
+  }
+  const sel = isObject(raw.selection) ? raw.selection : {};
+  const metric = sel.metric;
+  if (!(rankingMetrics as readonly unknown[]).includes(metric)) problems.push(`selection.metric: expected one of ${rankingMetrics.join(", ")}, found ${found(metric)}`);
+  const k = sel.k ?? 10;
+  if (typeof k !== "number" || !Number.isInteger(k) || k < 1 || k > 100) problems.push(`selection.k: expected a whole number from 1 to 100, found ${found(k)}`);
+  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const minRows = raw.minRows ?? 50;
+  if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${found(minRows)}`);
+  if (problems.length) throw new InvalidSpecError(file, problems);
+  return {
+    name,
+    description: typeof raw.description === "string" ? raw.description : "",
+    entity: "interaction",
+    task: "ranking",
+    target: "next",
+    features: [{ name: "interactions", kind: "numeric" }],
+    preprocess: {},
+    candidates,
+    selection: { metric: metric as MetricName, folds: 1, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: 0.2, k: k as number },
+    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
+    minRows: minRows as number,
+    file,
+  };
+}
+
 /** Validates a parsed spec; every problem says where, what was expected and what was found. */
 export function validateSpec(raw: unknown, file: string): ModelSpec {
   const problems: string[] = [];
   const found = (v: unknown) => JSON.stringify(v);
   if (!isObject(raw)) throw new InvalidSpecError(file, [`expected a JSON object, found ${found(raw)}`]);
-  if (raw.entity === "text") {
-    const textName = raw.name;
+  if (raw.entity === "text" || raw.entity === "interaction") {
+    const ownName = raw.name;
     const expected = path.basename(file, ".json");
-    if (typeof textName !== "string" || textName !== expected) throw new InvalidSpecError(file, [`name: expected "${expected}" (the file's name), found ${found(textName)}`]);
-    return validateTextSpec(raw, file, textName);
+    if (typeof ownName !== "string" || ownName !== expected) throw new InvalidSpecError(file, [`name: expected "${expected}" (the file's name), found ${found(ownName)}`]);
+    return raw.entity === "text" ? validateTextSpec(raw, file, ownName) : validateRankingSpec(raw, file, ownName);
   }
   const name = raw.name;
   const expectedName = path.basename(file, ".json");
   if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,40}$/.test(name)) problems.push(`name: expected lower-case letters, digits or -, found ${found(name)}`);
   else if (name !== expectedName) problems.push(`name: expected "${expectedName}" (the file's name), found ${found(name)}`);
   const entity = raw.entity as ModelEntity;
-  if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post", "user" or "text", found ${found(entity)}`);
+  if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post", "user", "text" or "interaction", found ${found(entity)}`);
   const task = raw.task as Task;
   if (!["regression", "binary", "clustering"].includes(task)) problems.push(`task: expected "regression", "binary" or "clustering", found ${found(task)}`);
   const target = task === "clustering" ? (raw.target ?? "") : raw.target;
@@ -240,7 +294,7 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
 
 /** The selection the engine runs for a (tabular) spec. */
 export function selectionOf(spec: ModelSpec): SelectionSpec {
-  if (spec.task === "sentiment") throw new Error(`${spec.name}: a text model has no tabular selection`);
+  if (spec.task === "sentiment" || spec.task === "ranking") throw new Error(`${spec.name}: a ${spec.task} model has no tabular selection`);
   return {
     task: spec.task,
     metric: spec.selection.metric,

@@ -10,6 +10,16 @@ import type { WorkerMessage } from "../../ml/training/train.worker";
 import type { FeatureRow, Metrics, MetricName, QualityReport, Task } from "../../ml/types";
 import type { SentimentExample } from "../../nlp/learned-sentiment";
 import type { SentimentTrainJob } from "../../nlp/learned/training";
+import type { RankingTrainJob } from "../../ml/recommend/training";
+
+/** Everyone's interactions and the catalogue, as the recommender reads them. */
+export interface RankingData {
+  users: Int32Array;
+  items: Int32Array;
+  weights: Float32Array;
+  times: Float64Array;
+  catalogue: Array<{ id: string; features: string[] }>;
+}
 import type { FeatureStore } from "../predictions/feature-store";
 import type { ModelCache } from "./model.cache";
 import { higherIsBetter, selectionOf, type ModelSpec, type ModelSpecs, type SpecEntry } from "./model-specs";
@@ -52,6 +62,8 @@ export class ModelService {
   private readonly options: typeof defaultModelServiceOptions;
   /** Where text models get their labelled examples (the sentiment service). */
   textExamples: (() => Promise<SentimentExample[]>) | null = null;
+  /** Where ranking models get their data (the recommendation service). */
+  rankingData: (() => Promise<RankingData>) | null = null;
   /** Told when a model's serving version changes (promotion, activation): the sentiment service re-scores. */
   onActivated: ((modelName: string) => void) | null = null;
 
@@ -150,6 +162,7 @@ export class ModelService {
   async train(name: string): Promise<TrainingRun> {
     const spec = this.specOrThrow(name);
     if (spec.entity === "text") return this.trainText(spec);
+    if (spec.entity === "interaction") return this.trainRanking(spec);
     const built = await this.features.tableFor(spec);
     const quality = qualityReport(built.table, spec.task as Task, { preprocess: spec.preprocess });
     const problems = [...quality.errors];
@@ -179,8 +192,37 @@ export class ModelService {
     return this.start(spec, { entity: "text", rows: examples.length, target: "label", classBalance: quality.target?.classBalance }, quality, job);
   }
 
+  /** A ranking model: everyone's interactions and the catalogue, checked, then the same version and worker path. */
+  private async trainRanking(spec: ModelSpec): Promise<TrainingRun> {
+    if (!this.rankingData) throw new BadUserInputError("name", `cannot train "${spec.name}": this server has no interaction source`);
+    const data = await this.rankingData();
+    const people = new Set(data.users).size;
+    const quality: QualityReport = {
+      rows: data.users.length,
+      columns: [
+        { name: "person", kind: "categorical", missing: 0, distinct: people, constant: people === 1 },
+        { name: "post", kind: "categorical", missing: 0, distinct: new Set(data.items).size, constant: false },
+      ],
+      duplicateRows: 0,
+      cleaning: ["every interaction counts once, weighted by its type (purchase 8, share 5, comment 3, like 2, click 1.5, view 0.5)"],
+      errors: data.users.length === 0 ? ["expected interactions, found none"] : [],
+      warnings: [],
+    };
+    const problems = [...quality.errors];
+    if (data.users.length < spec.minRows) problems.push(`expected at least ${spec.minRows} interactions (minRows), found ${data.users.length}`);
+    if (problems.length) throw new BadUserInputError("name", `cannot train "${spec.name}": ${problems.join("; ")}`);
+    const job: RankingTrainJob = {
+      kind: "ranking",
+      ...data,
+      grid: spec.candidates[0].grid as Record<string, number[]>,
+      k: spec.selection.k ?? 10,
+      metric: spec.selection.metric as RankingTrainJob["metric"],
+    };
+    return this.start(spec, { entity: "interaction", rows: data.users.length, people, posts: data.catalogue.length }, quality, job);
+  }
+
   /** Records a version in status "training" and queues its worker. */
-  private async start(spec: ModelSpec, dataStats: Record<string, unknown>, quality: QualityReport, job: TrainJob | SentimentTrainJob): Promise<TrainingRun> {
+  private async start(spec: ModelSpec, dataStats: Record<string, unknown>, quality: QualityReport, job: TrainJob | SentimentTrainJob | RankingTrainJob): Promise<TrainingRun> {
     const name = spec.name;
     const { id, version } = await this.db.write(async (tx) => {
       const [{ n }] = await tx.query<{ n: number | string | null }>(`SELECT MAX("version") AS n FROM "model_versions" WHERE "modelName" = ?`, [name]);
@@ -216,7 +258,7 @@ export class ModelService {
     return run;
   }
 
-  private runWorker(run: TrainingRun, job: TrainJob | SentimentTrainJob): Promise<TrainOutcome> {
+  private runWorker(run: TrainingRun, job: TrainJob | SentimentTrainJob | RankingTrainJob): Promise<TrainOutcome> {
     return new Promise((resolve, reject) => {
       run.stage = "training";
       const worker = new Worker(this.options.workerFile, { workerData: job });

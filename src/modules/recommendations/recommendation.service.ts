@@ -5,6 +5,10 @@ import type { Loaders } from "../../graphql/loaders";
 import type { Logger } from "../../lib/logger";
 import { RecommenderClient } from "../../ml/recommend/client";
 import { diversify } from "../../ml/recommend/diversity";
+import { unpackArtifact } from "../../ml/artifact";
+import type { RecommenderOptions } from "../../ml/recommend/recommender";
+import type { BlendArtifact } from "../../ml/recommend/training";
+import type { ModelService, RankingData } from "../models/model.service";
 import type { Recommendation as Ranked, Reason } from "../../ml/recommend/types";
 import type { InteractionType } from "../interactions/interaction.entity";
 import { interestWeights } from "../interests/interest-scores";
@@ -23,6 +27,8 @@ export interface RecommendedPost {
 /** A fitted recommender is reused at least this long (then, on SQLite, until the data changes). */
 const refitAfterMs = 60_000;
 export const maxRecommendations = 50;
+/** The model spec whose active version sets the blend's weights and half-lives. */
+export const rankingModelName = "recommendations";
 /** Ranked lists kept per person (a warm person's request reads only their history). */
 const cachedPeople = 50_000;
 /** Diversity: in every 10 consecutive recommendations, at most 4 from one topic (the rest wait for the next ten). */
@@ -48,6 +54,7 @@ function snippet(text: string): string {
 export class RecommendationService {
   private fitted: { client: RecommenderClient; version: string | undefined; at: number } | null = null;
   private fitting: Promise<RecommenderClient> | null = null;
+  private models: ModelService | null = null;
   /**
    * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
    * while the same model serves and the person has done nothing new, recomputed otherwise.
@@ -83,8 +90,8 @@ export class RecommendationService {
     return this.fitting;
   }
 
-  private async fit(version: string | undefined): Promise<RecommenderClient> {
-    const started = performance.now();
+  /** Everyone's interactions (as typed arrays) and the catalogue with its content features. */
+  async readData(): Promise<RankingData> {
     const events = await this.db.query<Row>(`SELECT "userId", "postId", "type", "occurredAt" FROM "interactions"`);
     const n = events.length;
     const users = new Int32Array(n);
@@ -110,15 +117,40 @@ export class RecommendationService {
       id: String(p.id),
       features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`],
     }));
+    return { users, items, weights, times, catalogue };
+  }
+
+  /** The blend's options of the active "recommendations" version, or the engine's defaults. */
+  private async blend(): Promise<{ options: Partial<RecommenderOptions>; version: number | null }> {
+    const active = this.models ? await this.models.activeVersion(rankingModelName) : undefined;
+    if (!active?.artifact) return { options: {}, version: null };
+    return { options: unpackArtifact<BlendArtifact>(active.artifact).options as Partial<RecommenderOptions>, version: active.version };
+  }
+
+  private async fit(version: string | undefined): Promise<RecommenderClient> {
+    const started = performance.now();
+    const data = await this.readData();
+    const n = data.users.length;
+    const blend = await this.blend();
     const read = performance.now();
     const client = new RecommenderClient();
-    const fitted = await client.fit({ users, items, weights, times, catalogue });
+    const fitted = await client.fit({ ...data, options: blend.options });
     const previous = this.fitted?.client;
     this.fitted = { client, version, at: Date.now() };
     // Requests already sent to the old worker get their answers first.
     if (previous) setTimeout(() => void previous.close(), 5_000).unref();
-    this.logger.info({ interactions: n, posts: posts.length, readSeconds: (read - started) / 1000, fitSeconds: fitted.seconds }, "recommender fitted");
+    this.logger.info({ interactions: n, posts: data.catalogue.length, blendVersion: blend.version, readSeconds: (read - started) / 1000, fitSeconds: fitted.seconds }, "recommender fitted");
     return client;
+  }
+
+  /** Lets the active "recommendations" version choose the blend (wired by the composition root). */
+  attachModels(models: ModelService): void {
+    this.models = models;
+  }
+
+  /** A new blend version serves: the next request refits (in a new worker, the current one serving meanwhile). */
+  blendChanged(): void {
+    if (this.fitted) this.fitted = { ...this.fitted, at: 0, version: "changed" };
   }
 
   /** Stops the recommender workers (shutdown). */
