@@ -39,6 +39,21 @@ const cachedDepth = 2 * maxRecommendations + 1;
 
 const verbs: Record<InteractionType, string> = { CONVERSION: "bought from", SHARE: "shared", COMMENT: "commented on", LIKE: "liked", CLICK: "clicked", VIEW: "viewed" };
 
+/** Common English words that say nothing about a post's content. */
+const stopWords = new Set(
+  "about after again also been before being both could does doing down each from further have having here into just more most only other over same should some such than that their them then there these they this those through under until very what when where which while will with would your yours you our ours".split(" "),
+);
+
+/** A post's content words for the TF-IDF index: lower-cased, 4+ letters, no stop words, hashtags and links dropped, at most 20. */
+export function textWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const m of text.toLowerCase().replace(/https?:\/\/\S+|[#@][\p{L}\p{N}_]+/gu, " ").matchAll(/\p{L}{4,}/gu)) {
+    if (!stopWords.has(m[0])) words.add(`word:${m[0]}`);
+    if (words.size >= 20) break;
+  }
+  return [...words];
+}
+
 function snippet(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > 40 ? `${t.slice(0, 39)}…` : t;
@@ -105,7 +120,7 @@ export class RecommendationService {
       weights[i] = interestWeights[e.type as InteractionType];
       times[i] = this.db.toDate(e.occurredAt)!.getTime();
     }
-    const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType" FROM "posts"`);
+    const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType", "text" FROM "posts"`);
     const tags = await this.db.query<{ postId: number; tag: string }>(`SELECT "postId", "tag" FROM "post_hashtags"`);
     const tagsOf = new Map<number, string[]>();
     for (const t of tags) {
@@ -115,7 +130,7 @@ export class RecommendationService {
     }
     const catalogue = posts.map((p) => ({
       id: String(p.id),
-      features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`],
+      features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`, ...textWords(String(p.text ?? ""))],
     }));
     return { users, items, weights, times, catalogue };
   }
@@ -237,7 +252,7 @@ export class RecommendationService {
       }
       case "content": {
         const [kind, value] = why.because.split(" ");
-        const label = kind === "hashtag" ? `#${value}` : kind === "topic" ? value : kind === "account" ? "an account" : `${value?.toLowerCase()} posts`;
+        const label = kind === "hashtag" ? `#${value}` : kind === "topic" ? value : kind === "word" ? `“${value}”` : kind === "account" ? "an account" : `${value?.toLowerCase()} posts`;
         if (kind === "account" && value) {
           const handle = (await this.users.byId(loaders, Number(value)))?.handle;
           reason = similarMode ? `also from @${handle ?? "the same account"}` : `more from @${handle ?? "an account"}, whose posts you engage with`;
