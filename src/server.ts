@@ -111,7 +111,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   models.rankingData = () => recommendations.readData();
   models.onActivated = (name) => {
     if (name === learnedModelName) sentiment.analyzerChanged();
-    if (name === segmentsModelName) void segments.activeVersionChanged();
+    if (name === segmentsModelName) void segments.activeVersionChanged().then(() => recommendations.blendChanged());
     if (name === rankingModelName) recommendations.blendChanged();
   };
   sentiment.attachModels(models);

@@ -115,3 +115,19 @@ describe("evaluation helpers", () => {
     expect(fixedRanker(["a", "b", "c", "d"])("u", 2, new Set(["a"]))).toEqual(["b", "c"]);
   });
 });
+
+describe("segment popularity", () => {
+  it("a member's popular scorer counts only their segment's activity, and says so in the reason", () => {
+    const model = fitRecommender(interactions, items).withOptions({ weights: { similar: 0, content: 0, trending: 0, popular: 1 } });
+    // Segment "action": u1–u3 (A, B, E); segment "drama": u4, u5 (C, D, E). Globally E is the most popular.
+    model.setSegments(new Map([["u1", "action"], ["u2", "action"], ["u3", "action"], ["u4", "drama"], ["u5", "drama"]]));
+    const history = [{ itemId: "G", weight: 1, time: t0 + 4 * DAY }];
+    const global = model.recommendForHistory(history, 1);
+    expect(global[0]).toMatchObject({ itemId: "E", reason: { kind: "popular" } });
+    const action = model.recommendForHistory(history, 3, ["E"], "action");
+    expect(action.map((r) => r.itemId).slice(0, 2).sort()).toEqual(["A", "B"]);
+    expect(action[0].reason).toEqual({ kind: "popular", segment: "action" });
+    const drama = model.recommendForHistory(history, 2, ["E"], "drama");
+    expect(drama.map((r) => r.itemId).sort()).toEqual(["C", "D"]);
+  });
+});

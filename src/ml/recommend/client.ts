@@ -47,13 +47,13 @@ export class RecommenderClient {
   }
 
   /** Fits in the worker; the typed arrays are transferred (unusable here afterwards). */
-  async fit(data: { users: Int32Array; items: Int32Array; weights: Float32Array; times: Float64Array; catalogue: Array<{ id: string; features: string[] }>; options?: Partial<RecommenderOptions> }) {
+  async fit(data: { users: Int32Array; items: Int32Array; weights: Float32Array; times: Float64Array; catalogue: Array<{ id: string; features: string[] }>; options?: Partial<RecommenderOptions>; segments?: Array<[number, number]> }) {
     const r = await this.send({ type: "fit", ...data }, [data.users.buffer as ArrayBuffer, data.items.buffer as ArrayBuffer, data.weights.buffer as ArrayBuffer, data.times.buffer as ArrayBuffer]);
     return r.fitted!;
   }
 
-  async rank(history: Array<{ itemId: string; weight: number; time: number }>, k: number, exclude: string[], weights?: Partial<RecommenderOptions["weights"]>): Promise<Recommendation[]> {
-    return (await this.send({ type: "rank", history, k, exclude, weights })).list!;
+  async rank(history: Array<{ itemId: string; weight: number; time: number }>, k: number, exclude: string[], weights?: Partial<RecommenderOptions["weights"]>, segment?: number): Promise<Recommendation[]> {
+    return (await this.send({ type: "rank", history, k, exclude, weights, segment })).list!;
   }
 
   async close(): Promise<void> {

@@ -131,8 +131,30 @@ export class Recommender {
   /** The same fitted parts with other blend weights / serving-time options (no refit of the neighbours). */
   withOptions(options: Partial<Pick<RecommenderOptions, "weights" | "userHalfLifeDays" | "trendingBeforeDays" | "trendingAfterDays">>): Recommender {
     const opts = { ...this.options, ...options, weights: { ...this.options.weights, ...options.weights } };
-    return new Recommender(opts, this.referenceTime, this.items, this.features, this.neighbours, this.popular,
+    const copy = new Recommender(opts, this.referenceTime, this.items, this.features, this.neighbours, this.popular,
       { time: this.timeline.times, item: this.timeline.items }, this.users);
+    copy.segmentPopular = this.segmentPopular;
+    return copy;
+  }
+
+  /** Per segment, recency-aware popularity among its members (the popular scorer for a member of one). */
+  private segmentPopular = new Map<string, Float64Array>();
+
+  /**
+   * Groups of users (e.g. audience segments): each gets its own recency-aware popularity, from its
+   * members' histories with the same half-life as the global one, used for its members' "popular" scorer.
+   */
+  setSegments(segmentOf: ReadonlyMap<string, string>): void {
+    const h = this.options.popularHalfLifeDays * DAY;
+    const out = new Map<string, Float64Array>();
+    for (const [userId, entries] of this.users) {
+      const segment = segmentOf.get(userId);
+      if (segment === undefined) continue;
+      let arr = out.get(segment);
+      if (!arr) out.set(segment, (arr = new Float64Array(this.items.length)));
+      for (const e of entries) arr[e.item] += Math.pow(2, -Math.max(0, this.referenceTime - e.time) / h);
+    }
+    this.segmentPopular = out;
   }
 
   hasUser(userId: string): boolean {
@@ -145,7 +167,7 @@ export class Recommender {
   }
 
   /** Top k items for a history given at serving time (e.g. fresher than the model). */
-  recommendForHistory(history: ReadonlyArray<Pick<Interaction, "itemId" | "weight" | "time">>, k: number, exclude: Iterable<string> = []): Recommendation[] {
+  recommendForHistory(history: ReadonlyArray<Pick<Interaction, "itemId" | "weight" | "time">>, k: number, exclude: Iterable<string> = [], segment?: string): Recommendation[] {
     const entries: HistoryEntry[] = [];
     const unknown: string[] = [];
     for (const h of history) {
@@ -153,10 +175,10 @@ export class Recommender {
       if (item === undefined) unknown.push(h.itemId);
       else entries.push({ item, w: h.weight ?? 1, time: h.time });
     }
-    return this.rank(entries, k, [...exclude, ...unknown]);
+    return this.rank(entries, k, [...exclude, ...unknown], segment);
   }
 
-  private rank(history: readonly HistoryEntry[], k: number, exclude: Iterable<string>): Recommendation[] {
+  private rank(history: readonly HistoryEntry[], k: number, exclude: Iterable<string>, segment?: string): Recommendation[] {
     const n = this.items.length;
     const { weights } = this.options;
     const blocked = new Uint8Array(n);
@@ -197,7 +219,8 @@ export class Recommender {
       parts.trending = new Float64Array(n);
       this.timeline.scoreAround(last, this.options.trendingBeforeDays, this.options.trendingAfterDays, parts.trending);
     }
-    if (weights.popular > 0) parts.popular = this.popular;
+    const fromSegment = segment !== undefined ? this.segmentPopular.get(segment) : undefined;
+    if (weights.popular > 0) parts.popular = fromSegment ?? this.popular;
     const scale: Record<Scorer, number> = { similar: 0, content: 0, trending: 0, popular: 0 };
     for (const name of scorers) {
       const p = parts[name];
@@ -223,7 +246,10 @@ export class Recommender {
       top.splice(at, 0, i);
       if (top.length > k) top.pop();
     }
-    return top.map((i) => ({ itemId: this.items[i], score: total[i], reason: this.reason(i, parts, scale, because, profile) }));
+    return top.map((i) => {
+      const reason = this.reason(i, parts, scale, because, profile);
+      return { itemId: this.items[i], score: total[i], reason: reason.kind === "popular" && fromSegment ? { kind: "popular" as const, segment } : reason };
+    });
   }
 
   private reason(i: number, parts: Record<Scorer, Float64Array | undefined>, scale: Record<Scorer, number>, because: Int32Array | undefined, profile: Map<number, number> | undefined): Reason {

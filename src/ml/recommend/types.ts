@@ -19,7 +19,7 @@ export type Reason =
   | { kind: "similar"; because: string } // co-consumed with this item of the user's history
   | { kind: "content"; because: string } // shares this feature ("genre Drama") with the user's history
   | { kind: "trending" } // popular around the user's last activity
-  | { kind: "popular" }; // popular recently, all users
+  | { kind: "popular"; segment?: string }; // popular recently, among all users or among the user's segment
 
 export interface Recommendation {
   itemId: string;

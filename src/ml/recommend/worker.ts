@@ -17,6 +17,8 @@ export type RecommenderRequest =
       times: Float64Array;
       catalogue: Array<{ id: string; features: string[] }>;
       options?: Partial<RecommenderOptions>;
+      /** [userId, segmentId] pairs: members get their segment's popularity. */
+      segments?: Array<[number, number]>;
     }
   | {
       id: number;
@@ -25,6 +27,7 @@ export type RecommenderRequest =
       k: number;
       exclude: string[];
       weights?: Partial<RecommenderOptions["weights"]>;
+      segment?: number;
     };
 export type RecommenderResponse = { id: number; list?: Recommendation[]; fitted?: { interactions: number; items: number; seconds: number }; error?: string };
 
@@ -37,12 +40,13 @@ parentPort!.on("message", (req: RecommenderRequest) => {
       const interactions: Interaction[] = new Array(req.users.length);
       for (let i = 0; i < req.users.length; i++) interactions[i] = { userId: String(req.users[i]), itemId: String(req.items[i]), weight: req.weights[i], time: req.times[i] };
       model = fitRecommender(interactions, req.catalogue, req.options ?? {});
+      if (req.segments?.length) model.setSegments(new Map(req.segments.map(([u, g]) => [String(u), String(g)])));
       parentPort!.postMessage({ id: req.id, fitted: { interactions: interactions.length, items: req.catalogue.length, seconds: (performance.now() - started) / 1000 } } satisfies RecommenderResponse);
       return;
     }
     if (!model) throw new Error("the recommender is not fitted yet");
     const m = req.weights ? model.withOptions({ weights: { ...model.options.weights, ...req.weights } }) : model;
-    parentPort!.postMessage({ id: req.id, list: m.recommendForHistory(req.history, req.k, req.exclude) } satisfies RecommenderResponse);
+    parentPort!.postMessage({ id: req.id, list: m.recommendForHistory(req.history, req.k, req.exclude, req.segment === undefined ? undefined : String(req.segment)) } satisfies RecommenderResponse);
   } catch (err) {
     parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies RecommenderResponse);
   }

@@ -149,7 +149,11 @@ export class RecommendationService {
     const blend = await this.blend();
     const read = performance.now();
     const client = new RecommenderClient();
-    const fitted = await client.fit({ ...data, options: blend.options });
+    const members = await this.db.query<{ userId: number; segmentId: number }>(
+      `SELECT "sm"."userId", "sm"."segmentId" FROM "segment_memberships" "sm" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
+        `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = 'segments'`,
+    );
+    const fitted = await client.fit({ ...data, options: blend.options, segments: members.map((m) => [Number(m.userId), Number(m.segmentId)] as [number, number]) });
     const previous = this.fitted?.client;
     this.fitted = { client, version, at: Date.now() };
     // Requests already sent to the old worker get their answers first.
@@ -192,7 +196,8 @@ export class RecommendationService {
     if (cached && cached.model === model && cached.key === key && cached.list.length >= Math.min(cachedDepth, offset + first + 1)) ranked = cached.list;
     else {
       const seen = [...new Set(history.map((h) => h.itemId))];
-      const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen);
+      const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
+      const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen, undefined, segmentId);
       const posts = await Promise.all(raw.map((r) => this.posts.byId(loaders, Number(r.itemId))));
       const topicOf = new Map(raw.map((r, i) => [r.itemId, posts[i]?.category ?? null]));
       ranked = diversify(raw, (r) => topicOf.get(r.itemId), diversityPage, diversityShare);
@@ -263,7 +268,7 @@ export class RecommendationService {
         reason = "trending since your last visit";
         break;
       case "popular":
-        reason = segmentName ? `popular now — you are among “${segmentName}”` : "popular now";
+        reason = why.segment && segmentName ? `popular with “${segmentName}” lately` : "popular now";
         break;
     }
     return { postId, rank, score: r.score, reason, source: why.kind };
