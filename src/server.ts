@@ -104,7 +104,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const predictions = new PredictionService(models, users);
   // The learned sentiment model trains on the stored examples and, once active, scores every text.
   models.textExamples = () => sentiment.examples();
-  const interests = new InterestService(db);
+  const interests = new InterestService(db, models.featureStore);
   const segments = new SegmentService(db, models, models.featureStore, interests, users, logger);
   const recommendations = new RecommendationService(db, posts, users, segments, logger);
   recommendations.attachModels(models);

@@ -153,8 +153,8 @@ function clamp(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/** The text as analysed: cleaned, cut at `maxTextChars` (at a word boundary when one is near). */
-function prepare(input: unknown): { text: string; truncated: boolean } {
+/** The text as analysed (here and by the learned model): cleaned, cut at `maxTextChars` (at a word boundary when one is near). */
+export function prepare(input: unknown): { text: string; truncated: boolean } {
   let text = cleanText(typeof input === "string" ? input : "");
   let truncated = false;
   if (text.length > maxTextChars) {

@@ -16,6 +16,11 @@ export const interestWeights: Readonly<Record<InteractionType, number>> = {
   VIEW: 0.5,
 };
 
+/** The same weights in SQL, for aggregates over `"i"` (interactions). */
+export const interestWeightSql = `CASE "i"."type" ${Object.entries(interestWeights)
+  .map(([t, w]) => `WHEN '${t}' THEN ${w}`)
+  .join(" ")} ELSE 0 END`;
+
 export const defaultInterestOptions = { halfLifeDays: 30 };
 
 export type InterestKind = "TOPIC" | "HASHTAG" | "ACCOUNT";

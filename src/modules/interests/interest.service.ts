@@ -2,6 +2,7 @@ import type { Database, Row } from "../../db/database";
 import { chunks } from "../../graphql/batch";
 import type { Loaders } from "../../graphql/loaders";
 import type { InteractionType } from "../interactions/interaction.entity";
+import type { FeatureStore } from "../predictions/feature-store";
 import { interestScores, type InterestEvent, type InterestScore } from "./interest-scores";
 
 /**
@@ -10,14 +11,16 @@ import { interestScores, type InterestEvent, type InterestScore } from "./intere
  * imported or demo history decays the same whatever the clock says).
  */
 export class InterestService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly features: FeatureStore,
+  ) {}
 
   /** The time interests decay from: the newest interaction stored. */
   private asOf(loaders: Loaders): Promise<Date> {
     return loaders
       .get<number, Date>("Interests.asOf", async (keys) => {
-        const [row] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
-        const t = this.db.toDate(row?.t) ?? new Date();
+        const t = await this.features.asOf();
         return keys.map(() => t);
       })
       .load(0);

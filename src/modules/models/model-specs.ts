@@ -70,6 +70,14 @@ export class InvalidSpecError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The promotion rule and minimum rows of a text or ranking spec (at least 20 rows, 50 by default). */
+function promotionOf(raw: Json, problems: string[]): { promotion: ModelSpec["promotion"]; minRows: number } {
+  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const minRows = raw.minRows ?? 50;
+  if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${JSON.stringify(minRows)}`);
+  return { promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) }, minRows: minRows as number };
+}
+
 /**
  * A text model's spec: the learned sentiment model over the stored labelled examples. Its one candidate
  * is "learnedSentiment" with a grid over penalties, class weighting and word vectors; the trainer
@@ -105,9 +113,7 @@ function validateTextSpec(raw: Json, file: string, name: string): ModelSpec {
   if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2 || folds > 10) problems.push(`selection.folds: expected a whole number from 2 to 10, found ${found(folds)}`);
   const holdout = sel.holdout ?? 0.2;
   if (typeof holdout !== "number" || holdout <= 0 || holdout >= 0.5) problems.push(`selection.holdout: expected a fraction between 0 and 0.5, found ${found(holdout)}`);
-  const prom = isObject(raw.promotion) ? raw.promotion : {};
-  const minRows = raw.minRows ?? 50;
-  if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${found(minRows)}`);
+  const { promotion, minRows } = promotionOf(raw, problems);
   if (problems.length) throw new InvalidSpecError(file, problems);
   return {
     name,
@@ -119,8 +125,8 @@ function validateTextSpec(raw: Json, file: string, name: string): ModelSpec {
     preprocess: {},
     candidates,
     selection: { metric: metric as MetricName, folds: folds as number, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: holdout as number },
-    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
-    minRows: minRows as number,
+    promotion,
+    minRows,
     file,
   };
 }
@@ -154,9 +160,7 @@ function validateRankingSpec(raw: Json, file: string, name: string): ModelSpec {
   if (!(rankingMetrics as readonly unknown[]).includes(metric)) problems.push(`selection.metric: expected one of ${rankingMetrics.join(", ")}, found ${found(metric)}`);
   const k = sel.k ?? 10;
   if (typeof k !== "number" || !Number.isInteger(k) || k < 1 || k > 100) problems.push(`selection.k: expected a whole number from 1 to 100, found ${found(k)}`);
-  const prom = isObject(raw.promotion) ? raw.promotion : {};
-  const minRows = raw.minRows ?? 50;
-  if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${found(minRows)}`);
+  const { promotion, minRows } = promotionOf(raw, problems);
   if (problems.length) throw new InvalidSpecError(file, problems);
   return {
     name,
@@ -168,8 +172,8 @@ function validateRankingSpec(raw: Json, file: string, name: string): ModelSpec {
     preprocess: {},
     candidates,
     selection: { metric: metric as MetricName, folds: 1, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: 0.2, k: k as number },
-    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
-    minRows: minRows as number,
+    promotion,
+    minRows,
     file,
   };
 }

@@ -5,7 +5,7 @@ import type { ModelSpec } from "../models/model-specs";
 import type { UserAttributes } from "../users/user.entity";
 import { buildPostRow, type PostFacts } from "./post-features";
 import { buildUserRow, topicFeature, type UserFacts } from "./user-features";
-import { interestWeights } from "../interests/interest-scores";
+import { interestWeightSql } from "../interests/interest-scores";
 
 const day = 86_400_000;
 
@@ -132,8 +132,7 @@ export class FeatureStore {
 
   /** Per person, the share of their type-weighted interactions before `cutoff` on each topic. */
   private async topicShares(cutoff: Date, ids?: readonly number[]): Promise<Map<number, Record<string, number>>> {
-    const weight = `CASE "i"."type" ${Object.entries(interestWeights).map(([t, w]) => `WHEN '${t}' THEN ${w}`).join(" ")} ELSE 0 END`;
-    const select = `SELECT "i"."userId", "p"."category", SUM(${weight}) AS "w" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" WHERE "i"."occurredAt" < ? AND "p"."category" IS NOT NULL`;
+    const select = `SELECT "i"."userId", "p"."category", SUM(${interestWeightSql}) AS "w" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" WHERE "i"."occurredAt" < ? AND "p"."category" IS NOT NULL`;
     const rows: Row[] = [];
     if (ids) {
       for (const slice of chunks([...new Set(ids)], 500)) rows.push(...(await this.db.query<Row>(`${select} AND "i"."userId" IN (${slice.map(() => "?").join(", ")}) GROUP BY 1, 2`, [cutoff, ...slice])));

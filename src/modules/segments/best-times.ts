@@ -2,6 +2,7 @@ import { Arg, Field, Float, ID, Int, ObjectType, Query, Resolver } from "type-gr
 import type { Database, Row } from "../../db/database";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { decodeGlobalId } from "../../graphql/relay";
+import { hourOfDaySql } from "../sentiment/sentiment.series";
 
 /**
  * Best time to post, from history: for each weekday × hour a post was published in, the engagements
@@ -81,7 +82,7 @@ export class BestTimesResolver {
   private async slots(accountId: number | null, segmentId: number | null): Promise<SlotStat[]> {
     const pg = this.db.dialect === "postgres";
     const dow = pg ? `CAST(EXTRACT(ISODOW FROM "p"."publishedAt") AS INTEGER)` : `((CAST(strftime('%w', "p"."publishedAt") AS INTEGER) + 6) % 7 + 1)`;
-    const hour = pg ? `CAST(EXTRACT(HOUR FROM "p"."publishedAt") AS INTEGER)` : `CAST(strftime('%H', "p"."publishedAt") AS INTEGER)`;
+    const hour = hourOfDaySql(this.db.dialect, `"p"."publishedAt"`);
     const params: unknown[] = [];
     let member = "";
     if (segmentId !== null) {

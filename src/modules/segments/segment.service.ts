@@ -11,9 +11,10 @@ import type { ModelSpec } from "../models/model-specs";
 import type { ModelService } from "../models/model.service";
 import type { FeatureStore } from "../predictions/feature-store";
 import type { User, UserAttributes } from "../users/user.entity";
-import { interestWeights } from "../interests/interest-scores";
+import { interestWeightSql } from "../interests/interest-scores";
 import type { UserService } from "../users/user.service";
-import { describeSegment, profileOf, type MemberFacts, type SegmentProfile } from "./segment-profile";
+import { hourOfDaySql } from "../sentiment/sentiment.series";
+import { describeSegment, profileOf, type MemberFacts } from "./segment-profile";
 import { Segment, SegmentMembership } from "./segment.entity";
 
 /** The model spec whose active version defines the segments. */
@@ -115,7 +116,7 @@ export class SegmentService {
 
   /** What the profile needs beyond the feature rows: purchases, hours, interests, comment sentiment. */
   private async memberFacts(ids: readonly number[], rows: readonly FeatureRow[]): Promise<MemberFacts[]> {
-    const hourExpr = this.db.dialect === "postgres" ? `CAST(EXTRACT(HOUR FROM "occurredAt") AS INTEGER)` : `CAST(strftime('%H', "occurredAt") AS INTEGER)`;
+    const hourExpr = hourOfDaySql(this.db.dialect, `"occurredAt"`);
     const conversions = new Map<number, number>();
     const hours = new Map<number, number[]>();
     const sentiment = new Map<number, MemberFacts["comments_"]>();
@@ -136,8 +137,7 @@ export class SegmentService {
       }
     }
     const events = await this.interests.events(ids);
-    const asOfRow = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
-    const asOf = this.db.toDate(asOfRow[0]?.t) ?? new Date();
+    const asOf = await this.features.asOf();
     return ids.map((id, i) => {
       const row = rows[i];
       const topics = new Map<string, number>();
@@ -249,11 +249,9 @@ export class SegmentService {
   async popularIn(segmentId: number, limit: number): Promise<number[]> {
     const hit = this.popularCache.get(segmentId);
     if (hit && Date.now() - hit.at < 60_000 && hit.posts.length >= limit) return hit.posts.slice(0, limit);
-    const [row] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
-    const since = new Date((this.db.toDate(row?.t) ?? new Date()).getTime() - 30 * 86_400_000);
-    const weight = `CASE "i"."type" ${Object.entries(interestWeights).map(([t, w]) => `WHEN '${t}' THEN ${w}`).join(" ")} ELSE 0 END`;
+    const since = new Date((await this.features.asOf()).getTime() - 30 * 86_400_000);
     const rows = await this.db.query<{ postId: number }>(
-      `SELECT "i"."postId", SUM(${weight}) AS "w" FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" ` +
+      `SELECT "i"."postId", SUM(${interestWeightSql}) AS "w" FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" ` +
         `WHERE "sm"."segmentId" = ? AND "i"."occurredAt" >= ? GROUP BY "i"."postId" ORDER BY 2 DESC, 1 LIMIT ${Math.max(limit, 101)}`,
       [segmentId, this.db.param(since)],
     );
@@ -262,7 +260,4 @@ export class SegmentService {
     return posts.slice(0, limit);
   }
 
-  profileOf(segment: Segment): SegmentProfile {
-    return segment.profile as unknown as SegmentProfile;
-  }
 }

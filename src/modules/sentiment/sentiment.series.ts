@@ -52,6 +52,11 @@ export function bucketSql(dialect: "sqlite" | "postgres", granularity: Granulari
   }
 }
 
+/** The UTC hour of day (0–23) of a timestamp column, as an integer. */
+export function hourOfDaySql(dialect: "sqlite" | "postgres", column: string): string {
+  return dialect === "postgres" ? `CAST(EXTRACT(HOUR FROM ${column}) AS INTEGER)` : `CAST(strftime('%H', ${column}) AS INTEGER)`;
+}
+
 /** The start of the bucket holding `t` (the same rule as `bucketSql`), and the next bucket's start. */
 export function bucketStart(t: Date, granularity: Granularity): Date {
   const d = new Date(t.getTime());

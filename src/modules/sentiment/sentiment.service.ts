@@ -474,10 +474,6 @@ export class SentimentService {
     return rows.map((r) => ({ text: r.text, label: r.label as SentimentLabel, score: r.score == null ? null : Number(r.score) }));
   }
 
-  /** Forgets cached rules (erasure of an account). */
-  forgetAccount(accountId: number): void {
-    this.rulesByAccount.delete(accountId);
-  }
 }
 
 /** What a stored score keeps besides the score: sentence scores, language, and what changed it. */

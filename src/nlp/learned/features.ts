@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { its, nlp } from "../nlp";
-import { maxTextChars } from "../sentiment";
-import { cleanText } from "../text";
+import { maxTextChars, prepare } from "../sentiment";
 
 /**
  * Text → features for the learned sentiment model. One wink-nlp pass (and one VADER pass) per text
@@ -97,19 +96,9 @@ function band(x: number, sign: 1 | -1): number {
   return sign * x >= 0.05 ? 1 : 0;
 }
 
-/** Cleans and cuts a text as the model sees it. */
-export function prepareText(text: string): string {
-  let t = cleanText(typeof text === "string" ? text : "");
-  if (t.length > maxLearnedTextChars) {
-    const cut = t.lastIndexOf(" ", maxLearnedTextChars);
-    t = t.slice(0, cut > maxLearnedTextChars - 200 ? cut : maxLearnedTextChars);
-  }
-  return t;
-}
-
 /** One wink-nlp pass and one VADER pass over the (prepared) text. */
 export function analyzeText(input: string): TextAnalysis {
-  const text = prepareText(input);
+  const { text } = prepare(input);
   const doc = nlp.readDoc(text);
   const tokens: AnalyzedToken[] = [];
   let words = 0;
