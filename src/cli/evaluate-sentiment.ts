@@ -3,19 +3,22 @@ import { parseArgs } from "node:util";
 import { consoleProgress } from "../lib/progress";
 import { accuracy, macroF1, macroRecall, pearson } from "../ml/multiclass-metrics";
 import { createRng, shuffled } from "../ml/random";
-import { trainSentimentModel, type CandidateResult, type MetricOption, type SentimentExample } from "../nlp/learned-sentiment";
+import { trainSentimentModel, type CandidateResult, type MetricOption, type SentimentExample, type SentimentModel } from "../nlp/learned-sentiment";
 import { analyzeSentiment, type SentimentLabel } from "../nlp/sentiment";
 import { readSentimentTsv } from "../nlp/sentiment-tsv";
 
 /**
  * `npm run eval -- sentiment --test <tsv>... [--train <tsv>...]` and
- * `npm run eval -- sentiment --train <tsv>... --split 0.5 [--extra-train <tsv>...] [--seed 42] [--repeats 3]`.
+ * `npm run eval -- sentiment --train <tsv>... --split 0.5 [--extra-train <tsv>...] [--seed 42] [--repeats 3]` and
+ * `npm run eval -- sentiment --train <tsv>... --cv 10 [--extra-train <tsv>...] [--seed 42] [--repeats 2]`.
  *
  * Scores every test file with the lexicon analyser (`analyzeSentiment`, wink-nlp) and, when there is
  * training data, with the learned model trained on it (`trainSentimentModel`, whose cross-validation
  * chooses its own hyper-parameters on the training part only). With --split, each --train file is cut
  * per label (stratified, seeded) into a held-out part of that fraction, reported under the file's name,
- * and a training part; --extra-train files are trained on whole. Progress goes to stderr; the last line
+ * and a training part; --extra-train files are trained on whole. With --cv k, each --train file is cut per
+ * label into k folds and every row is predicted once by a model trained on the other folds of every file
+ * (see `runCrossFitted`): the closest estimate of training on a whole file and testing on as much again. Progress goes to stderr; the last line
  * of stdout is one JSON object:
  * `{"task":"sentiment","results":[{"file","model":"lexicon"|"learned","n","accuracy","macroF1","macroRecall","pearson"}…],…}`.
  *
@@ -28,6 +31,7 @@ import { readSentimentTsv } from "../nlp/sentiment-tsv";
 export const sentimentUsage = `usage:
   npm run eval -- sentiment --test <tsv>[,<tsv>…] [--train <tsv>[,<tsv>…]]
   npm run eval -- sentiment --train <tsv>… --split <held-out fraction> [--extra-train <tsv>…] [--seed 42] [--repeats 1]
+  npm run eval -- sentiment --train <tsv>… --cv <k> [--extra-train <tsv>…] [--seed 42] [--repeats 1]
 options: --metric auto|accuracy|macroF1|macroRecall (the learned model's CV selection; default auto)  --folds 3  --no-embeddings
 files are label<TAB>score<TAB>text with a header (../shared/data/sentiment/README.md); flags repeat or take comma lists`;
 
@@ -73,6 +77,20 @@ export function stratifiedSplit<T extends { label: string }>(rows: T[], fraction
   return { train: rows.filter((_, i) => !testIdx.has(i)), test: rows.filter((_, i) => testIdx.has(i)) };
 }
 
+/** Fold index (0…k−1) of every row: per label, shuffled (seeded) and dealt round-robin, so each fold holds ~1/k of every label. */
+export function stratifiedFolds<T extends { label: string }>(rows: T[], k: number, seed: number): number[] {
+  if (!(Number.isInteger(k) && k >= 2)) throw new Error(`stratifiedFolds: expected k ≥ 2, found ${k}`);
+  const byLabel = new Map<string, number[]>();
+  rows.forEach((r, i) => byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), i]));
+  const rng = createRng(seed);
+  const fold = new Array<number>(rows.length).fill(0);
+  let next = 0;
+  for (const label of [...byLabel.keys()].sort()) {
+    for (const i of shuffled(byLabel.get(label)!, rng)) fold[i] = next++ % k;
+  }
+  return fold;
+}
+
 /** A predicted label as the gold file's classes understand it (no neutral in a 2-class file: the score's sign). */
 export function toGoldClasses(label: SentimentLabel, score: number, binary: boolean): SentimentLabel {
   if (binary && label === "neutral") return score >= 0 ? "positive" : "negative";
@@ -100,14 +118,14 @@ interface Run {
   training: { n: number; seconds: number; chosen: Record<string, unknown>; candidates: CandidateResult[]; predictionsPerSecond: number } | null;
 }
 
-function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
-  const rows: SentimentResultRow[] = [];
-  for (const set of tests) {
-    process.stderr.write(`lexicon: scoring ${set.examples.length} texts of ${set.file}\n`);
-    rows.push({ file: set.file, model: "lexicon", ...metrics(set, set.examples.map((e) => analyzeSentiment(e.text))) });
-  }
-  if (train.length === 0) return { seed, rows, training: null };
-  process.stderr.write(`learned: training on ${train.length} texts (seed ${seed})\n`);
+interface Trained {
+  model: SentimentModel;
+  info: NonNullable<Run["training"]>;
+}
+
+/** Trains the learned model on `train` with progress on stderr; `predictionsPerSecond` is filled in by the caller. */
+function trainOnce(train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }, label = ""): Trained {
+  process.stderr.write(`learned: training on ${train.length} texts (seed ${seed}${label})\n`);
   const progress = consoleProgress();
   let stage = "";
   const started = performance.now();
@@ -128,6 +146,20 @@ function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, opti
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`learned: chose ${JSON.stringify(crossValidation.chosen)} in ${seconds.toFixed(1)} s\n`);
+  return { model, info: { n: train.length, seconds: Math.round(seconds * 10) / 10, chosen: crossValidation.chosen, candidates: crossValidation.candidates, predictionsPerSecond: 0 } };
+}
+
+function lexiconRows(tests: TestSet[]): SentimentResultRow[] {
+  return tests.map((set) => {
+    process.stderr.write(`lexicon: scoring ${set.examples.length} texts of ${set.file}\n`);
+    return { file: set.file, model: "lexicon" as const, ...metrics(set, set.examples.map((e) => analyzeSentiment(e.text))) };
+  });
+}
+
+function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
+  const rows = lexiconRows(tests);
+  if (train.length === 0) return { seed, rows, training: null };
+  const { model, info } = trainOnce(train, seed, options);
   let predicted = 0;
   const predictStarted = performance.now();
   for (const set of tests) {
@@ -136,16 +168,39 @@ function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, opti
     rows.push({ file: set.file, model: "learned", ...metrics(set, predictions) });
   }
   const predictSeconds = (performance.now() - predictStarted) / 1000;
+  return { seed, rows, training: { ...info, predictionsPerSecond: Math.round(predicted / Math.max(predictSeconds, 1e-9)) } };
+}
+
+/**
+ * K-fold cross-fitting: every --train file is cut per label into `k` folds (seeded); for each fold a model
+ * is trained on the other folds of every file (plus the extra files) and predicts that fold, so every row
+ * is predicted once by a model that never saw it, trained on (k − 1)/k of the data. Metrics are on the
+ * pooled predictions per file: the estimate closest to "train on all of this, test on as much again".
+ */
+function runCrossFitted(sets: TestSet[], extra: SentimentExample[], k: number, seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
+  const rows = lexiconRows(sets);
+  const assignment = sets.map((s) => stratifiedFolds(s.examples, k, seed));
+  const pooled = sets.map((s) => new Array<{ label: SentimentLabel; score: number }>(s.examples.length));
+  let trainedOn = 0;
+  let seconds = 0;
+  let chosen: Record<string, unknown>[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = [...sets.flatMap((s, i) => s.examples.filter((_, r) => assignment[i][r] !== f)), ...extra];
+    const { model, info } = trainOnce(train, seed, options, `, fold ${f + 1} of ${k}`);
+    trainedOn += info.n;
+    seconds += info.seconds;
+    chosen = [...chosen, info.chosen];
+    sets.forEach((s, i) => {
+      const at = s.examples.map((_, r) => r).filter((r) => assignment[i][r] === f);
+      const predictions = model.predict(at.map((r) => s.examples[r].text));
+      at.forEach((r, j) => (pooled[i][r] = predictions[j]));
+    });
+  }
+  sets.forEach((s, i) => rows.push({ file: s.file, model: "learned", ...metrics(s, pooled[i]) }));
   return {
     seed,
     rows,
-    training: {
-      n: train.length,
-      seconds: Math.round(seconds * 10) / 10,
-      chosen: crossValidation.chosen,
-      candidates: crossValidation.candidates,
-      predictionsPerSecond: Math.round(predicted / Math.max(predictSeconds, 1e-9)),
-    },
+    training: { n: Math.round(trainedOn / k), seconds: Math.round(seconds * 10) / 10, chosen: { perFold: chosen }, candidates: [], predictionsPerSecond: 0 },
   };
 }
 
@@ -177,6 +232,7 @@ export async function evaluateSentiment(argv: string[]): Promise<void> {
       test: { type: "string", multiple: true },
       "extra-train": { type: "string", multiple: true },
       split: { type: "string" },
+      cv: { type: "string" },
       seed: { type: "string" },
       repeats: { type: "string" },
       metric: { type: "string" },
@@ -202,10 +258,15 @@ export async function evaluateSentiment(argv: string[]): Promise<void> {
   if (!["auto", "accuracy", "macroF1", "macroRecall"].includes(metric)) throw new Error(`expected --metric auto, accuracy, macroF1 or macroRecall, found ${values.metric}`);
   const split = values.split === undefined ? undefined : Number(values.split);
   if (split !== undefined && !(split > 0 && split < 1)) throw new Error(`expected --split between 0 and 1 (the held-out fraction of each --train file), found ${values.split}`);
-  if (split === undefined && testFiles.length === 0) throw new Error(`expected --test <tsv> (or --train <tsv> with --split <fraction>)\n${sentimentUsage}`);
+  const cv = values.cv === undefined ? undefined : Number(values.cv);
+  if (cv !== undefined && !(Number.isInteger(cv) && cv >= 2 && cv <= 20)) throw new Error(`expected --cv between 2 and 20 (folds over each --train file), found ${values.cv}`);
+  if (cv !== undefined && split !== undefined) throw new Error("expected --split or --cv, not both");
+  if (cv !== undefined && (trainFiles.length === 0 || testFiles.length > 0)) throw new Error(`expected --train <tsv> and no --test with --cv (every --train row is predicted once)\n${sentimentUsage}`);
+  const resampled = split !== undefined || cv !== undefined;
+  if (split === undefined && cv === undefined && testFiles.length === 0) throw new Error(`expected --test <tsv> (or --train <tsv> with --split <fraction>)\n${sentimentUsage}`);
   if (split !== undefined && trainFiles.length === 0) throw new Error(`expected --train <tsv> with --split\n${sentimentUsage}`);
-  if (split === undefined && repeats > 1) throw new Error("--repeats applies to --split; with --test there is one evaluation");
-  if (extraFiles.length && split === undefined) throw new Error("--extra-train applies to --split; without it, list every training file under --train");
+  if (!resampled && repeats > 1) throw new Error("--repeats applies to --split or --cv; with --test there is one evaluation");
+  if (extraFiles.length && !resampled) throw new Error("--extra-train applies to --split or --cv; without it, list every training file under --train");
   const options = { metric, folds, embeddings: !values["no-embeddings"] };
 
   const started = performance.now();
@@ -214,8 +275,13 @@ export async function evaluateSentiment(argv: string[]): Promise<void> {
   const trainSets = trainFiles.map((f) => ({ file: f, examples: load(f) }));
   const extra = extraFiles.flatMap(load);
   const runs: Run[] = [];
-  for (let r = 0; r < (split === undefined ? 1 : repeats); r++) {
+  for (let r = 0; r < (resampled ? repeats : 1); r++) {
     const runSeed = seed + r;
+    if (cv !== undefined) {
+      if (repeats > 1) process.stderr.write(`cross-fitting ${r + 1} of ${repeats} (seed ${runSeed})\n`);
+      runs.push(runCrossFitted(trainSets.map((s) => named(s.file, s.examples)), extra, cv, runSeed, options));
+      continue;
+    }
     if (split === undefined) {
       runs.push(runOnce(fixedTests, trainSets.flatMap((s) => s.examples), runSeed, options));
       continue;
@@ -228,6 +294,7 @@ export async function evaluateSentiment(argv: string[]): Promise<void> {
   const out = {
     task: "sentiment",
     ...(split === undefined ? {} : { split, seed, repeats }),
+    ...(cv === undefined ? {} : { cv, seed, repeats }),
     results: meanRows(runs),
     training: runs.map((r) => (r.training ? { seed: r.seed, ...r.training } : null)).filter((t) => t !== null),
     seconds: { total: Math.round((performance.now() - started) / 100) / 10 },
