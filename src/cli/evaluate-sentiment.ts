@@ -120,10 +120,10 @@ interface Run {
 
 interface Trained {
   model: SentimentModel;
-  info: NonNullable<Run["training"]>;
+  info: Omit<NonNullable<Run["training"]>, "predictionsPerSecond">;
 }
 
-/** Trains the learned model on `train` with progress on stderr; `predictionsPerSecond` is filled in by the caller. */
+/** Trains the learned model on `train` with progress on stderr. */
 function trainOnce(train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }, label = ""): Trained {
   process.stderr.write(`learned: training on ${train.length} texts (seed ${seed}${label})\n`);
   const progress = consoleProgress();
@@ -146,7 +146,7 @@ function trainOnce(train: SentimentExample[], seed: number, options: { metric: M
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`learned: chose ${JSON.stringify(crossValidation.chosen)} in ${seconds.toFixed(1)} s\n`);
-  return { model, info: { n: train.length, seconds: Math.round(seconds * 10) / 10, chosen: crossValidation.chosen, candidates: crossValidation.candidates, predictionsPerSecond: 0 } };
+  return { model, info: { n: train.length, seconds: Math.round(seconds * 10) / 10, chosen: crossValidation.chosen, candidates: crossValidation.candidates } };
 }
 
 function lexiconRows(tests: TestSet[]): SentimentResultRow[] {
@@ -183,24 +183,34 @@ function runCrossFitted(sets: TestSet[], extra: SentimentExample[], k: number, s
   const pooled = sets.map((s) => new Array<{ label: SentimentLabel; score: number }>(s.examples.length));
   let trainedOn = 0;
   let seconds = 0;
-  let chosen: Record<string, unknown>[] = [];
+  let predictSeconds = 0;
+  const chosen: Record<string, unknown>[] = [];
   for (let f = 0; f < k; f++) {
     const train = [...sets.flatMap((s, i) => s.examples.filter((_, r) => assignment[i][r] !== f)), ...extra];
     const { model, info } = trainOnce(train, seed, options, `, fold ${f + 1} of ${k}`);
     trainedOn += info.n;
     seconds += info.seconds;
-    chosen = [...chosen, info.chosen];
+    chosen.push(info.chosen);
+    const predictStarted = performance.now();
     sets.forEach((s, i) => {
       const at = s.examples.map((_, r) => r).filter((r) => assignment[i][r] === f);
       const predictions = model.predict(at.map((r) => s.examples[r].text));
       at.forEach((r, j) => (pooled[i][r] = predictions[j]));
     });
+    predictSeconds += (performance.now() - predictStarted) / 1000;
   }
+  const predicted = sets.reduce((n, s) => n + s.examples.length, 0);
   sets.forEach((s, i) => rows.push({ file: s.file, model: "learned", ...metrics(s, pooled[i]) }));
   return {
     seed,
     rows,
-    training: { n: Math.round(trainedOn / k), seconds: Math.round(seconds * 10) / 10, chosen: { perFold: chosen }, candidates: [], predictionsPerSecond: 0 },
+    training: {
+      n: Math.round(trainedOn / k),
+      seconds: Math.round(seconds * 10) / 10,
+      chosen: { perFold: chosen },
+      candidates: [],
+      predictionsPerSecond: Math.round(predicted / Math.max(predictSeconds, 1e-9)),
+    },
   };
 }
 

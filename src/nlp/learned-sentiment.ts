@@ -136,17 +136,8 @@ function clamp(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-interface ModelState {
-  classes: SentimentLabel[];
-  params: Record<string, unknown>;
-  vocabulary: string[];
-  weights: number[];
-  intercepts: number[];
-  ridge: { weights: number[]; intercept: number } | null;
-  embedding: { words: string[]; table: number[] } | null;
-  labelFrom: LabelSource;
-  trainedOn: number;
-}
+/** What a model holds: its JSON without the format's tag, version and feature description. */
+type ModelState = Omit<LearnedSentimentJSON, "name" | "version" | "features">;
 
 /** A trained label that stands for `label` when the model lacks it (no neutral in a 2-class model: the score's sign). */
 function toTrainedClass(label: SentimentLabel, score: number, classes: readonly SentimentLabel[]): SentimentLabel {

@@ -1,6 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { SentimentResultRow as Row } from "../../src/cli/evaluate-sentiment";
+import { lastLine, runCli, type CliRun as Run } from "../support/cli";
 
 /**
  * `npm run eval -- sentiment` end to end: the built `node dist/src/cli/evaluate.js` (so `npm test` builds
@@ -14,39 +15,14 @@ const cli = path.join(root, "dist/src/cli/evaluate.js");
 const fixture = (name: string) => path.join(root, "test/fixtures", name);
 const shared = (name: string) => path.resolve(__dirname, "../../../shared/data/sentiment", name);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function runEval(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "sentiment", ...args], { cwd: root, env: { PATH: process.env.PATH, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-interface Row {
-  file: string;
-  model: "lexicon" | "learned";
-  n: number;
-  accuracy: number;
-  macroF1: number;
-  macroRecall: number;
-  pearson: number | null;
+  return runCli(cli, ["sentiment", ...args], { cwd: root, env: { NODE_ENV: "test" } });
 }
 
 function lastJson(r: Run): { task: string; results: Row[]; [k: string]: unknown } {
   expect(r.stderr).not.toMatch(/evaluation failed|Error:/);
   expect(r.code).toBe(0);
-  const line = r.stdout.trimEnd().split("\n").pop() ?? "";
-  const out = JSON.parse(line) as { task: string; results: Row[] };
+  const out = JSON.parse(lastLine(r.stdout)) as { task: string; results: Row[] };
   expect(out.task).toBe("sentiment");
   for (const row of out.results) {
     expect(Object.keys(row)).toEqual(expect.arrayContaining(["file", "model", "n", "accuracy", "macroF1", "macroRecall", "pearson"]));
@@ -73,7 +49,7 @@ describe("npm run eval -- sentiment (fixtures)", () => {
     expect(row(out.results, "sentiment-small.tsv", "lexicon")).toEqual({ file: "sentiment-small.tsv", model: "lexicon", n: 4, accuracy: 1, macroF1: 1, macroRecall: 1, pearson: null });
   });
 
-  it("trains on one file and tests on another, reporting the lexicon and the learned model", async () => {
+  it("trains on one file and tests on a given file, reporting the lexicon and the learned model", async () => {
     const out = lastJson(await runEval(["--train", fixture("sentiment-train.tsv"), "--test", fixture("sentiment-train.tsv"), "--no-embeddings"]));
     const learned = row(out.results, "sentiment-train.tsv", "learned");
     expect(learned.n).toBe(36);
@@ -95,7 +71,7 @@ describe("npm run eval -- sentiment (fixtures)", () => {
     [["--cv", "1", "--train", "x.tsv"], "expected --cv between 2 and 20"],
     [["--cv", "3", "--split", "0.5", "--train", "x.tsv"], "expected --split or --cv, not both"],
     [["--train", "x.tsv"], "expected --test <tsv>"],
-    [["--test", "/nonexistent/none.tsv"], "none.tsv"],
+    [["--test", "/nonexistent/none.tsv"], "eval failed: cannot read /nonexistent/none.tsv"],
   ])("refuses %j with a message and a non-zero exit", async (args, message) => {
     const r = await runEval(args);
     expect(r.code).not.toBe(0);

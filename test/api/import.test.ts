@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bankRowToAttributes, parseBankCsv } from "../../src/modules/imports/bank";
+import { lastLine, runCli, type CliRun } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { countRows, openSql, type SqlHandle } from "../support/sql";
 
@@ -17,30 +17,9 @@ const cli = path.join(root, "dist/src/cli/import.js");
 const fixture = (name: string) => path.join(root, "test/fixtures", name);
 const shared = (name: string) => path.resolve(__dirname, "../../../shared/data", name);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+function runImport(db: TestDatabase | undefined, args: string[]): Promise<CliRun> {
+  return runCli(cli, args, { cwd: root, env: { NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: db?.url ?? "sqlite::memory:" } });
 }
-
-function runImport(db: TestDatabase | undefined, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: db?.url ?? "sqlite::memory:" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The last line of the output: the one-line summary. */
-const lastLine = (s: string) => s.trimEnd().split("\n").pop() ?? "";
 
 /** A timestamp as read by a raw query (a SQLite "YYYY-MM-DD hh:mm:ss.sss" UTC string or a pg Date) → ISO. */
 function iso(v: unknown): string {
@@ -95,7 +74,7 @@ describe("import CLI: arguments", () => {
 describe("import facebook (fixture: 7 rows, 3 of them bad)", () => {
   let db: TestDatabase;
   let sql: SqlHandle;
-  let first: Run;
+  let first: CliRun;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -165,7 +144,7 @@ describe("import facebook (fixture: 7 rows, 3 of them bad)", () => {
 describe("import ratings (fixture: 9 lines, 2 bad, 1 repeated; catalogue without item 0000003)", () => {
   let db: TestDatabase;
   let sql: SqlHandle;
-  let first: Run;
+  let first: CliRun;
   const args = () => ["ratings", fixture("ratings-small.dat"), "--items", fixture("movies-small.dat")];
 
   beforeAll(async () => {
@@ -249,7 +228,7 @@ async function bankPeople(sql: SqlHandle): Promise<Map<string, { isBrand: boolea
 describe("import bank (fixture: 9 contacts, 3 bad; unknowns in 6 columns)", () => {
   let db: TestDatabase;
   let sql: SqlHandle;
-  let first: Run;
+  let first: CliRun;
 
   beforeAll(async () => {
     db = await createTestDatabase();

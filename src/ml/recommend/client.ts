@@ -21,15 +21,7 @@ export class RecommenderClient {
   }
 
   /** Fits in the worker; the typed arrays are transferred (unusable here afterwards). */
-  async fit(data: {
-    users: Int32Array;
-    items: Int32Array;
-    weights: Float32Array;
-    times: Float64Array;
-    catalogue: Array<{ id: string; features: string[] }>;
-    options?: Partial<RecommenderOptions>;
-    segments?: Array<[number, number]>;
-  }) {
+  async fit(data: Omit<Extract<Body<RecommenderRequest>, { type: "fit" }>, "type">) {
     const r = await this.send({ type: "fit", ...data }, [data.users.buffer as ArrayBuffer, data.items.buffer as ArrayBuffer, data.weights.buffer as ArrayBuffer, data.times.buffer as ArrayBuffer]);
     return r.fitted!;
   }

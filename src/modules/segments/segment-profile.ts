@@ -1,18 +1,13 @@
+import type { UserFacts } from "../predictions/user-features";
+
 /**
  * Segment profiles and their names, pure: what the members of a cluster have in common, in numbers and
  * in words a marketer reads ("Evening sharers — fitness"), and the adjusted Rand index that says how
  * well clusters recover known groups.
  */
 
-export interface MemberFacts {
-  views: number;
-  likes: number;
-  comments: number;
-  shares: number;
-  clicks: number;
-  conversions: number;
-  activeDays: number;
-  recencyDays: number | null;
+/** A member's behaviour counters (as the prediction features count them) and what the profile adds. */
+export interface MemberFacts extends Pick<UserFacts, "views" | "likes" | "comments" | "shares" | "clicks" | "conversions" | "activeDays" | "recencyDays"> {
   /** Interactions per hour of day (UTC), 24 entries. */
   hours: number[];
   /** Topic → decayed interest score. */
