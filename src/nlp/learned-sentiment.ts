@@ -136,8 +136,12 @@ function clamp(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/** What a model holds: its JSON without the format's tag, version and feature description. */
-type ModelState = Omit<LearnedSentimentJSON, "name" | "version" | "features">;
+/**
+ * What a model holds: its JSON without the format's tag and version, and of the feature description only
+ * the dense features it was trained on (a model trained before a dense feature was added still loads and
+ * reads its own ones).
+ */
+type ModelState = Omit<LearnedSentimentJSON, "name" | "version" | "features"> & { dense: string[] };
 
 /** A trained label that stands for `label` when the model lacks it (no neutral in a 2-class model: the score's sign). */
 function toTrainedClass(label: SentimentLabel, score: number, classes: readonly SentimentLabel[]): SentimentLabel {
@@ -154,12 +158,15 @@ class LearnedSentimentModel implements SentimentModel {
   private readonly index: Map<string, number>;
   private readonly embeddingIndex: Map<string, number>;
   private readonly outputs: number;
+  /** Position in `TextAnalysis.dense` of each of the model's dense features. */
+  private readonly denseIndex: number[];
 
   constructor(private readonly state: ModelState) {
     this.classes = state.classes;
     this.index = new Map(state.vocabulary.map((k, i) => [k, i]));
     this.embeddingIndex = new Map((state.embedding?.words ?? []).map((w, i) => [w, i]));
     this.outputs = state.classes.length + (state.ridge ? 1 : 0);
+    this.denseIndex = state.dense.map((name) => (denseFeatureNames as readonly string[]).indexOf(name));
   }
 
   predict(texts: string[]): SentimentPrediction[] {
@@ -183,8 +190,8 @@ class LearnedSentimentModel implements SentimentModel {
       for (let k = 0; k < K; k++) logits[k] += w * weights[j * K + k];
       if (ridge) regression += w * ridge.weights[j];
     }
-    for (let d = 0; d < a.dense.length; d++) {
-      const v = a.dense[d];
+    for (let d = 0; d < this.denseIndex.length; d++) {
+      const v = a.dense[this.denseIndex[d]];
       if (v === 0) continue;
       const j = V + d;
       for (let k = 0; k < K; k++) logits[k] += v * weights[j * K + k];
@@ -230,7 +237,7 @@ class LearnedSentimentModel implements SentimentModel {
       name: tag,
       version: formatVersion,
       classes: s.classes.slice(),
-      features: { ...featureConfig, maxTextChars: maxLearnedTextChars, dense: [...denseFeatureNames] },
+      features: { ...featureConfig, maxTextChars: maxLearnedTextChars, dense: s.dense.slice() },
       params: { ...s.params },
       vocabulary: s.vocabulary.slice(),
       weights: s.weights.slice(),
@@ -245,7 +252,7 @@ class LearnedSentimentModel implements SentimentModel {
   describe(): SentimentModelDescription {
     const { classes, weights, vocabulary, ridge, params } = this.state;
     const K = classes.length;
-    const names = [...vocabulary, ...denseFeatureNames];
+    const names = [...vocabulary, ...this.state.dense];
     const topFeatures: SentimentModelDescription["topFeatures"] = [];
     for (let k = 0; k < K; k++) {
       const order = names.map((_, j) => j).sort((a, b) => weights[b * K + k] - weights[a * K + k] || a - b);
@@ -291,10 +298,11 @@ export function sentimentModelFromJSON(json: unknown): SentimentModel {
     if (features[key] !== featureConfig[key]) fail(`expected features.${key} = ${JSON.stringify(featureConfig[key])} (this code's feature set), found ${JSON.stringify(features[key])}`);
   }
   const dense = stringArray(features.dense, "features.dense");
-  if (dense.join() !== denseFeatureNames.join()) fail(`expected the dense features ${denseFeatureNames.join(", ")}, found ${dense.join(", ")}`);
+  const unknown = dense.filter((name) => !(denseFeatureNames as readonly string[]).includes(name));
+  if (unknown.length || new Set(dense).size !== dense.length) fail(`expected distinct dense features among ${denseFeatureNames.join(", ")}, found ${unknown.length ? `unknown ${unknown.join(", ")}` : "repeats"}`);
   if (features.maxTextChars !== maxLearnedTextChars) fail(`expected features.maxTextChars = ${maxLearnedTextChars}, found ${JSON.stringify(features.maxTextChars)}`);
   const vocabulary = stringArray(j.vocabulary, "vocabulary");
-  const columns = vocabulary.length + denseFeatureNames.length;
+  const columns = vocabulary.length + dense.length;
   const K = classes.length;
   const weights = numberArray(j.weights, columns * K, "weights");
   const intercepts = numberArray(j.intercepts, K, "intercepts");
@@ -316,7 +324,7 @@ export function sentimentModelFromJSON(json: unknown): SentimentModel {
   const params = j.params;
   if (typeof params !== "object" || params === null) fail("expected a params object");
   const trainedOn = typeof j.trainedOn === "number" ? j.trainedOn : fail("expected trainedOn to be a number");
-  return new LearnedSentimentModel({ classes, params: params as Record<string, unknown>, vocabulary, weights, intercepts, ridge, embedding, labelFrom: j.labelFrom, trainedOn });
+  return new LearnedSentimentModel({ classes, params: params as Record<string, unknown>, vocabulary, dense, weights, intercepts, ridge, embedding, labelFrom: j.labelFrom, trainedOn });
 }
 
 // ─────────────────────────────────────────────────────────────────────────── training
@@ -580,6 +588,7 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
     classes,
     params: chosen,
     vocabulary,
+    dense: [...denseFeatureNames],
     weights,
     intercepts: roundAll(softmax.intercepts),
     ridge,

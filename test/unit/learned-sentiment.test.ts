@@ -149,6 +149,32 @@ describe("sentimentModelFromJSON", () => {
     expect(restored.predict(probe)).toEqual(model.predict(probe));
   }, 120_000);
 
+  it("loads a model trained before a dense feature was added, which reads only its own dense features", () => {
+    const json = toyModel.toJSON();
+    const K = json.classes.length;
+    const V = json.vocabulary.length;
+    const added = ["liu.positive", "liu.negative"];
+    const rows = json.features.dense.map((name, d) => ({ name, d })).filter((r) => added.includes(r.name));
+    expect(rows).toHaveLength(2);
+    // The same model with zero weight on the added features ...
+    const zeroed = { ...json, weights: json.weights.slice() };
+    for (const { d } of rows) for (let k = 0; k < K; k++) zeroed.weights[(V + d) * K + k] = 0;
+    // ... and as an older version stored it, without those features at all.
+    const older = {
+      ...zeroed,
+      features: { ...json.features, dense: json.features.dense.filter((n) => !added.includes(n)) },
+      weights: zeroed.weights.filter((_, i) => !rows.some((r) => Math.floor(i / K) === V + r.d)),
+    };
+    expect(older.weights).toHaveLength((V + older.features.dense.length) * K);
+    const probe = [...texts, "Great phone, but the battery is flimsy", "This is not great"];
+    const restored = sentimentModelFromJSON(JSON.parse(JSON.stringify(older)));
+    expect(restored.predict(probe)).toEqual(sentimentModelFromJSON(zeroed).predict(probe));
+    expect(restored.toJSON().features.dense).toEqual(older.features.dense);
+    expect(() => sentimentModelFromJSON({ ...json, features: { ...json.features, dense: [...json.features.dense.slice(1), "afinn.score"] } })).toThrow(
+      "expected distinct dense features among wink.score",
+    );
+  });
+
   it("refuses a foreign tag, another version and a malformed body", () => {
     const json = toyModel.toJSON();
     expect(() => sentimentModelFromJSON({ ...json, name: "randomForestClassifier" })).toThrow('Invalid learned sentiment model: expected name "learnedSentiment", found "randomForestClassifier"');

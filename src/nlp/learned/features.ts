@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import liuOpinionWords from "../lexicons/liu-opinion-words.json";
 import { its, nlp } from "../nlp";
 import { maxTextChars, prepare } from "../sentiment";
 
@@ -38,6 +39,19 @@ function loadVaderLexicon(): Map<string, number> {
 const vaderLexicon = loadVaderLexicon();
 /** VADER's factor for a valence inside a negation's scope. */
 const negationScalar = -0.74;
+
+/**
+ * Bing Liu's opinion lexicon (Hu & Liu 2004, CC BY 4.0; see `../lexicons/README.md`): review vocabulary that
+ * VADER and wink-nlp's lexicon lack. The three words in both of its lists are left out.
+ */
+const liuPolarity: ReadonlyMap<string, 1 | -1> = (() => {
+  const negative = new Set(liuOpinionWords.negative);
+  const m = new Map<string, 1 | -1>();
+  for (const w of liuOpinionWords.positive) if (!negative.has(w)) m.set(w, 1);
+  const positive = new Set(liuOpinionWords.positive);
+  for (const w of liuOpinionWords.negative) if (!positive.has(w)) m.set(w, -1);
+  return m;
+})();
 
 /** Texts longer than this are cut before analysis (the lexicon analyser's limit). */
 export const maxLearnedTextChars = maxTextChars;
@@ -84,6 +98,8 @@ export const denseFeatureNames = [
   "lexicon.max",
   "lexicon.min",
   "lexicon.last",
+  "liu.positive",
+  "liu.negative",
 ] as const;
 
 const elongation = /(\p{L})\1{2,}/gu;
@@ -117,6 +133,8 @@ export function analyzeText(input: string): TextAnalysis {
   let lexMax = 0;
   let lexMin = 0;
   let lexLast = 0;
+  let liuPositive = 0;
+  let liuNegative = 0;
   const sentenceScores: number[] = [];
   const sentences = doc.sentences();
   for (let s = 0; s < sentences.length(); s++) {
@@ -141,6 +159,11 @@ export function analyzeText(input: string): TextAnalysis {
           const cut = normal.replace(elongation, "$1$1");
           if (cut !== normal) elongated++;
           form = cut;
+          const polarity = liuPolarity.get(cut);
+          if (polarity !== undefined) {
+            if ((negated ? -polarity : polarity) > 0) liuPositive++;
+            else liuNegative++;
+          }
           break;
         }
         case "number":
@@ -219,6 +242,8 @@ export function analyzeText(input: string): TextAnalysis {
     lexMax,
     lexMin,
     lexLast,
+    words ? liuPositive / Math.sqrt(words) : 0,
+    words ? liuNegative / Math.sqrt(words) : 0,
   ];
   return { tokens, dense };
 }
