@@ -22,7 +22,7 @@ type Kind = (typeof kinds)[number];
 /** How many skipped lines the summary lists before "… and N more". */
 const maxListed = 20;
 
-const usage = `usage: npm run import -- <kind> <file> [options]
+const usage = `usage: npm run import -- <kind> <file> [options]   (sentiment: <file>…)
 
 kinds:
   facebook <export.csv>     a Facebook Insights post export (UCI "Facebook metrics" layout: ';'-separated, header line)
@@ -35,9 +35,10 @@ kinds:
   bank <contacts.csv>       CRM contacts with an outcome (UCI "Bank Marketing" layout: ';'-separated, header line, "quoted"
                             strings, "unknown" = missing, y yes/no): one person per line, handle bank-<line>, platform OTHER;
                             age, job, marital, education as attributes, the other columns and converted in attributes.extra
-  sentiment <examples.tsv>  labelled texts for the learned sentiment model (label<TAB>score<TAB>text, a header line;
+  sentiment <examples.tsv>… labelled texts for the learned sentiment model (label<TAB>score<TAB>text, a header line;
                             the format of ../shared/data/sentiment/): stored as examples with the file's name as their
-                            source, keyed by file and row, so a re-import updates instead of adding; a bad row fails the file
+                            source, keyed by file and row, so a re-import updates instead of adding; one or more files,
+                            all read and checked before any is written: a bad row fails the command
 
 options:
   --strict                  abort on any bad line, before writing anything (default: report and skip it)
@@ -55,6 +56,8 @@ const oneOf = (names: readonly string[]) => (names.length < 2 ? names.join("") :
 interface Command {
   kind: Kind;
   file: string;
+  /** Further files (sentiment only). */
+  moreFiles: string[];
   items?: string;
   page?: string;
   year?: number;
@@ -93,7 +96,7 @@ export function parseCommand(argv: readonly string[]): Command | "help" {
   if (kind === undefined) throw new Error(`expected kind ${oneOf(kinds)}, found nothing (see --help)`);
   if (!(kinds as readonly string[]).includes(kind)) throw new Error(`expected kind ${oneOf(kinds)}, found ${JSON.stringify(kind)}`);
   if (file === undefined) throw new Error(`expected a file to import after "${kind}", found nothing`);
-  if (extra.length > 0) throw new Error(`expected one file, found also ${extra.map((e) => JSON.stringify(e)).join(", ")}`);
+  if (extra.length > 0 && kind !== "sentiment") throw new Error(`expected one file (several only with sentiment), found also ${extra.map((e) => JSON.stringify(e)).join(", ")}`);
   for (const [k, names] of Object.entries(kindOptions)) {
     if (k === kind) continue;
     for (const name of names) if (values[name as keyof typeof values] !== undefined) throw new Error(`expected --${name} only with ${k}, found it with ${kind}`);
@@ -107,6 +110,7 @@ export function parseCommand(argv: readonly string[]): Command | "help" {
   return {
     kind: kind as Kind,
     file,
+    moreFiles: extra,
     items: values.items,
     page: values.page,
     year: whole("year", values.year, 2004, 2100),
@@ -214,10 +218,30 @@ function run(importer: ImportService, command: Command, file: ImportFile, items:
   }
 }
 
-/** `import sentiment <tsv>`: labelled texts in batches of 5,000, each all or nothing, keyed by file and row. */
-async function importSentiment(services: Awaited<ReturnType<typeof createServices>>, file: ImportFile, config: Config, progress: Progress): Promise<string> {
+/**
+ * `import sentiment <tsv>…`: labelled texts in batches of 5,000, each all or nothing, keyed by file and row.
+ * Every file is parsed before any is written, so a bad row in the last file leaves the database as it was.
+ */
+async function importSentiment(services: Awaited<ReturnType<typeof createServices>>, files: ImportFile[], config: Config, progress: Progress): Promise<string> {
+  const parsed = files.map((file) => ({ file, examples: parseSentimentTsv(file.text, file.name) }));
+  const names = new Set<string>();
+  for (const { file } of parsed) {
+    if (names.has(file.name)) throw new Error(`expected files with distinct names (examples are keyed by file name and row), found ${JSON.stringify(file.name)} twice`);
+    names.add(file.name);
+  }
+  let out = "";
+  for (const { file, examples } of parsed) out += await importSentimentFile(services, file, examples, config, progress);
+  return out;
+}
+
+async function importSentimentFile(
+  services: Awaited<ReturnType<typeof createServices>>,
+  file: ImportFile,
+  examples: ReturnType<typeof parseSentimentTsv>,
+  config: Config,
+  progress: Progress,
+): Promise<string> {
   const started = performance.now();
-  const examples = parseSentimentTsv(file.text, file.name);
   progress.start(`sentiment ${file.name}`, examples.length);
   let stored = 0;
   for (let i = 0; i < examples.length; i += 5_000) {
@@ -248,12 +272,13 @@ async function main(): Promise<void> {
   }
   const config = readConfig();
   const file = readInput(command.file);
+  const moreFiles = command.moreFiles.map(readInput);
   const items = command.items === undefined ? undefined : readInput(command.items);
   const services = await createServices(config, createLogger(config.logLevel));
   try {
     const progress = consoleProgress();
     if (command.kind === "sentiment") {
-      process.stdout.write(await importSentiment(services, file, config, progress));
+      process.stdout.write(await importSentiment(services, [file, ...moreFiles], config, progress));
       return;
     }
     const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });

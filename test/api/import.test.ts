@@ -61,6 +61,9 @@ describe("import CLI: arguments", () => {
     const bank = await runImport(undefined, ["bank", fixture("bank-small.csv"), "--page", "x"]);
     expect(bank.code).toBe(1);
     expect(bank.stderr).toContain("expected --page only with facebook, found it with bank");
+    const two = await runImport(undefined, ["facebook", fixture("facebook-small.csv"), "other.csv"]);
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain('expected one file (several only with sentiment), found also "other.csv"');
   });
 
   it("prints usage with --help", async () => {
@@ -467,5 +470,31 @@ describe("import sentiment (labelled texts for the learned model)", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/import failed: sentiment-bad-label\.tsv:\d+: expected a label of negative, neutral, positive/);
     expect(await countRows(sql, "sentiment_examples")).toBe(before);
+  });
+
+  it("reads every file before writing any: a bad row in the second file writes nothing from the first", async () => {
+    const before = await countRows(sql, "sentiment_examples");
+    const r = await runImport(db, ["sentiment", fixture("sentiment-train.tsv"), fixture("sentiment-bad-label.tsv")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/import failed: sentiment-bad-label\.tsv:\d+: expected a label/);
+    expect(await countRows(sql, "sentiment_examples")).toBe(before);
+    const same = await runImport(db, ["sentiment", fixture("sentiment-train.tsv"), fixture("sentiment-train.tsv")]);
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('expected files with distinct names (examples are keyed by file name and row), found "sentiment-train.tsv" twice');
+    expect(await countRows(sql, "sentiment_examples")).toBe(before);
+  });
+
+  it("imports several files in one command, each file the source of its rows", async () => {
+    const r = await runImport(db, ["sentiment", fixture("sentiment-small.tsv"), fixture("sentiment-train.tsv")]);
+    expect(r.code).toBe(0);
+    const summaries = r.stdout.split("\n").filter((line) => line.startsWith("imported sentiment:"));
+    expect(summaries).toHaveLength(2);
+    expect(summaries[0]).toMatch(/^imported sentiment: 4 rows read, 4 examples stored/);
+    expect(summaries[1]).toMatch(/^imported sentiment: 36 rows read, 36 examples stored/);
+    const bySource = await sql.all<{ source: string; n: number }>(`SELECT "source", COUNT(*) AS "n" FROM "sentiment_examples" GROUP BY "source" ORDER BY "source"`);
+    expect(bySource.map((row) => [row.source, Number(row.n)])).toEqual([
+      ["sentiment-small.tsv", 4],
+      ["sentiment-train.tsv", 36],
+    ]);
   });
 });
