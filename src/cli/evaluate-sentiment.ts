@@ -29,11 +29,12 @@ import { readSentimentTsv } from "../nlp/sentiment-tsv";
  */
 
 export const sentimentUsage = `usage:
-  npm run eval -- sentiment --test <tsv>[,<tsv>…] [--train <tsv>[,<tsv>…]]
+  npm run eval -- sentiment --test <tsv>… [--train <tsv>…]
   npm run eval -- sentiment --train <tsv>… --split <held-out fraction> [--extra-train <tsv>…] [--seed 42] [--repeats 1]
   npm run eval -- sentiment --train <tsv>… --cv <k> [--extra-train <tsv>…] [--seed 42] [--repeats 1]
 options: --metric auto|accuracy|macroF1|macroRecall (the learned model's CV selection; default auto)  --folds 3  --no-embeddings
-files are label<TAB>score<TAB>text with a header (../shared/data/sentiment/README.md); flags repeat or take comma lists`;
+files are label<TAB>score<TAB>text with a header (../shared/data/sentiment/README.md); a file option takes one or more
+files, separated by spaces or commas, or repeats (--test a.tsv b.tsv = --test a.tsv,b.tsv = --test a.tsv --test b.tsv)`;
 
 interface TestSet {
   file: string;
@@ -233,10 +234,18 @@ function meanRows(runs: Run[]): SentimentResultRow[] {
   });
 }
 
-export async function evaluateSentiment(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
+/** The options that name files: each takes one or more files, repeated, comma-separated or space-separated. */
+const fileOptions = ["train", "test", "extra-train"] as const;
+
+/**
+ * Parses the command line. Files may follow a file option separated by spaces (`--test a.tsv b.tsv`, as a
+ * shell glob gives them), by commas (`--test a.tsv,b.tsv`) or repeat it (`--test a.tsv --test b.tsv`).
+ */
+function parseSentimentArgs(argv: string[]) {
+  const parsed = parseArgs({
     args: argv,
-    allowPositionals: false,
+    allowPositionals: true,
+    tokens: true,
     options: {
       train: { type: "string", multiple: true },
       test: { type: "string", multiple: true },
@@ -251,6 +260,21 @@ export async function evaluateSentiment(argv: string[]): Promise<void> {
       help: { type: "boolean", short: "h" },
     },
   });
+  const values = parsed.values;
+  let listOption: (typeof fileOptions)[number] | null = null;
+  for (const token of parsed.tokens) {
+    if (token.kind === "option") {
+      listOption = (fileOptions as readonly string[]).includes(token.name) ? (token.name as (typeof fileOptions)[number]) : null;
+    } else if (token.kind === "positional") {
+      if (!listOption) throw new Error(`expected a file only after --train, --test or --extra-train, found ${JSON.stringify(token.value)}\n${sentimentUsage}`);
+      (values[listOption] ??= []).push(token.value);
+    }
+  }
+  return values;
+}
+
+export async function evaluateSentiment(argv: string[]): Promise<void> {
+  const values = parseSentimentArgs(argv);
   if (values.help) {
     process.stdout.write(`${sentimentUsage}\n`);
     return;

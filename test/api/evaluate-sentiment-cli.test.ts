@@ -66,7 +66,20 @@ describe("npm run eval -- sentiment (fixtures)", () => {
     expect(r.stderr).toContain("learned: training on 24 texts (seed 42, fold 3 of 3)");
   });
 
+  it("takes several files after one option, separated by spaces or commas, or the option repeated", async () => {
+    const [small, train] = [fixture("sentiment-small.tsv"), fixture("sentiment-train.tsv")];
+    const spaced = lastJson(await runEval(["--test", small, train]));
+    expect(spaced.results.map((r) => [r.file, r.model, r.n])).toEqual([
+      ["sentiment-small.tsv", "lexicon", 4],
+      ["sentiment-train.tsv", "lexicon", 36],
+    ]);
+    expect(lastJson(await runEval(["--test", `${small},${train}`])).results).toEqual(spaced.results);
+    expect(lastJson(await runEval(["--test", small, "--test", train])).results).toEqual(spaced.results);
+  });
+
   it.each([
+    [["stray.tsv", "--test", "x.tsv"], 'expected a file only after --train, --test or --extra-train, found "stray.tsv"'],
+    [["--test", "x.tsv", "--seed", "3", "y.tsv"], 'expected a file only after --train, --test or --extra-train, found "y.tsv"'],
     [["--split", "2", "--train", "x.tsv"], "expected --split between 0 and 1"],
     [["--cv", "1", "--train", "x.tsv"], "expected --cv between 2 and 20"],
     [["--cv", "3", "--split", "0.5", "--train", "x.tsv"], "expected --split or --cv, not both"],
@@ -96,7 +109,8 @@ describe("npm run eval -- sentiment on the shared dev files (skipped when ../sha
   }, 120_000);
 
   (hasUci ? it : it.skip)(skipped("UCI, 3-fold cross-fitting over the three files: every row predicted once, above the lexicon", hasUci, uci), async () => {
-    const out = lastJson(await runEval(["--train", uci.join(","), "--cv", "3", "--no-embeddings"]));
+    // the files as the issue writes them: --train <tsv>… (space-separated)
+    const out = lastJson(await runEval(["--train", ...uci, "--cv", "3", "--no-embeddings"]));
     for (const f of ["uci_amazon.tsv", "uci_imdb.tsv", "uci_yelp.tsv"]) {
       const learned = row(out.results, f, "learned");
       expect(learned.n).toBe(500);
