@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { consoleProgress } from "../lib/progress";
+import { stratifiedKFold } from "../ml/cross-validation";
 import { accuracy, macroF1, macroRecall, pearson } from "../ml/multiclass-metrics";
 import { createRng, shuffled } from "../ml/random";
 import { trainSentimentModel, type CandidateResult, type MetricOption, type SentimentExample, type SentimentModel } from "../nlp/learned-sentiment";
@@ -78,17 +79,18 @@ export function stratifiedSplit<T extends { label: string }>(rows: T[], fraction
   return { train: rows.filter((_, i) => !testIdx.has(i)), test: rows.filter((_, i) => testIdx.has(i)) };
 }
 
-/** Fold index (0…k−1) of every row: per label, shuffled (seeded) and dealt round-robin, so each fold holds ~1/k of every label. */
+/**
+ * Fold index (0…k−1) of every row, from the project's `stratifiedKFold` over the labels (sorted by name):
+ * per label, shuffled (seeded) and dealt round-robin, so each fold holds ~1/k of every label.
+ */
 export function stratifiedFolds<T extends { label: string }>(rows: T[], k: number, seed: number): number[] {
   if (!(Number.isInteger(k) && k >= 2)) throw new Error(`stratifiedFolds: expected k ≥ 2, found ${k}`);
-  const byLabel = new Map<string, number[]>();
-  rows.forEach((r, i) => byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), i]));
-  const rng = createRng(seed);
+  const labels = [...new Set(rows.map((r) => r.label))].sort();
   const fold = new Array<number>(rows.length).fill(0);
-  let next = 0;
-  for (const label of [...byLabel.keys()].sort()) {
-    for (const i of shuffled(byLabel.get(label)!, rng)) fold[i] = next++ % k;
-  }
+  stratifiedKFold(
+    rows.map((r) => labels.indexOf(r.label)),
+    { folds: k, seed },
+  ).forEach((f, i) => f.test.forEach((r) => (fold[r] = i)));
   return fold;
 }
 
