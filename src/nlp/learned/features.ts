@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import liuOpinionWords from "../lexicons/liu-opinion-words.json";
 import { its, nlp } from "../nlp";
 import { maxTextChars, prepare } from "../sentiment";
+import { N_SCALAR as negationScalar, vaderLexicon, vaderScores } from "../vader";
 
 /**
  * Text → features for the learned sentiment model. One wink-nlp pass (and one VADER pass) per text
@@ -15,30 +14,6 @@ import { maxTextChars, prepare } from "../sentiment";
  * `<s>`/`</s>`), `c:` character n-grams over the normalised token string. Dense: the lexicons' scores
  * and the text's shape (see `denseFeatureNames`).
  */
-
-/** VADER (vader-sentiment, a pure-JS port of Hutto & Gilbert's lexicon and rules): typed here. */
-interface VaderScores {
-  neg: number;
-  neu: number;
-  pos: number;
-  compound: number;
-}
-const vader = (require("vader-sentiment") as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } }).SentimentIntensityAnalyzer;
-
-/** VADER's word valences (−4…4), read once from the package's lexicon file. */
-function loadVaderLexicon(): Map<string, number> {
-  const file = path.join(path.dirname(require.resolve("vader-sentiment/package.json")), "vader_lexicon.txt");
-  const lexicon = new Map<string, number>();
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [word, valence] = line.split("\t");
-    const v = Number(valence);
-    if (word && Number.isFinite(v)) lexicon.set(word, v);
-  }
-  return lexicon;
-}
-const vaderLexicon = loadVaderLexicon();
-/** VADER's factor for a valence inside a negation's scope. */
-const negationScalar = -0.74;
 
 /**
  * Bing Liu's opinion lexicon (Hu & Liu 2004, CC BY 4.0; see `../lexicons/README.md`): review vocabulary that
@@ -213,7 +188,7 @@ export function analyzeText(input: string): TextAnalysis {
     }
   }
   const score = text.length === 0 ? 0 : clamp(doc.out(its.sentiment) as unknown as number);
-  const v = text.length === 0 ? { neg: 0, neu: 0, pos: 0, compound: 0 } : vader.polarity_scores(text);
+  const v = text.length === 0 ? { neg: 0, neu: 0, pos: 0, compound: 0 } : vaderScores(text);
   const dense = [
     score,
     sentenceScores.length ? Math.min(...sentenceScores) : 0,
