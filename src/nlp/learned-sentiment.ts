@@ -3,7 +3,7 @@ import { accuracy, macroF1, macroRecall, pearson } from "../ml/multiclass-metric
 import { defaultEmbeddingTopWords, embeddingDimensions, embeddingScale, loadEmbeddings } from "./learned/embeddings";
 import { analyzeText, denseFeatureNames, featureKeys, maxLearnedTextChars, type FeatureConfig, type TextAnalysis } from "./learned/features";
 import { fitRidge, fitSoftmax, ridgePredict, selectRows, softmaxProbabilities, sparseRows, type RidgeWeights, type SoftmaxWeights, type SparseRows } from "./learned/linear";
-import { labelOf, sentimentLabels, type SentimentLabel } from "./sentiment";
+import { labelOf, neutralBand, sentimentLabels, type SentimentLabel } from "./sentiment";
 
 /**
  * The learned sentiment model: L2-penalised softmax regression over
@@ -154,6 +154,19 @@ function toTrainedClass(label: SentimentLabel, score: number, classes: readonly 
   return classes[0];
 }
 
+/**
+ * The score moved to the nearest point of its label's band (|score| < 0.05 is NEUTRAL), so that a stored score
+ * and its label never contradict each other in a rollup: the classifier decides the label, the regressor the
+ * score, and near zero they can disagree ("#love": 0.03 from the regressor, POSITIVE from the classifier).
+ */
+export function intoBand(score: number, label: SentimentLabel): number {
+  if (label === "positive") return score >= neutralBand ? score : neutralBand;
+  if (label === "negative") return score <= -neutralBand ? score : -neutralBand;
+  return score >= neutralBand ? neutralEdge : score <= -neutralBand ? -neutralEdge : score;
+}
+/** The largest |score| still NEUTRAL, to four decimals (scores are stored rounded). */
+const neutralEdge = 0.0499;
+
 class LearnedSentimentModel implements SentimentModel {
   readonly classes: SentimentLabel[];
   private readonly index: Map<string, number>;
@@ -227,9 +240,9 @@ class LearnedSentimentModel implements SentimentModel {
       probabilities[classes[k]] = p[k] / z;
       if (p[k] > p[best]) best = k;
     }
-    const score = ridge ? clamp(regression) : clamp(probabilities.positive - probabilities.negative);
-    const label = this.state.labelFrom === "score" ? toTrainedClass(labelOf(score), score, classes) : classes[best];
-    return { score, label, probabilities };
+    const raw = ridge ? clamp(regression) : clamp(probabilities.positive - probabilities.negative);
+    const label = this.state.labelFrom === "score" ? toTrainedClass(labelOf(raw), raw, classes) : classes[best];
+    return { score: intoBand(raw, label), label, probabilities };
   }
 
   toJSON(): LearnedSentimentJSON {

@@ -114,4 +114,51 @@ describe("the learned sentiment model", () => {
     }
     expect(latest).toEqual(["learned", "POSITIVE"]);
   });
+  it("keeps the lexicon's answer for empty and non-English texts, and keeps every score inside its label's band", async () => {
+    const q = `query($t: [String!]!) { analyzeText(texts: $t) { score label analyzer fallback language } }`;
+    const texts = ["", "   ", "这个产品非常好，我很喜欢", "my new deck is goated", "the bearings are squeaky", "the deck shipped", "wheels", "#love", "ok"];
+    const { analyzeText } = (await api.ok(q, { t: texts })) as { analyzeText: Array<{ score: number; label: string; analyzer: string; fallback: string | null; language: string }> };
+    expect(analyzeText[0]).toEqual({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "EMPTY", language: "en" });
+    expect(analyzeText[1]).toEqual({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "EMPTY", language: "en" });
+    expect(analyzeText[2]).toMatchObject({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "OTHER_LANGUAGE", language: "other" });
+    // This model was trained with neutral examples: it decides every English text itself.
+    for (const a of analyzeText.slice(3)) expect(a).toMatchObject({ analyzer: "learned", fallback: null });
+    const band = (score: number) => (score >= 0.05 ? "POSITIVE" : score <= -0.05 ? "NEGATIVE" : "NEUTRAL");
+    for (const a of analyzeText) expect([a.score, a.label]).toEqual([a.score, band(a.score)]);
+  });
+});
+
+describe("a learned model trained without neutral examples", () => {
+  let api2: TestServer;
+  beforeAll(async () => {
+    api2 = await startServer();
+  });
+  afterAll(async () => {
+    await api2?.stop();
+  });
+
+  it("says so in its quality report, answers with its two classes, and leaves empty and non-English texts to the lexicon", async () => {
+    const add = `mutation($examples: [SentimentExampleInput!]!) { addSentimentExamples(examples: $examples, source: "two-classes") { stored } }`;
+    await api2.ok(add, { examples: examples().filter((e) => e.label !== "NEUTRAL") });
+    const { trainModel } = await api2.ok(TrainModelDocument, { name: "sentiment" });
+    for (let i = 0; i < 600; i++) {
+      const { trainingRun } = await api2.ok(TrainingRunDocument, { id: trainModel.id });
+      if (trainingRun.status !== "RUNNING") break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const { model } = await api2.ok(ModelDetailsDocument, { name: "sentiment" });
+    expect(model.versions[0].status).toBe("ACTIVE");
+    expect(model.versions[0].qualityReport?.warnings.join(" ")).toMatch(/^no neutral examples: the model can only say positive or negative/);
+
+    const q = `query($t: [String!]!) { analyzeText(texts: $t) { score label analyzer fallback } }`;
+    const { analyzeText } = (await api2.ok(q, { t: ["my new deck is goated", "the bearings are squeaky", "", "这个产品非常好，我很喜欢"] })) as {
+      analyzeText: Array<{ score: number; label: string; analyzer: string; fallback: string | null }>;
+    };
+    expect(analyzeText.map((a) => [a.label, a.analyzer, a.fallback])).toEqual([
+      ["POSITIVE", "learned", null],
+      ["NEGATIVE", "learned", null],
+      ["NEUTRAL", "learned", "EMPTY"],
+      ["NEUTRAL", "learned", "OTHER_LANGUAGE"],
+    ]);
+  });
 });

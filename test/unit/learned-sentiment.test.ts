@@ -1,4 +1,5 @@
 import {
+  intoBand,
   sentimentModelFromJSON,
   trainSentimentModel,
   type SentimentExample,
@@ -188,5 +189,20 @@ describe("sentimentModelFromJSON", () => {
     expect(() => sentimentModelFromJSON({ ...json, features: { ...json.features, charMax: 9 } })).toThrow("expected features.charMax = 4 (this code's feature set), found 9");
     expect(() => sentimentModelFromJSON(null)).toThrow("Invalid learned sentiment model: expected an object, found null");
     expect(() => sentimentModelFromJSON("{}")).toThrow("Invalid learned sentiment model: expected an object, found string");
+  });
+});
+
+describe("intoBand: a learned score kept inside its label's band (|score| < 0.05 is NEUTRAL)", () => {
+  it.each([
+    [0.0335, "positive", 0.05],
+    [0.7, "positive", 0.7],
+    [-0.2, "positive", 0.05],
+    [0.01, "negative", -0.05],
+    [-0.3, "negative", -0.3],
+    [0.2, "neutral", 0.0499],
+    [-0.05, "neutral", -0.0499],
+    [0.03, "neutral", 0.03],
+  ] as const)("%p labelled %s → %p", (score, label, expected) => {
+    expect(intoBand(score, label)).toBe(expected);
   });
 });

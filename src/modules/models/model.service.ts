@@ -424,6 +424,9 @@ export function textQualityReport(examples: ReadonlyArray<{ text: string; label:
   else if (Object.keys(balance).length < 2) errors.push(`expected at least two labels, found only ${Object.keys(balance).join(", ")}`);
   for (const [label, n] of Object.entries(balance)) if (examples.length > 0 && n / examples.length < 0.05) warnings.push(`label ${label} is rare: ${n} of ${examples.length} examples`);
   if (conflicting > 0) warnings.push(`${conflicting} texts appear with more than one label`);
+  if (examples.length > 0 && !balance.neutral) {
+    warnings.push("no neutral examples: the model can only say positive or negative, so once active it labels no text NEUTRAL (except empty and non-English texts, which keep the lexicon's answer); add neutral examples for a 3-class model");
+  }
   return {
     rows: examples.length,
     columns: [{ name: "text", kind: "categorical", missing: empty, distinct, constant: distinct === 1 }],

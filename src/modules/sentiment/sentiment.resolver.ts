@@ -44,7 +44,7 @@ export class RemoveVocabularyRulesResult {
 
 function sentimentView(s: SentimentScore | null): SentimentType | null {
   if (!s) return null;
-  const d = (s.details ?? {}) as { sentences?: number[]; rules?: string[]; language?: string };
+  const d = (s.details ?? {}) as { sentences?: number[]; rules?: string[]; language?: string; fallback?: string };
   return {
     score: s.score,
     label: s.label as SentimentLabelEnum,
@@ -54,6 +54,7 @@ function sentimentView(s: SentimentScore | null): SentimentType | null {
     sentenceScores: d.sentences ?? [],
     rulesApplied: d.rules ?? [],
     language: d.language ?? "en",
+    fallback: d.fallback ?? null,
   };
 }
 
@@ -65,6 +66,7 @@ function analysisView(r: TextSentiment): TextAnalysis {
     label: r.label as SentimentLabelEnum,
     analyzer: r.analyzer,
     analyzerVersion: r.analyzerVersion,
+    fallback: r.fallback,
     sentences: a.sentences.map((s) => ({ text: s.text, score: s.score, label: labelOf(s.score) as SentimentLabelEnum })),
     words: a.words,
     negations: a.negations,

@@ -33,12 +33,26 @@ export interface TextToScore {
   text: string;
 }
 
+/**
+ * Why a text keeps the lexicon's answer although a learned version is active: it is empty, or it looks like
+ * another language (the model learned English; the lexicon then says what little it can, usually neutral).
+ */
+export type LearnedFallback = "EMPTY" | "OTHER_LANGUAGE";
+
+function fallbackOf(text: string, lexicon: { language: string }): LearnedFallback | null {
+  if (cleanText(text).length === 0) return "EMPTY";
+  if (lexicon.language === "other") return "OTHER_LANGUAGE";
+  return null;
+}
+
 /** One text's result as the API shows it. */
 export interface TextSentiment {
   score: number;
   label: SentimentLabel;
   analyzer: string;
   analyzerVersion: string;
+  /** Set when a learned version is active but the lexicon's answer stands (see `LearnedFallback`). */
+  fallback: LearnedFallback | null;
   analysis?: SentimentAnalysis;
   scoredAt?: Date;
 }
@@ -151,18 +165,22 @@ export class SentimentService {
   private async scoreAll(
     texts: ReadonlyArray<{ text: string; accountId?: number | null }>,
     analyzer: Analyzer,
-  ): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string }>> {
+  ): Promise<Array<SentimentScoreResult & { analyzer: string; analyzerVersion: string; fallback: LearnedFallback | null }>> {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
     const lexiconResults = texts.map((t) => scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
-    if (!analyzer.learned) return lexiconResults.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
-    const predictions = await this.predictLearned(
+    if (!analyzer.learned) return lexiconResults.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback: null }));
+    const { predictions } = await this.predictLearned(
       analyzer,
       texts.map((t) => {
         const r = t.accountId ? rules.get(t.accountId) : null;
         return r ? rewrite(t.text, r).text : t.text;
       }),
     );
-    return lexiconResults.map((r, i) => ({ ...r, score: predictions[i].score, label: predictions[i].label, analyzer: analyzer.name, analyzerVersion: analyzer.version }));
+    return lexiconResults.map((r, i) => {
+      const fallback = fallbackOf(texts[i].text, r);
+      const decided = fallback ? r : predictions[i];
+      return { ...r, score: decided.score, label: decided.label, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback };
+    });
   }
 
   /**
@@ -182,13 +200,11 @@ export class SentimentService {
           }),
         )
       : undefined;
-    return analyses.map((analysis, i) => ({
-      score: learned ? learned[i].score : analysis.score,
-      label: learned ? learned[i].label : analysis.label,
-      analyzer: analyzer.name,
-      analyzerVersion: analyzer.version,
-      analysis,
-    }));
+    return analyses.map((analysis, i) => {
+      const fallback = learned ? fallbackOf(texts[i].text, analysis) : null;
+      const decided = learned && !fallback ? learned.predictions[i] : analysis;
+      return { score: decided.score, label: decided.label, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback, analysis };
+    });
   }
 
   /** `analyzeText`: ad-hoc texts and drafts, at most 100 per call, with an account's rules if given. */
@@ -222,7 +238,7 @@ export class SentimentService {
         analyzerVersion: results[i].analyzerVersion,
         score: results[i].score,
         label: results[i].label,
-        details: detailsOf(results[i]),
+        details: detailsOf(results[i], results[i].fallback),
         scoredAt: now,
       }));
       const columns = ["targetType", "targetId", "postId", "userId", "accountId", "occurredAt", "analyzer", "analyzerVersion", "score", "label", "details", "scoredAt"] as const;
@@ -477,10 +493,11 @@ export class SentimentService {
 }
 
 /** What a stored score keeps besides the score: sentence scores, language, and what changed it. */
-function detailsOf(a: SentimentScoreResult): Record<string, unknown> {
+function detailsOf(a: SentimentScoreResult, fallback: LearnedFallback | null): Record<string, unknown> {
   return {
     sentences: a.sentenceScores.slice(0, 20),
     language: a.language,
+    ...(fallback ? { fallback } : {}),
     ...(a.truncated ? { truncated: true } : {}),
     ...(a.rulesApplied.length ? { rules: a.rulesApplied } : {}),
   };

@@ -55,7 +55,7 @@ export class SentimentType {
   @Field(() => Float, { description: "From -1 (most negative) to 1 (most positive)." })
   score: number;
 
-  @Field(() => SentimentLabelEnum, { description: "NEUTRAL when |score| < 0.05." })
+  @Field(() => SentimentLabelEnum, { description: "NEUTRAL when |score| < 0.05, POSITIVE at 0.05 and above, NEGATIVE at -0.05 and below (a learned model's classifier decides the label and its score is kept inside the label's band)." })
   label: SentimentLabelEnum;
 
   @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (a trained model)." })
@@ -64,10 +64,17 @@ export class SentimentType {
   @Field()
   analyzerVersion: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (the model learned English).",
+  })
+  fallback: string | null;
+
   @Field()
   scoredAt: Date;
 
-  @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20)." })
+  @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20), by the lexicon (a learned model scores whole texts)." })
   sentenceScores: number[];
 
   @Field(() => [String], { description: "Brand vocabulary rules that changed this score." })
@@ -94,7 +101,14 @@ export class TextAnalysis {
   @Field()
   analyzerVersion: string;
 
-  @Field(() => [SentenceSentiment])
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (the model learned English).",
+  })
+  fallback: string | null;
+
+  @Field(() => [SentenceSentiment], { description: "Sentences with the lexicon's scores (a learned model scores whole texts)." })
   sentences: SentenceSentiment[];
 
   @Field(() => Int)
