@@ -7,7 +7,7 @@ import { assertNever } from "../lib/assert-never";
 import { createLogger } from "../lib/logger";
 import { consoleProgress, type Progress } from "../lib/progress";
 import { defaultImportOptions, describeProblem, ImportAbortedError, ImportService, type ImportFile, type ImportReport, type SkippedLine } from "../modules/imports/import.service";
-import { parseSentimentTsv } from "../nlp/sentiment-tsv";
+import { parseSentimentTsvRows, type SentimentTsvRow } from "../nlp/sentiment-tsv";
 import { closeServices, createServices } from "../server";
 
 /**
@@ -220,48 +220,58 @@ function run(importer: ImportService, command: Command, file: ImportFile, items:
 
 /**
  * `import sentiment <tsv>…`: labelled texts in batches of 5,000, each all or nothing, keyed by file and row.
- * Every file is parsed before any is written, so a bad row in the last file leaves the database as it was.
+ * Every file is parsed before any is written: bad rows are reported with line and column and skipped, or,
+ * with `--strict`, abort everything before a write (so a bad row in the last file leaves the database as it was).
  */
-async function importSentiment(services: Awaited<ReturnType<typeof createServices>>, files: ImportFile[], config: Config, progress: Progress): Promise<string> {
-  const parsed = files.map((file) => ({ file, examples: parseSentimentTsv(file.text, file.name) }));
+async function importSentiment(services: Awaited<ReturnType<typeof createServices>>, files: ImportFile[], config: Config, progress: Progress, strict: boolean): Promise<string> {
   const names = new Set<string>();
-  for (const { file } of parsed) {
+  for (const file of files) {
     if (names.has(file.name)) throw new Error(`expected files with distinct names (examples are keyed by file name and row), found ${JSON.stringify(file.name)} twice`);
     names.add(file.name);
   }
+  const parsed = files.map((file) => {
+    const { rows, problems } = parseSentimentTsvRows(file.text);
+    return { file, rows, skipped: problems.map((p) => ({ ...p, file: file.name })) };
+  });
+  const problems = parsed.flatMap((p) => p.skipped);
+  if (strict && problems.length > 0) {
+    throw new ImportAbortedError(`${problems.length} bad line${problems.length === 1 ? "" : "s"} (--strict): nothing was written; first: ${describeProblem(problems[0], true)}`, problems);
+  }
+  const headerless = parsed.find((p) => p.rows.length === 0 && p.skipped.some((q) => q.line === 1));
+  if (headerless) throw new Error(`${headerless.file.name}: ${headerless.skipped[0].message}`);
   let out = "";
-  for (const { file, examples } of parsed) out += await importSentimentFile(services, file, examples, config, progress);
+  for (const { file, rows, skipped } of parsed) out += await importSentimentFile(services, file, rows, skipped, config, progress);
   return out;
 }
 
 async function importSentimentFile(
   services: Awaited<ReturnType<typeof createServices>>,
   file: ImportFile,
-  examples: ReturnType<typeof parseSentimentTsv>,
+  rows: SentimentTsvRow[],
+  skipped: SkippedLine[],
   config: Config,
   progress: Progress,
 ): Promise<string> {
   const started = performance.now();
-  progress.start(`sentiment ${file.name}`, examples.length);
+  progress.start(`sentiment ${file.name}`, rows.length);
   let stored = 0;
-  for (let i = 0; i < examples.length; i += 5_000) {
-    const batch = examples.slice(i, i + 5_000).map((e, j) => ({ ...e, key: `${file.name}:${i + j + 1}` }));
+  for (let i = 0; i < rows.length; i += 5_000) {
+    const batch = rows.slice(i, i + 5_000).map((r) => ({ text: r.text, label: r.label, score: r.score, key: `${file.name}:${r.row}` }));
     stored += (await services.sentiment.addExamples(batch, file.name)).stored;
-    progress.update(Math.min(examples.length, i + 5_000));
+    progress.update(Math.min(rows.length, i + 5_000));
   }
   progress.stop();
   const stats = await services.sentiment.exampleStats();
   const labels = stats.byLabel.map((l) => `${l.label} ${l.count}`).join(", ");
   const s = ((performance.now() - started) / 1000).toFixed(2);
-  return (
-    [
-      `sentiment ${file.name} → ${where(config)}`,
-      `  rows read        ${examples.length}`,
-      `  examples stored  ${stored} (source ${file.name})`,
-      `  all examples     ${stats.total}: ${labels}`,
-      `imported sentiment: ${examples.length} rows read, ${stored} examples stored in ${s} s into ${config.database.dialect}; train with trainModel(name: "sentiment") or npm run train -- sentiment`,
-    ].join("\n") + "\n"
+  const read = rows.length + skipped.length;
+  const out = [`sentiment ${file.name} → ${where(config)}`, `  rows read        ${read}`, `  examples stored  ${stored} (source ${file.name})`, `  rows skipped     ${skipped.length}`];
+  listSkipped(skipped, out, false);
+  out.push(
+    `  all examples     ${stats.total}: ${labels}`,
+    `imported sentiment: ${read} rows read, ${stored} examples stored, ${skipped.length} skipped in ${s} s into ${config.database.dialect}; train with trainModel(name: "sentiment") or npm run train -- sentiment`,
   );
+  return out.join("\n") + "\n";
 }
 
 async function main(): Promise<void> {
@@ -278,7 +288,7 @@ async function main(): Promise<void> {
   try {
     const progress = consoleProgress();
     if (command.kind === "sentiment") {
-      process.stdout.write(await importSentiment(services, [file, ...moreFiles], config, progress));
+      process.stdout.write(await importSentiment(services, [file, ...moreFiles], config, progress, command.strict));
       return;
     }
     const importer = new ImportService(services, command.batchSize === undefined ? {} : { batchSize: command.batchSize });

@@ -1,42 +1,79 @@
 import { readFileSync } from "node:fs";
 import type { SentimentExample } from "./learned-sentiment";
-import { sentimentLabels, type SentimentLabel } from "./sentiment";
+import { labelOf, sentimentLabels, type SentimentLabel } from "./sentiment";
 
 /**
  * Reads a labelled sentiment file in the shared format (../shared/data/sentiment/README.md):
  * `label<TAB>score<TAB>text`, a header line first, UTF-8, one example a line. `label` is negative,
- * neutral or positive; `score` is a number in [-1, 1] or empty (→ null); `text` is the rest of the line
- * (a tab inside it is kept). Blank lines are skipped; CRLF line ends and a BOM are accepted. A bad row
- * fails the whole file with its name and line number.
+ * neutral or positive; `score` is a number in [-1, 1] or empty (→ null), and where given the label is its
+ * band (|score| < 0.05 neutral, as every file there is); `text` is the rest of the line (a tab inside it
+ * is kept). Blank lines are skipped; CRLF line ends and a BOM are accepted.
  */
 
 export const sentimentTsvHeader = ["label", "score", "text"] as const;
 
-export function parseSentimentTsv(content: string, file = "<input>"): SentimentExample[] {
+/** One bad row: its line, the column at fault and why. */
+export interface SentimentTsvProblem {
+  line: number;
+  column?: string;
+  message: string;
+}
+
+/** A good row, with its line and its ordinal among the file's non-blank rows (bad ones counted). */
+export type SentimentTsvRow = SentimentExample & { line: number; row: number };
+
+/** Every row of a file: the good ones and the problems of the bad ones (a bad header is a problem of line 1 and ends the file). */
+export function parseSentimentTsvRows(content: string): { rows: SentimentTsvRow[]; problems: SentimentTsvProblem[] } {
   const lines = content.replace(/^\uFEFF/, "").split(/\r?\n/);
   const header = lines[0]?.split("\t").map((h) => h.trim());
   if (!header || header.length < 3 || header[0] !== "label" || header[1] !== "score" || header[2] !== "text") {
-    throw new Error(`${file}:1: expected the header "label<TAB>score<TAB>text", found ${JSON.stringify(lines[0] ?? "")}`);
+    return { rows: [], problems: [{ line: 1, message: `expected the header "label<TAB>score<TAB>text", found ${JSON.stringify(lines[0] ?? "")}` }] };
   }
-  const out: SentimentExample[] = [];
+  const rows: SentimentTsvRow[] = [];
+  const problems: SentimentTsvProblem[] = [];
+  let row = 0;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
-    const where = `${file}:${i + 1}`;
+    row++;
+    const problem = (column: string | undefined, message: string) => problems.push({ line: i + 1, ...(column ? { column } : {}), message });
     const first = line.indexOf("\t");
     const second = first < 0 ? -1 : line.indexOf("\t", first + 1);
-    if (second < 0) throw new Error(`${where}: expected 3 tab-separated fields (label, score, text), found ${first < 0 ? 1 : 2}`);
+    if (second < 0) {
+      problem(undefined, `expected 3 tab-separated fields (label, score, text), found ${first < 0 ? 1 : 2}`);
+      continue;
+    }
     const label = line.slice(0, first).trim();
-    if (!sentimentLabels.includes(label as SentimentLabel)) throw new Error(`${where}: expected a label of ${sentimentLabels.join(", ")}, found ${JSON.stringify(label)}`);
+    if (!sentimentLabels.includes(label as SentimentLabel)) {
+      problem("label", `expected a label of ${sentimentLabels.join(", ")}, found ${JSON.stringify(label)}`);
+      continue;
+    }
     const rawScore = line.slice(first + 1, second).trim();
     let score: number | null = null;
     if (rawScore !== "") {
       score = Number(rawScore);
-      if (!Number.isFinite(score) || score < -1 || score > 1) throw new Error(`${where}: expected an empty score or a number in [-1, 1], found ${JSON.stringify(rawScore)}`);
+      if (!Number.isFinite(score) || score < -1 || score > 1) {
+        problem("score", `expected an empty score or a number in [-1, 1], found ${JSON.stringify(rawScore)}`);
+        continue;
+      }
+      if (labelOf(score) !== label) {
+        problem("label", `expected ${labelOf(score)} for the score ${rawScore} (|score| < 0.05 is neutral), found ${label}`);
+        continue;
+      }
     }
-    out.push({ label: label as SentimentLabel, score, text: line.slice(second + 1) });
+    rows.push({ label: label as SentimentLabel, score, text: line.slice(second + 1), line: i + 1, row });
   }
-  return out;
+  return { rows, problems };
+}
+
+/** The examples of a file; its first bad row fails the whole file with the file's name and line number. */
+export function parseSentimentTsv(content: string, file = "<input>"): SentimentExample[] {
+  const { rows, problems } = parseSentimentTsvRows(content);
+  if (problems.length > 0) {
+    const p = problems[0];
+    throw new Error(`${file}:${p.line}: ${p.message}`);
+  }
+  return rows.map(({ label, score, text }) => ({ label, score, text }));
 }
 
 export function readSentimentTsv(file: string): SentimentExample[] {

@@ -453,7 +453,7 @@ describe("import sentiment (labelled texts for the learned model)", () => {
   it("stores every row as an example with the file as its source, and a re-import adds nothing", async () => {
     const first = await runImport(db, ["sentiment", fixture("sentiment-small.tsv")]);
     expect(first.code).toBe(0);
-    expect(lastLine(first.stdout)).toMatch(/^imported sentiment: 4 rows read, 4 examples stored in [\d.]+ s into (sqlite|postgres);/);
+    expect(lastLine(first.stdout)).toMatch(/^imported sentiment: 4 rows read, 4 examples stored, 0 skipped in [\d.]+ s into (sqlite|postgres);/);
     const rows = await sql.all<{ key: string; label: string; score: number | null; source: string; text: string }>(`SELECT "key", "label", "score", "source", "text" FROM "sentiment_examples" ORDER BY "id"`);
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ key: "sentiment-small.tsv:1", label: "positive", source: "sentiment-small.tsv", text: "So lucky to have amazing friends." });
@@ -464,19 +464,32 @@ describe("import sentiment (labelled texts for the learned model)", () => {
     expect(await countRows(sql, "sentiment_examples")).toBe(4);
   });
 
-  it("fails the whole file on a bad row, naming the file and line, and writes nothing", async () => {
+  it("reports each bad row with its line and column and stores the others; --strict writes nothing", async () => {
     const before = await countRows(sql, "sentiment_examples");
-    const r = await runImport(db, ["sentiment", fixture("sentiment-bad-label.tsv")]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/import failed: sentiment-bad-label\.tsv:\d+: expected a label of negative, neutral, positive/);
+    const strict = await runImport(db, ["sentiment", fixture("sentiment-mixed.tsv"), "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("import failed: 4 bad lines (--strict): nothing was written; first: sentiment-mixed.tsv: line 3, column \"label\": expected a label of negative, neutral, positive");
     expect(await countRows(sql, "sentiment_examples")).toBe(before);
+
+    const r = await runImport(db, ["sentiment", fixture("sentiment-mixed.tsv")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('line 4, column "score": expected an empty score or a number in [-1, 1], found "2"');
+    expect(r.stdout).toContain('line 5, column "label": expected positive for the score 0.9 (|score| < 0.05 is neutral), found negative');
+    expect(r.stdout).toContain("line 6: expected 3 tab-separated fields (label, score, text), found 2");
+    expect(lastLine(r.stdout)).toMatch(/^imported sentiment: 6 rows read, 2 examples stored, 4 skipped in /);
+    const rows = await sql.all<{ key: string; text: string }>(`SELECT "key", "text" FROM "sentiment_examples" WHERE "source" = 'sentiment-mixed.tsv' ORDER BY "key"`);
+    // Keys are the rows' ordinals in the file, bad rows counted, so fixing a bad row later adds it under its own key.
+    expect(rows.map((x) => [x.key, x.text])).toEqual([
+      ["sentiment-mixed.tsv:1", "fine"],
+      ["sentiment-mixed.tsv:6", "just a text"],
+    ]);
   });
 
-  it("reads every file before writing any: a bad row in the second file writes nothing from the first", async () => {
+  it("with --strict, reads every file before writing any: a bad row in the second file writes nothing from the first", async () => {
     const before = await countRows(sql, "sentiment_examples");
-    const r = await runImport(db, ["sentiment", fixture("sentiment-train.tsv"), fixture("sentiment-bad-label.tsv")]);
+    const r = await runImport(db, ["sentiment", fixture("sentiment-train.tsv"), fixture("sentiment-bad-label.tsv"), "--strict"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/import failed: sentiment-bad-label\.tsv:\d+: expected a label/);
+    expect(r.stderr).toMatch(/import failed: 1 bad line \(--strict\): nothing was written; first: sentiment-bad-label\.tsv: line 3, column "label": expected a label/);
     expect(await countRows(sql, "sentiment_examples")).toBe(before);
     const same = await runImport(db, ["sentiment", fixture("sentiment-train.tsv"), fixture("sentiment-train.tsv")]);
     expect(same.code).toBe(1);
@@ -489,10 +502,11 @@ describe("import sentiment (labelled texts for the learned model)", () => {
     expect(r.code).toBe(0);
     const summaries = r.stdout.split("\n").filter((line) => line.startsWith("imported sentiment:"));
     expect(summaries).toHaveLength(2);
-    expect(summaries[0]).toMatch(/^imported sentiment: 4 rows read, 4 examples stored/);
-    expect(summaries[1]).toMatch(/^imported sentiment: 36 rows read, 36 examples stored/);
+    expect(summaries[0]).toMatch(/^imported sentiment: 4 rows read, 4 examples stored, 0 skipped/);
+    expect(summaries[1]).toMatch(/^imported sentiment: 36 rows read, 36 examples stored, 0 skipped/);
     const bySource = await sql.all<{ source: string; n: number }>(`SELECT "source", COUNT(*) AS "n" FROM "sentiment_examples" GROUP BY "source" ORDER BY "source"`);
     expect(bySource.map((row) => [row.source, Number(row.n)])).toEqual([
+      ["sentiment-mixed.tsv", 2],
       ["sentiment-small.tsv", 4],
       ["sentiment-train.tsv", 36],
     ]);

@@ -136,4 +136,27 @@ describe("sentiment alerts", () => {
     const r = await api.query(AlertsQuery, { groupBy: "NONE", sensitivity: 0 });
     expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sensitivity" });
   });
+
+  it("refuses a range that ends before it starts, unknown IDs and out-of-range drivers", async () => {
+    const backwards = await api.query(`{ sentimentAlerts(filter: { from: "2026-08-28T00:00:00Z", to: "2026-08-27T00:00:00Z" }) { id } }`);
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.to" });
+    const unknown = await api.query(`{ sentimentAlerts(filter: { accountId: "VXNlcjo5OTk5OTk=" }) { id } }`);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "filter.accountId" });
+    for (const first of [0, -5, 51]) {
+      const r = await api.query(`{ sentimentAlerts(groupBy: NONE) { id drivers(first: ${first}) { score } } }`);
+      expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    }
+  });
+
+  it("refuses a subscription to a grouping that is not checked live", async () => {
+    const client = createClient({ url: api.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false });
+    try {
+      const errors = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: `subscription { sentimentAlertRaised(groupBy: HASHTAG) { id } }` }, { next: (msg) => resolve(msg.errors), error: resolve, complete: () => resolve(null) });
+      });
+      expect(JSON.stringify(errors)).toContain("expected NONE or TOPIC");
+    } finally {
+      await client.dispose();
+    }
+  });
 });

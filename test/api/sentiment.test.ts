@@ -30,7 +30,7 @@ async function allTexts(): Promise<Map<string, { score: number; label: string; d
   for (const p of (await allPosts()).values()) {
     const account = p.externalId.startsWith("a") ? "skateco" : "otherco";
     out.set(p.externalId, { score: p.sentiment!.score, label: p.sentiment!.label, day: postDays[p.externalId], account });
-    for (const c of p.interactions.nodes) if (c.text) out.set(c.text, { score: c.sentiment!.score, label: c.sentiment!.label, day: commentDays[c.text], account });
+    for (const c of p.interactions.nodes) if (c.text && c.type === "COMMENT") out.set(c.text, { score: c.sentiment!.score, label: c.sentiment!.label, day: commentDays[c.text], account });
   }
   return out;
 }
@@ -62,6 +62,8 @@ beforeAll(async () => {
       { externalId: "c1", userHandle: "fan1", platform: "INSTAGRAM", postExternalId: "a1", type: "COMMENT", text: "sick trick!", occurredAt: "2026-03-02T11:00:00Z" },
       { externalId: "c2", userHandle: "fan2", platform: "INSTAGRAM", postExternalId: "a1", type: "COMMENT", text: "terrible wheels 😡", occurredAt: "2026-03-03T12:00:00Z" },
       { externalId: "l1", userHandle: "fan1", platform: "INSTAGRAM", postExternalId: "a2", type: "LIKE", occurredAt: "2026-03-02T16:00:00Z" },
+      // Only comments are scored: a like that carries a text is not.
+      { externalId: "l2", userHandle: "fan2", platform: "INSTAGRAM", postExternalId: "a2", type: "LIKE", text: "love it", occurredAt: "2026-03-02T17:00:00Z" },
       { externalId: "c3", userHandle: "fan2", platform: "INSTAGRAM", postExternalId: "b1", type: "COMMENT", text: "so sick", occurredAt: "2026-03-03T13:00:00Z" },
     ],
   } as never);
@@ -81,7 +83,10 @@ describe("sentiment on ingest", () => {
     expect(posts.get("b1")!.sentiment!.label).toBe("NEGATIVE");
     const comments = [...posts.values()].flatMap((p) => p.interactions.nodes);
     expect(comments.find((c) => c.text === "terrible wheels 😡")!.sentiment!.label).toBe("NEGATIVE");
-    expect(comments.find((c) => c.type === "LIKE")!.sentiment).toBeNull();
+    expect(comments.filter((c) => c.type === "LIKE").map((c) => [c.text ?? null, c.sentiment])).toEqual([
+      ["love it", null],
+      [null, null],
+    ]);
   });
 });
 
@@ -150,7 +155,7 @@ describe("rollups for BI", () => {
       after = page.pageInfo.endCursor;
     }
     expect(paged).toEqual(full.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
-    expect(paged).toEqual(["2026-03-02T00:00:00.000Z|@skateco|3", "2026-03-03T00:00:00.000Z|@otherco|2", "2026-03-03T00:00:00.000Z|@skateco|1"]);
+    expect(paged).toEqual(["2026-03-02T00:00:00.000Z|@skateco · instagram|3", "2026-03-03T00:00:00.000Z|@otherco · instagram|2", "2026-03-03T00:00:00.000Z|@skateco · instagram|1"]);
   });
 
   it("groups by hashtag and week, filters by kind, and refuses a foreign cursor", async () => {
@@ -163,12 +168,33 @@ describe("rollups for BI", () => {
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.to" });
   });
 
+  it("reads a null filter as none, and refuses unknown IDs and segment IDs that are not global IDs", async () => {
+    const q = `query($filter: SentimentFilter) { sentimentSeries(filter: $filter, granularity: MONTH) { nodes { count } } }`;
+    const withNull = await api.ok<{ sentimentSeries: { nodes: Array<{ count: number }> } }, unknown>(q, { filter: null });
+    const without = await api.ok<{ sentimentSeries: { nodes: Array<{ count: number }> } }, unknown>(q, {});
+    expect(withNull).toEqual(without);
+    expect(withNull.sentimentSeries.nodes).toEqual([{ count: 6 }]);
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ accountId: "VXNlcjo5OTk5OTk=" }, "NOT_FOUND", "filter.accountId"],
+      [{ authorId: "VXNlcjo5OTk5OTk=" }, "NOT_FOUND", "filter.authorId"],
+      [{ postId: Buffer.from("Post:999999").toString("base64") }, "NOT_FOUND", "filter.postId"],
+      [{ segmentId: Buffer.from("Segment:4242").toString("base64") }, "NOT_FOUND", "filter.segmentId"],
+      [{ segmentId: "6" }, "BAD_USER_INPUT", "filter.segmentId"],
+    ];
+    for (const [filter, code, field] of cases) {
+      for (const query of [q, `query($filter: SentimentFilter) { shareOfVoice(filter: $filter) { total } }`]) {
+        const r = await api.query(query, { filter });
+        expect([filter, r.errors?.[0].extensions?.code, r.errors?.[0].extensions?.field]).toEqual([filter, code, field]);
+      }
+    }
+  });
+
   it("shareOfVoice splits the conversation by account", async () => {
     const { shareOfVoice } = await api.ok(ShareOfVoiceDocument, { groupBy: "ACCOUNT" });
     expect(shareOfVoice.total).toBe(6);
     expect(shareOfVoice.groups.map((g) => [g.groupKey, g.groupLabel, g.count])).toEqual([
-      [ids.skateco, "@skateco", 4],
-      [ids.otherco, "@otherco", 2],
+      [ids.skateco, "@skateco · instagram", 4],
+      [ids.otherco, "@otherco · instagram", 2],
     ]);
     expect(shareOfVoice.groups[0].share).toBeCloseTo(4 / 6, 10);
     expect(shareOfVoice.groups[0].netSentiment).toBeCloseTo(shareOfVoice.groups[0].positive - shareOfVoice.groups[0].negative, 10);
@@ -217,9 +243,13 @@ describe("labelled examples for the learned model", () => {
   it("stores examples idempotently, all or nothing, and counts them", async () => {
     const add = `mutation($examples: [SentimentExampleInput!]!, $source: String) { addSentimentExamples(examples: $examples, source: $source) {
       received stored examples { total byLabel { label count } bySource { source count } } } }`;
-    const bad = await api.query(add, { examples: [{ text: "great", label: "POSITIVE" }, { text: "  ", label: "NEGATIVE" }, { text: "ok", label: "NEUTRAL", score: 3 }] });
+    const bad = await api.query(add, {
+      examples: [{ text: "great", label: "POSITIVE" }, { text: "  ", label: "NEGATIVE" }, { text: "ok", label: "NEUTRAL", score: 3 }, { text: "great", label: "NEGATIVE", score: 0.9 }],
+    });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "examples[1].text" });
-    expect((bad.errors?.[0].extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["examples[1].text", "examples[2].score"]);
+    const problems = bad.errors?.[0].extensions?.problems as Array<{ field: string; message: string }>;
+    expect(problems.map((p) => p.field)).toEqual(["examples[1].text", "examples[2].score", "examples[3].label"]);
+    expect(problems[2].message).toBe("expected POSITIVE for the score 0.9 (|score| < 0.05 is NEUTRAL), found NEGATIVE");
     const none = await api.ok<{ sentimentExamples: { total: number } }, unknown>(`{ sentimentExamples { total } }`);
     expect(none.sentimentExamples.total).toBe(0);
 

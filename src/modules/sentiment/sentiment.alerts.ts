@@ -3,7 +3,7 @@ import type { Database } from "../../db/database";
 import { BadUserInputError } from "../../graphql/errors";
 import { defaultPageSize, maxPageSize } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
-import { bucketCounts, bucketStart, negativeDrivers, nextBucket, type Granularity, type SentimentFilterValue, type SentimentGroupBy } from "./sentiment.series";
+import { bucketCounts, bucketStart, checkFilter, negativeDrivers, nextBucket, type Granularity, type SentimentFilterValue, type SentimentGroupBy } from "./sentiment.series";
 import { checkSpikeOptions, defaultSpikeOptions, detectSpikes, type BucketCounts, type SpikeOptions } from "./spike-detector";
 
 export const alertTopic = "SENTIMENT_ALERT";
@@ -30,7 +30,7 @@ export interface AlertValue {
 }
 
 export interface AlertArgs {
-  filter?: SentimentFilterValue;
+  filter?: SentimentFilterValue | null;
   granularity: Granularity;
   groupBy: SentimentGroupBy;
   options: SpikeOptions;
@@ -85,6 +85,7 @@ export class SentimentAlerts {
     if (problem) throw new BadUserInputError(problem.slice(0, problem.indexOf(":")), problem.slice(problem.indexOf(":") + 2));
     const first = args.first ?? defaultPageSize;
     if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize}, found ${first}`);
+    await checkFilter(this.db, args.filter);
     const filter = args.filter ?? {};
     const { granularity } = args;
     // The baseline of the first bucket in range reaches back before `from`.

@@ -4,6 +4,7 @@ import type { PostService } from "../posts/post.service";
 import { alertTopic, type AlertValue, type SentimentAlerts } from "./sentiment.alerts";
 import type { Database } from "../../db/database";
 import type { Context } from "../../graphql/context";
+import { BadUserInputError } from "../../graphql/errors";
 import { labelOf } from "../../nlp/sentiment";
 import { Interaction } from "../interactions/interaction.entity";
 import { Post } from "../posts/post.entity";
@@ -148,6 +149,9 @@ export class SentimentResolver {
   }
 }
 
+/** The groupings the live check pushes (see `SentimentAlerts`). */
+const liveGroupings: readonly SentimentGroupByEnum[] = [SentimentGroupByEnum.NONE, SentimentGroupByEnum.TOPIC];
+
 @Resolver(() => SentimentAlertType)
 export class SentimentAlertResolver {
   constructor(private readonly alerts: SentimentAlerts) {}
@@ -159,7 +163,12 @@ export class SentimentAlertResolver {
   }
 
   @Subscription(() => SentimentAlertType, {
-    topics: alertTopic,
+    topics: ({ args }: { args: { groupBy?: SentimentGroupByEnum | null } }) => {
+      if (args.groupBy && !liveGroupings.includes(args.groupBy)) {
+        throw new BadUserInputError("groupBy", `expected NONE or TOPIC (the groupings checked live; query sentimentAlerts for the others), found ${args.groupBy}`);
+      }
+      return alertTopic;
+    },
     filter: ({ payload, args }: { payload: AlertValue; args: { groupBy?: SentimentGroupByEnum | null } }) => !args.groupBy || payload.groupBy === args.groupBy,
     description: "New negative spikes as texts arrive, checked by day over everything (NONE) and per topic (TOPIC) with the default rule.",
   })
@@ -172,7 +181,8 @@ export class SentimentAlertResolver {
 
   @FieldResolver(() => [SentimentDriverType], { description: "The most negative posts and comments of the bucket and group." })
   async drivers(@Root() alert: AlertValue, @Arg("first", () => Int, { defaultValue: 5, description: "1–50." }) first: number) {
-    const limit = Math.max(1, Math.min(50, first));
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `expected \`first\` between 1 and 50, found ${first}`);
+    const limit = first;
     const rows = await this.alerts.drivers(alert, limit);
     return rows.map((r) => ({
       kind: r.targetType === "POST" ? TextKindEnum.POST : TextKindEnum.COMMENT,
@@ -215,7 +225,7 @@ export class PostSentimentResolver {
 export class InteractionSentimentResolver {
   constructor(private readonly sentimentService: SentimentService) {}
 
-  @FieldResolver(() => SentimentType, { nullable: true, description: "The comment's sentiment (null for interactions without text)." })
+  @FieldResolver(() => SentimentType, { nullable: true, description: "The comment's sentiment (null for interactions that are not comments or have no text)." })
   async sentiment(@Root() interaction: Interaction, @Ctx() ctx: Context) {
     if (interaction.text == null) return null;
     return sentimentView(await this.sentimentService.current(ctx.loaders, "INTERACTION", interaction.id));

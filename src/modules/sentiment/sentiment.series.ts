@@ -1,5 +1,5 @@
 import type { Database, Row } from "../../db/database";
-import { BadUserInputError } from "../../graphql/errors";
+import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { Where } from "../../graphql/pagination";
 import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
 import type { Platform } from "../users/platform";
@@ -97,9 +97,9 @@ function groupSql(groupBy: SentimentGroupBy): GroupSql {
     case "HASHTAG":
       return { key: `"h"."tag"`, label: `'#' || "h"."tag"`, joins: `JOIN "post_hashtags" "h" ON "h"."postId" = "s"."postId"` };
     case "AUTHOR":
-      return { key: `"s"."userId"`, label: `'@' || "u"."handle"`, joins: `JOIN "users" "u" ON "u"."id" = "s"."userId"` };
+      return { key: `"s"."userId"`, label: personLabel, joins: `JOIN "users" "u" ON "u"."id" = "s"."userId"` };
     case "ACCOUNT":
-      return { key: `"s"."accountId"`, label: `'@' || "u"."handle"`, joins: `JOIN "users" "u" ON "u"."id" = "s"."accountId"` };
+      return { key: `"s"."accountId"`, label: personLabel, joins: `JOIN "users" "u" ON "u"."id" = "s"."accountId"` };
     case "PLATFORM":
       return { key: `"p"."platform"`, label: `"p"."platform"`, joins: `JOIN "posts" "p" ON "p"."id" = "s"."postId"` };
     case "SEGMENT":
@@ -113,17 +113,43 @@ function groupSql(groupBy: SentimentGroupBy): GroupSql {
   }
 }
 
-/** A group key as the API shows it: people as global IDs, everything else as is. */
+/** A person's group label: handles are unique per platform only, so the platform is named ("@kestrel · instagram"). */
+const personLabel = `'@' || "u"."handle" || ' · ' || LOWER("u"."platform")`;
+
+/** A group key as the API shows it: people and segments as global IDs, everything else as is. */
 function publicKey(groupBy: SentimentGroupBy, raw: unknown): string {
   if (groupBy === "AUTHOR" || groupBy === "ACCOUNT") return toGlobalId("User", String(raw));
+  if (groupBy === "SEGMENT") return toGlobalId("Segment", String(raw));
   return String(raw ?? "");
+}
+
+/**
+ * Checks a filter before any rollup: `to` after `from`, and every ID names something that exists
+ * (a BAD_USER_INPUT or NOT_FOUND naming `filter.<field>`, as everywhere else in the API).
+ */
+export async function checkFilter(db: Database, filter: SentimentFilterValue | null | undefined): Promise<void> {
+  if (!filter) return;
+  if (filter.from && filter.to && filter.from >= filter.to) throw new BadUserInputError("filter.to", `expected \`to\` after \`from\`, found ${filter.to.toISOString()} ≤ ${filter.from.toISOString()}`);
+  const refs: Array<[keyof SentimentFilterValue, string, string]> = [
+    ["accountId", "User", "users"],
+    ["authorId", "User", "users"],
+    ["postId", "Post", "posts"],
+    ["segmentId", "Segment", "segments"],
+  ];
+  for (const [field, type, table] of refs) {
+    const value = filter[field] as string | null | undefined;
+    if (!value) continue;
+    const { id } = decodeGlobalId(value, `filter.${field}`, type);
+    if ((await db.query(`SELECT 1 AS "x" FROM "${table}" WHERE "id" = ?`, [id])).length === 0) throw new NotFoundError(type, value, `filter.${field}`);
+  }
 }
 
 /**
  * The WHERE of a filter over `"s"` (sentiment_scores), with the joins it needs beyond the grouping's.
  * Every ID is checked here, so a bad one is a BAD_USER_INPUT naming `filter.<field>`.
  */
-function filterSql(db: Database, filter: SentimentFilterValue = {}, groupJoins: string): { where: Where; joins: string } {
+function filterSql(db: Database, given: SentimentFilterValue | null | undefined, groupJoins: string): { where: Where; joins: string } {
+  const filter = given ?? {};
   const where = new Where();
   let joins = "";
   const needPost = !groupJoins.includes(`"posts" "p"`);
@@ -146,8 +172,7 @@ function filterSql(db: Database, filter: SentimentFilterValue = {}, groupJoins: 
   }
   if (filter.hashtag) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "fh" WHERE "fh"."postId" = "s"."postId" AND "fh"."tag" = ?)`, filter.hashtag.replace(/^#/, "").trim().toLowerCase());
   if (filter.segmentId) {
-    const id = Number(filter.segmentId);
-    if (!Number.isInteger(id) || id < 1) throw new BadUserInputError("filter.segmentId", `expected a segment id, found ${JSON.stringify(filter.segmentId)}`);
+    const { id } = decodeGlobalId(filter.segmentId, "filter.segmentId", "Segment");
     where.add(`EXISTS (SELECT 1 FROM "segment_memberships" "fm" WHERE "fm"."userId" = "s"."userId" AND "fm"."segmentId" = ?)`, id);
   }
   if (filter.kinds?.length) where.in(`"s"."targetType"`, filter.kinds.map((k) => (k === "COMMENT" ? "INTERACTION" : "POST")));
@@ -177,10 +202,11 @@ export interface SeriesPage {
 /** Flat, cursor-paginated rows of (bucket, group) aggregates, ordered by bucket then group key. */
 export async function sentimentSeries(
   db: Database,
-  args: { filter?: SentimentFilterValue; granularity: Granularity; groupBy: SentimentGroupBy; first?: number | null; after?: string | null },
+  args: { filter?: SentimentFilterValue | null; granularity: Granularity; groupBy: SentimentGroupBy; first?: number | null; after?: string | null },
 ): Promise<SeriesPage> {
   const first = args.first ?? defaultPageSize * 5;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize * 10) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize * 10}, found ${first}`);
+  await checkFilter(db, args.filter);
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, args.filter, group.joins);
   const bucket = bucketSql(db.dialect, args.granularity);
@@ -231,9 +257,10 @@ export interface VoiceRow {
 }
 
 /** Each group's share of the texts matching the filter, with its sentiment; largest first. */
-export async function shareOfVoice(db: Database, args: { filter?: SentimentFilterValue; groupBy: SentimentGroupBy; first?: number | null }): Promise<{ total: number; rows: VoiceRow[] }> {
+export async function shareOfVoice(db: Database, args: { filter?: SentimentFilterValue | null; groupBy: SentimentGroupBy; first?: number | null }): Promise<{ total: number; rows: VoiceRow[] }> {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize}, found ${first}`);
+  await checkFilter(db, args.filter);
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, args.filter, group.joins);
   const from = `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()}`;
@@ -259,7 +286,7 @@ export async function shareOfVoice(db: Database, args: { filter?: SentimentFilte
 /** Text and negative counts per (bucket, group), raw group keys, in bucket order: what the spike rule reads. */
 export async function bucketCounts(
   db: Database,
-  args: { filter?: SentimentFilterValue; granularity: Granularity; groupBy: SentimentGroupBy },
+  args: { filter?: SentimentFilterValue | null; granularity: Granularity; groupBy: SentimentGroupBy },
 ): Promise<Array<{ bucket: Date; rawKey: string; groupKey: string; groupLabel: string; count: number; negative: number }>> {
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, args.filter, group.joins);
@@ -281,7 +308,7 @@ export async function bucketCounts(
 /** The most negative texts of one group in [from, to): what drove an alert. */
 export async function negativeDrivers(
   db: Database,
-  args: { filter?: SentimentFilterValue; groupBy: SentimentGroupBy; rawKey: string; from: Date; to: Date; limit: number },
+  args: { filter?: SentimentFilterValue | null; groupBy: SentimentGroupBy; rawKey: string; from: Date; to: Date; limit: number },
 ): Promise<Array<{ targetType: string; targetId: number; postId: number; score: number }>> {
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, { ...args.filter, from: args.from, to: args.to }, group.joins);

@@ -8,6 +8,7 @@ import { LearnedScorer } from "../../nlp/learned/scorer";
 import type { ModelService } from "../models/model.service";
 import {
   analyzeSentiment,
+  labelOf,
   rewrite,
   compileRules,
   lexiconAnalyzer,
@@ -287,11 +288,11 @@ export class SentimentService {
     return n;
   }
 
-  /** After interactions were recorded: score those with a text, by their external ids. */
+  /** After interactions were recorded: score the comments among them (the interactions with a text that are comments), by their external ids. */
   async scoreInteractions(externalIds: readonly string[]): Promise<number> {
     let n = 0;
     for (const slice of chunks(externalIds, 500)) {
-      n += await this.score(await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND "i"."externalId" IN (${slice.map(() => "?").join(", ")})`, slice));
+      n += await this.score(await this.commentTexts(`WHERE "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND "i"."externalId" IN (${slice.map(() => "?").join(", ")})`, slice));
     }
     if (n > 0 && (await this.analyzer()).learned) this.scheduleRescore();
     return n;
@@ -329,6 +330,12 @@ export class SentimentService {
       const stale = (type: SentimentTarget, id: string) =>
         `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
       try {
+        // Only comments are scored: a score left on another kind of interaction (stored before that rule) goes.
+        await this.db.write((tx) =>
+          tx.execute(
+            `DELETE FROM "sentiment_scores" WHERE "targetType" = 'INTERACTION' AND EXISTS (SELECT 1 FROM "interactions" "i" WHERE "i"."id" = "sentiment_scores"."targetId" AND "i"."type" <> 'COMMENT')`,
+          ),
+        );
         for (;;) {
           if (this.closed) return total;
           const posts = await this.postTexts(`WHERE ${stale("POST", `"p"."id"`)} ORDER BY "p"."id" LIMIT ${backfillStep}`, [version]);
@@ -338,7 +345,7 @@ export class SentimentService {
         }
         for (;;) {
           if (this.closed) return total;
-          const comments = await this.commentTexts(`WHERE "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
+          const comments = await this.commentTexts(`WHERE "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
           if (comments.length === 0) break;
           total += await this.score(comments, analyzer);
           onProgress?.(total);
@@ -369,7 +376,7 @@ export class SentimentService {
     }
     after = 0;
     for (;;) {
-      const comments = await this.commentTexts(`WHERE "p"."authorId" = ? AND "i"."text" IS NOT NULL AND "i"."id" > ? ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
+      const comments = await this.commentTexts(`WHERE "p"."authorId" = ? AND "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND "i"."id" > ? ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
       if (comments.length === 0) break;
       total += await this.score(comments, analyzer);
       after = comments[comments.length - 1].targetId;
@@ -461,6 +468,9 @@ export class SentimentService {
       const label = String(r.label ?? "").toLowerCase();
       if (!["negative", "neutral", "positive"].includes(label)) problems.push({ index: i, field: `examples[${i}].label`, message: `expected negative, neutral or positive, found ${JSON.stringify(r.label)}` });
       if (r.score != null && (!Number.isFinite(r.score) || r.score < -1 || r.score > 1)) problems.push({ index: i, field: `examples[${i}].score`, message: `expected a number between -1 and 1, found ${r.score}` });
+      else if (r.score != null && ["negative", "neutral", "positive"].includes(label) && labelOf(r.score) !== label) {
+        problems.push({ index: i, field: `examples[${i}].label`, message: `expected ${labelOf(r.score).toUpperCase()} for the score ${r.score} (|score| < 0.05 is NEUTRAL), found ${label.toUpperCase()}` });
+      }
       const key = r.key ? cleanText(r.key) : createHash("sha1").update(`${src}\u0000${label}\u0000${text}`).digest("hex");
       if (key.length < 1 || key.length > 200) problems.push({ index: i, field: `examples[${i}].key`, message: `expected 1–200 characters, found ${key.length}` });
       return { key, text, label, score: r.score ?? null, source: src, createdAt: new Date() };
