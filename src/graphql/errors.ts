@@ -116,3 +116,14 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
     }
   };
 }
+
+/**
+ * A filter's text value: null when not given; a BAD_USER_INPUT naming the field when given but empty (an empty
+ * `hashtag: ""` is a mistake, not "no filter").
+ */
+export function filterText(value: string | null | undefined, field: string, clean: (s: string) => string = (s) => s.trim()): string | null {
+  if (value == null) return null;
+  const v = clean(value);
+  if (v === "") throw new BadUserInputError(field, `expected a non-empty value, found ${JSON.stringify(value)}`);
+  return v;
+}

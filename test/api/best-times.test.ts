@@ -43,8 +43,8 @@ describe("bestTimesToPost", () => {
       ["Friday", 12, 4, "AUDIENCE"],
     ]);
     expect(bestTimesToPost.map((t) => t.expectedEngagements)).toEqual([4.25, 2.75, expect.closeTo((8 + 3 * 2.9) / 7, 10)]);
-    expect(bestTimesToPost[0]).toMatchObject({ weekday: 3, reason: "3 of this account's posts published Wednesdays at 18:00 drew 4.3 engagements each" });
-    expect(bestTimesToPost[2].reason).toMatch(/^too few of this account's posts at this time: the whole audience's 4 posts/);
+    expect(bestTimesToPost[0]).toMatchObject({ weekday: 3, reason: "3 of this account's posts published Wednesdays at 18:00: 4.3 engagements expected per post (their average, shrunk toward the overall one)" });
+    expect(bestTimesToPost[2].reason).toMatch(/^too few of this account's posts at this time: the whole audience's 4 posts published \w+s at \d+:00, [\d.]+ engagements expected per post$/);
   });
 
   it("refuses unknown accounts and segments, and a bad page size", async () => {

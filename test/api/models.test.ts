@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import {
   ActivateModelVersionDocument,
+  DeleteUserDocument,
   ModelDetailsDocument,
   ModelsDocument,
   PostPredictionsDocument,
@@ -230,6 +231,16 @@ describe("the model service over GraphQL", () => {
     );
     expect(series.segmentSeries.pageInfo.hasNextPage).toBe(false);
     expect(new Set(series.segmentSeries.nodes.map((n) => n.segmentId))).toEqual(new Set(segs.map((s) => s.id)));
+
+    // An erasure shrinks a segment, and the shares follow the sizes.
+    const victim = await api.ok<{ segment: { members: { nodes: Array<{ id: string }> } } }, unknown>(`query($id: ID!) { segment(id: $id) { members(first: 1) { nodes { id } } } }`, { id: segs[0].id });
+    await api.ok(DeleteUserDocument, { id: victim.segment.members.nodes[0].id });
+    const shrunk = await api.ok<{ segments: Array<{ id: string; size: number; share: number }> }, unknown>(`{ segments { id size share } }`);
+    const total = shrunk.segments.reduce((n, x) => n + x.size, 0);
+    expect(total).toBe(segs.reduce((n, x) => n + x.size, 0) - 1);
+    for (const x of shrunk.segments) expect(x.share).toBeCloseTo(x.size / total, 12);
+    const one = await api.ok<{ segment: { share: number } }, unknown>(`query($id: ID!) { segment(id: $id) { share } }`, { id: segs[0].id });
+    expect(one.segment.share).toBeCloseTo((segs[0].size - 1) / total, 12);
   });
 
   it("tunes the recommender's blend on the data, scored against the better popularity baseline, and serves with it", async () => {

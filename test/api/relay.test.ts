@@ -71,6 +71,13 @@ describe("Relay connections", () => {
     expect(foreign.errors?.[0].message).toMatch(/^after: the cursor belongs to an ordering by publishedAt/);
     const users = await api.query(UsersDocument, { last: 0 });
     expect(users.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "last" });
+    // An empty filter value is a mistake, not "no filter".
+    for (const [filter, field] of [[{ hashtag: "" }, "filter.hashtag"], [{ hashtag: " # " }, "filter.hashtag"], [{ category: "  " }, "filter.category"]] as const) {
+      const empty = await api.query(PostsDocument, { first: 5, filter });
+      expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+    const noHandle = await api.query(UsersDocument, { first: 5, filter: { handle: "@" } });
+    expect(noHandle.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.handle" });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
-import { NotFoundError } from "../../graphql/errors";
+import { filterText, NotFoundError } from "../../graphql/errors";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -105,11 +105,11 @@ export class PostService {
     if (filter.platform) where.add(`"p"."platform" = ?`, filter.platform);
     if (filter.authorId) where.add(`"p"."authorId" = ?`, decodeGlobalId(filter.authorId, "filter.authorId", "User").id);
     if (filter.mediaType) where.add(`"p"."mediaType" = ?`, filter.mediaType);
-    if (filter.category) where.add(`"p"."category" = ?`, cleanText(filter.category).toLowerCase());
+    const category = filterText(filter.category, "filter.category", (s) => cleanText(s).toLowerCase());
+    if (category !== null) where.add(`"p"."category" = ?`, category);
     if (filter.paid != null) where.add(`"p"."paid" = ?`, filter.paid);
-    if (filter.hashtag) {
-      where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "h" WHERE "h"."postId" = "p"."id" AND "h"."tag" = ?)`, filter.hashtag.replace(/^#/, "").toLowerCase());
-    }
+    const hashtag = filterText(filter.hashtag, "filter.hashtag", (s) => s.trim().replace(/^#/, "").toLowerCase());
+    if (hashtag !== null) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "h" WHERE "h"."postId" = "p"."id" AND "h"."tag" = ?)`, hashtag);
     if (filter.publishedAfter) where.add(`"p"."publishedAt" >= ?`, filter.publishedAfter);
     if (filter.publishedBefore) where.add(`"p"."publishedAt" < ?`, filter.publishedBefore);
     return where;

@@ -118,7 +118,8 @@ export class BestTimesResolver {
     const scopeName = account !== null && segment !== null ? "ACCOUNT_SEGMENT" : account !== null ? "ACCOUNT" : segment !== null ? "SEGMENT" : "AUDIENCE";
     const audience = await this.slots(null, null);
     const scope = scopeName === "AUDIENCE" ? audience : await this.slots(account, segment);
-    const whose = scopeName === "ACCOUNT" ? "this account's posts" : scopeName === "SEGMENT" ? "posts, from this segment" : scopeName === "ACCOUNT_SEGMENT" ? "this account's posts, from this segment" : "all posts";
+    const whose = scopeName === "ACCOUNT" || scopeName === "ACCOUNT_SEGMENT" ? "of this account's posts" : "posts";
+    const from = scopeName === "SEGMENT" || scopeName === "ACCOUNT_SEGMENT" ? " from this segment" : "";
     return rankSlots(scope, audience)
       .slice(0, first)
       .map((s) => ({
@@ -130,8 +131,8 @@ export class BestTimesResolver {
         basis: s.basis === "scope" ? scopeName : "AUDIENCE",
         reason:
           s.basis === "scope"
-            ? `${s.posts} of ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.expectedEngagements.toFixed(1)} engagements each`
-            : `too few of ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.expectedEngagements.toFixed(1)} engagements each`,
+            ? `${s.posts} ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00: ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post (their average, shrunk toward the overall one)`
+            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00, ${s.expectedEngagements.toFixed(1)} engagements expected per post`,
       }));
   }
 }

@@ -88,7 +88,8 @@ export class SegmentType {
   /** The row id (members). */
   dbId: number;
 
-  static of(s: Segment): SegmentType {
+  /** `total`: the people the segment's version holds now, so that shares follow sizes after an erasure. */
+  static of(s: Segment, total: number): SegmentType {
     const p = s.profile as unknown as SegmentProfile;
     return {
       id: toGlobalId("Segment", String(s.id)),
@@ -97,7 +98,7 @@ export class SegmentType {
       name: s.name,
       description: s.description,
       size: s.size,
-      share: p.share,
+      share: total > 0 ? s.size / total : p.share,
       means: Object.entries(p.means).map(([feature, value]) => ({ feature, value })),
       actionMix: Object.entries(p.actionMix).map(([key, share]) => ({ key, share })),
       activeHours: p.activeHours,
@@ -167,14 +168,16 @@ export class SegmentResolver {
 
   @Query(() => [SegmentType], { description: "The segments of the active segments version (train it with trainModel(name: \"segments\")), largest first." })
   async segments() {
-    return (await this.segmentService.list()).map(SegmentType.of);
+    const list = await this.segmentService.list();
+    const total = list.reduce((n, s) => n + s.size, 0);
+    return list.map((s) => SegmentType.of(s, total));
   }
 
   @Query(() => SegmentType, { description: "A segment by ID (NOT_FOUND if unknown)." })
-  async segment(@Arg("id", () => ID) id: string) {
+  async segment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     const s = await this.segmentService.byId(segmentIdOf(id, "id"));
     if (!s) throw new NotFoundError("Segment", id);
-    return SegmentType.of(s);
+    return SegmentType.of(s, s.modelVersionId === null ? 0 : await this.segmentService.versionSize(ctx.loaders, s.modelVersionId));
   }
 
   @FieldResolver(() => UserConnection, { description: "The segment's people." })
@@ -251,6 +254,6 @@ export class UserSegmentResolver {
   @FieldResolver(() => SegmentType, { nullable: true, description: "The person's segment in the active segments version (null before one is trained, or for people without activity)." })
   async segment(@Root() user: User, @Ctx() ctx: Context) {
     const s = await this.segments.ofUser(ctx.loaders, user.id);
-    return s ? SegmentType.of(s) : null;
+    return s ? SegmentType.of(s, s.modelVersionId === null ? 0 : await this.segments.versionSize(ctx.loaders, s.modelVersionId)) : null;
   }
 }

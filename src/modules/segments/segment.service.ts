@@ -172,6 +172,20 @@ export class SegmentService {
     return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("s")} FROM "segments" "s" WHERE "s"."modelVersionId" = ? ORDER BY "s"."size" DESC, "s"."key"`, [active.id]));
   }
 
+  /** People a version's segments hold now (erasure keeps the sizes current), batched per request. */
+  versionSize(loaders: Loaders, versionId: number): Promise<number> {
+    return loaders
+      .get<number, number>("Segment.versionSize", async (ids) => {
+        const rows = await this.db.query<{ v: number | string; n: number | string }>(
+          `SELECT "modelVersionId" AS "v", SUM("size") AS "n" FROM "segments" WHERE "modelVersionId" IN (${ids.map(() => "?").join(", ")}) GROUP BY "modelVersionId"`,
+          [...ids],
+        );
+        const byVersion = new Map(rows.map((r) => [Number(r.v), Number(r.n)]));
+        return ids.map((id) => byVersion.get(id) ?? 0);
+      })
+      .load(versionId);
+  }
+
   async byId(id: number): Promise<Segment | undefined> {
     const m = this.db.mapper(Segment);
     return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("s")} FROM "segments" "s" WHERE "s"."id" = ?`, [id]))[0];

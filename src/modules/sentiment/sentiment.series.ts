@@ -1,5 +1,5 @@
 import type { Database, Row } from "../../db/database";
-import { BadUserInputError, NotFoundError } from "../../graphql/errors";
+import { BadUserInputError, filterText, NotFoundError } from "../../graphql/errors";
 import { Where } from "../../graphql/pagination";
 import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
 import type { Platform } from "../users/platform";
@@ -166,11 +166,13 @@ function filterSql(db: Database, given: SentimentFilterValue | null | undefined,
     joinPost();
     where.add(`"p"."platform" = ?`, filter.platform);
   }
-  if (filter.topic) {
+  const topic = filterText(filter.topic, "filter.topic", (s) => s.trim().toLowerCase());
+  if (topic !== null) {
     joinPost();
-    where.add(`"p"."category" = ?`, filter.topic.trim().toLowerCase());
+    where.add(`"p"."category" = ?`, topic);
   }
-  if (filter.hashtag) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "fh" WHERE "fh"."postId" = "s"."postId" AND "fh"."tag" = ?)`, filter.hashtag.replace(/^#/, "").trim().toLowerCase());
+  const hashtag = filterText(filter.hashtag, "filter.hashtag", (s) => s.trim().replace(/^#/, "").trim().toLowerCase());
+  if (hashtag !== null) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "fh" WHERE "fh"."postId" = "s"."postId" AND "fh"."tag" = ?)`, hashtag);
   if (filter.segmentId) {
     const { id } = decodeGlobalId(filter.segmentId, "filter.segmentId", "Segment");
     where.add(`EXISTS (SELECT 1 FROM "segment_memberships" "fm" WHERE "fm"."userId" = "s"."userId" AND "fm"."segmentId" = ?)`, id);
