@@ -1,11 +1,13 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { toGlobalId } from "../../graphql/relay";
+import { Uncacheable } from "../../graphql/response-cache";
 import type { Metrics } from "../../ml/types";
 import type { SpecEntry } from "./model-specs";
 import { ModelVersion } from "./model-version.entity";
 import type { RunStatus, TrainingRun } from "./model.service";
 
+@Uncacheable("read from models/<name>.json on every request, so a corrected file shows at once")
 @ObjectType("Model", { simpleResolvers: true, description: "A declarative model specification (models/<name>.json) and its versions." })
 export class ModelType {
   @Field()
@@ -198,6 +200,7 @@ export enum TrainingStatus {
 }
 registerEnumType(TrainingStatus, { name: "TrainingStatus" });
 
+@Uncacheable("a running training's status, progress and stage live in memory, and its seconds in the clock")
 @ObjectType("TrainingRun", { simpleResolvers: true, description: "A training run; poll it with trainingRun(id) until it SUCCEEDED or FAILED." })
 export class TrainingRunType {
   @Field(() => ID, { description: "The ID of the model version it trains." })

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Reso
 import type { Context } from "../../graphql/context";
 import { BadUserInputError } from "../../graphql/errors";
 import { PageInfo } from "../../graphql/relay";
+import { Uncacheable } from "../../graphql/response-cache";
 import { Post } from "../posts/post.entity";
 import type { PostService } from "../posts/post.service";
 import type { UserService } from "../users/user.service";
@@ -62,6 +63,7 @@ export class RecommendationResolver {
     private readonly posts: PostService,
   ) {}
 
+  @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
   @Query(() => RecommendationConnection, { description: "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history." })
   async recommendations(
     @Arg("userId", () => ID) userId: string,
@@ -76,6 +78,7 @@ export class RecommendationResolver {
     return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
+  @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
   @Query(() => [RecommendedPostType], { description: "Posts like this one, best first, each with a reason." })
   async similarPosts(@Arg("postId", () => ID) postId: string, @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number, @Ctx() ctx: Context) {
     const post = await this.posts.getOrThrow(ctx.loaders, postId, "postId");
