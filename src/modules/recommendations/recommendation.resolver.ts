@@ -16,7 +16,7 @@ export class RecommendedPostType {
   @Field(() => Float, { description: "The blend's score (relative within one list)." })
   score: number;
 
-  @Field({ description: "Why, in words: “because you shared …”, “new on #topic, which you engage with”, “trending since your last visit”, …" })
+  @Field({ description: "Why, in words: “because you shared …”, “new on #topic, which you engage with”, “trending since your last visit” (“trending now” for someone with no history), …" })
   reason: string;
 
   @Field({ description: "Which signal put it there: similar (people who engaged with what you did), content, trending or popular." })

@@ -213,7 +213,8 @@ export class RecommendationService {
   /**
    * Someone with no history: their segment (kept from earlier activity, or the one of the people most like
    * them by CRM attributes) gives the posts its members engage with most lately, "popular with <segment>";
-   * the engine's trending and popular posts fill the rest of the list.
+   * the engine's trending and popular posts fill the rest of the list. Topics are spread over the whole list
+   * as over everyone's (at most 4 of any 10 from one topic).
    */
   private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], first: number, offset: number): Promise<{ items: RecommendedPost[]; hasNextPage: boolean }> {
     const user = await this.users.byId(loaders, userId);
@@ -224,13 +225,16 @@ export class RecommendationService {
       ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
       ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
     ];
-    const page = list.slice(offset, offset + first);
+    const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, r.postId)));
+    const topicOf = new Map(list.map((r, i) => [r.postId, posts[i]?.category ?? null]));
+    const spread = diversify(list, (r) => topicOf.get(r.postId), diversityPage, diversityShare);
+    const page = spread.slice(offset, offset + first);
     const items = await Promise.all(
       page.map(async (r, i) =>
         r.reason ? { postId: r.postId, rank: offset + i + 1, score: r.score, reason: r.reason, source: r.source } : this.describe(loaders, r.ranked!, offset + i + 1, [], null),
       ),
     );
-    return { items, hasNextPage: list.length > offset + first };
+    return { items, hasNextPage: spread.length > offset + first };
   }
 
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
@@ -265,7 +269,8 @@ export class RecommendationService {
         break;
       }
       case "trending":
-        reason = "trending since your last visit";
+        // Without history the engine's trending is around the data's latest time: the person has no "last visit".
+        reason = history.length > 0 ? "trending since your last visit" : "trending now";
         break;
       case "popular":
         reason = why.segment && segmentName ? `popular with “${segmentName}” lately` : "popular now";
