@@ -20,7 +20,11 @@ export class UserInput {
   @Field(() => Boolean, { nullable: true })
   isBrand?: boolean | null;
 
-  @Field(() => UserAttributes, { nullable: true })
+  @Field(() => UserAttributes, {
+    nullable: true,
+    description:
+      "Merged into the stored attributes one by one: an attribute left out keeps its value, an explicit null (or blank text) clears it; `extra` is merged key by key (`extra: null` clears it all); `attributes: null` clears everything.",
+  })
   attributes?: UserAttributes | null;
 }
 

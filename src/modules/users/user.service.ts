@@ -7,6 +7,7 @@ import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../..
 import { cleanText, normalizeHandle } from "../../nlp/text";
 import type { ErasureRegistry } from "./erasure";
 import { platforms, type Platform } from "./platform";
+import { mergeAttributes } from "./user-attributes";
 import { User, type UserAttributes } from "./user.entity";
 import { UserOrderField, type UserFilter, type UserInput, type UserOrder } from "./user.inputs";
 
@@ -138,31 +139,34 @@ export class UserService {
     return out;
   }
 
+  /** Cleans the attributes a row sends; a null (or blank) one stays null, which clears it (see mergeAttributes). */
   private cleanAttributes(a: UserAttributes, i: number, problems: BatchProblems): UserAttributes {
     const out: UserAttributes = {};
     if (a.age != null) {
       const msg = checkNumber(a.age, 13, 120, true);
       if (msg) problems.add(i, "attributes.age", msg);
       out.age = a.age;
-    }
+    } else if (a.age === null) out.age = null;
     for (const key of attributeStrings) {
       const v = a[key];
-      if (v == null) continue;
-      const s = cleanText(v);
+      if (v === undefined) continue;
+      const s = v === null ? "" : cleanText(v);
       if (s.length > 200) problems.add(i, `attributes.${key}`, `expected at most 200 characters, found ${s.length}`);
-      if (s) out[key] = key === "country" || key === "language" ? s.toUpperCase() : s;
+      out[key] = !s ? null : key === "country" || key === "language" ? s.toUpperCase() : s;
     }
-    if (a.extra != null) out.extra = a.extra;
+    if (a.extra !== undefined) out.extra = a.extra;
     return out;
   }
 
   /** Creates or updates accounts by (platform, handle), all or nothing. */
   async upsert(input: readonly UserInput[]): Promise<UpsertResult<User>> {
     const cleaned = this.clean(input);
-    const byKey = new Map<string, CleanUser>();
-    for (const row of cleaned) {
+    // Rows naming the same account merge: later fields win, and attribute updates apply in order.
+    const byKey = new Map<string, CleanUser & { updates: Array<UserAttributes | null> }>();
+    for (const { attributes, ...row } of cleaned) {
       const key = userKey(row.platform, row.handle);
-      byKey.set(key, { ...byKey.get(key), ...row });
+      const earlier = byKey.get(key);
+      byKey.set(key, { ...earlier, ...row, updates: [...(earlier?.updates ?? []), ...(attributes !== undefined ? [attributes] : [])] });
     }
     // Key order: concurrent upserts of overlapping accounts then wait for each other instead of deadlocking.
     const unique = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, row]) => row);
@@ -184,7 +188,8 @@ export class UserService {
           displayName: row.displayName !== undefined ? row.displayName : (old?.displayName ?? null),
           followers: row.followers ?? old?.followers ?? 0,
           isBrand: row.isBrand ?? old?.isBrand ?? false,
-          attributes: row.attributes !== undefined ? row.attributes : (old?.attributes ?? null),
+          // Attribute by attribute: what the rows leave out keeps its stored value, an explicit null clears it.
+          attributes: row.updates.reduce(mergeAttributes, old?.attributes ?? null),
           createdAt: old?.createdAt ?? now,
           updatedAt: now,
         };
