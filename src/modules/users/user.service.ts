@@ -1,6 +1,6 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
-import { NotFoundError } from "../../graphql/errors";
+import { filterText, NotFoundError } from "../../graphql/errors";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { paginate, Where, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -104,7 +104,8 @@ export class UserService {
     const where = new Where();
     if (filter.platform) where.add(`"u"."platform" = ?`, filter.platform);
     if (filter.isBrand != null) where.add(`"u"."isBrand" = ?`, filter.isBrand);
-    if (filter.handle) where.add(`"u"."handle" = ?`, normalizeHandle(filter.handle));
+    const handle = filterText(filter.handle, "filter.handle", normalizeHandle);
+    if (handle !== null) where.add(`"u"."handle" = ?`, handle);
     if (filter.createdAfter) where.add(`"u"."createdAt" >= ?`, filter.createdAfter);
     if (filter.createdBefore) where.add(`"u"."createdAt" < ?`, filter.createdBefore);
     const sort = sorts[orderBy?.field ?? UserOrderField.CREATED_AT];
