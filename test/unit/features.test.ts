@@ -147,6 +147,17 @@ describe("model specs", () => {
     expect(message).toContain("selection.folds: expected a whole number from 2 to 20, found 1");
   });
 
+  it("refuse the purchase itself as a feature of the conversion model (target leakage)", () => {
+    const conversion = { name: "conversion", entity: "user", task: "binary", target: "converted", candidates: [{ algorithm: "logisticRegression" }], selection: { metric: "rocAuc" } };
+    expect(validateSpec({ ...conversion, features: ["views", "recencyDays", "interactions"] }, "models/conversion.json").features).toHaveLength(3);
+    expect(() => validateSpec({ ...conversion, features: ["views", "conversions"] }, "models/conversion.json")).toThrow(
+      'features: "conversions" is the target "converted" itself (purchases are not a feature of the conversion model)',
+    );
+    expect(() => validateSpec({ ...conversion, features: ["views", { name: "extra.converted", kind: "boolean" }] }, "models/conversion.json")).toThrow('features: "extra.converted" is the target');
+    // Churn may count purchases: its features stop at a cutoff and its target starts there.
+    expect(validateSpec({ ...conversion, name: "churn", target: "churned", features: ["conversions"] }, "models/churn.json").features).toEqual([{ name: "conversions", kind: "numeric" }]);
+  });
+
   it("are read from disk with invalid files reported, not thrown", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "specs-"));
     writeFileSync(path.join(dir, "engagement.json"), JSON.stringify(valid));

@@ -228,6 +228,12 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
     const names = features.map((f) => f.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) problems.push(`features: ${found(dup)} is listed twice`);
+    // The conversion target is a purchase: a feature that is the purchase itself would be the answer.
+    if (entity === "user" && target === "converted") {
+      for (const leak of ["conversions", "extra.converted"]) {
+        if (names.includes(leak)) problems.push(`features: ${found(leak)} is the target "converted" itself (purchases are not a feature of the conversion model)`);
+      }
+    }
   }
   const candidates: CandidateSpec[] = [];
   if (!Array.isArray(raw.candidates) || raw.candidates.length === 0) problems.push(`candidates: expected a non-empty list, found ${found(raw.candidates)}`);

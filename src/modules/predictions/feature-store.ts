@@ -14,6 +14,19 @@ export const maturityDays = 2;
 /** Churn looks this many days past a cutoff. */
 export const churnWindowDays = 30;
 
+/**
+ * Targets whose behavioural features leave purchases out. The conversion target is "has bought": a
+ * CONVERSION event is the outcome itself, so counting it as activity (active days, recency, tenure,
+ * frequency, topic shares) would feed the label into the inputs — one purchase made a month-quiet
+ * person look active today. Every other event still counts, for buyers and non-buyers alike, up to
+ * the same as-of time, so the features of a row never depend on its label and a person's training row
+ * is the row they are scored with. (Churn needs nothing: its features stop at a cutoff and its target
+ * starts there, so a purchase before the cutoff is legitimate activity.)
+ */
+export function excludesPurchases(target: string | undefined): boolean {
+  return target === "converted";
+}
+
 /** A training table built from the database, with the ids of its rows and what it was built from. */
 export interface EntityTable {
   table: Table;
@@ -122,7 +135,6 @@ export class FeatureStore {
     return this.db.dialect === "postgres" ? `CAST("i"."occurredAt" AS date)` : `substr("i"."occurredAt", 1, 10)`;
   }
 
-  /** Behaviour of people (not brands) up to `cutoff`, optionally of some ids only. */
   /** `topic.*` → one `topic.<category>` feature per category of the posts, in name order. */
   private async expandTopics(features: readonly FeatureSpec[]): Promise<FeatureSpec[]> {
     if (!features.some((f) => f.name === "topic.*")) return [...features];
@@ -131,8 +143,10 @@ export class FeatureStore {
   }
 
   /** Per person, the share of their type-weighted interactions before `cutoff` on each topic. */
-  private async topicShares(cutoff: Date, ids?: readonly number[]): Promise<Map<number, Record<string, number>>> {
-    const select = `SELECT "i"."userId", "p"."category", SUM(${interestWeightSql}) AS "w" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" WHERE "i"."occurredAt" < ? AND "p"."category" IS NOT NULL`;
+  private async topicShares(cutoff: Date, ids?: readonly number[], withoutPurchases = false): Promise<Map<number, Record<string, number>>> {
+    const select =
+      `SELECT "i"."userId", "p"."category", SUM(${interestWeightSql}) AS "w" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" WHERE "i"."occurredAt" < ? AND "p"."category" IS NOT NULL` +
+      (withoutPurchases ? ` AND "i"."type" <> 'CONVERSION'` : "");
     const rows: Row[] = [];
     if (ids) {
       for (const slice of chunks([...new Set(ids)], 500)) rows.push(...(await this.db.query<Row>(`${select} AND "i"."userId" IN (${slice.map(() => "?").join(", ")}) GROUP BY 1, 2`, [cutoff, ...slice])));
@@ -150,13 +164,19 @@ export class FeatureStore {
     return sums;
   }
 
-  private async userFacts(cutoff: Date, ids?: readonly number[], withTopics = false): Promise<Array<{ id: number; facts: UserFacts }>> {
+  /**
+   * Behaviour of people up to `cutoff` (exclusive), optionally of some ids only (else every person who
+   * is not a brand). With `withoutPurchases`, CONVERSION events are left out of every behavioural fact
+   * (they are no activity, and `conversions` is 0): see `excludesPurchases`.
+   */
+  private async userFacts(cutoff: Date, ids?: readonly number[], withTopics = false, withoutPurchases = false): Promise<Array<{ id: number; facts: UserFacts }>> {
     const count = (type: string) => `SUM(CASE WHEN "i"."type" = '${type}' THEN 1 ELSE 0 END)`;
+    const events = withoutPurchases ? `AND "i"."type" <> 'CONVERSION' ` : "";
     const select =
       `SELECT "u"."id", "u"."followers", "u"."platform", "u"."attributes", ${count("VIEW")} AS "views", ${count("LIKE")} AS "likes", ` +
       `${count("COMMENT")} AS "comments", ${count("SHARE")} AS "shares", ${count("CLICK")} AS "clicks", ${count("CONVERSION")} AS "conversions", ` +
       `COUNT(DISTINCT ${this.dayExpr()}) AS "activeDays", MIN("i"."occurredAt") AS "firstAt", MAX("i"."occurredAt") AS "lastAt" ` +
-      `FROM "users" "u" LEFT JOIN "interactions" "i" ON "i"."userId" = "u"."id" AND "i"."occurredAt" < ? `;
+      `FROM "users" "u" LEFT JOIN "interactions" "i" ON "i"."userId" = "u"."id" AND "i"."occurredAt" < ? ${events}`;
     const group = ` GROUP BY "u"."id", "u"."followers", "u"."platform", "u"."attributes" ORDER BY "u"."id"`;
     const rows: Row[] = [];
     if (ids) {
@@ -170,7 +190,7 @@ export class FeatureStore {
       const d = this.db.toDate(t);
       return d ? Math.max(0, (cutoff.getTime() - d.getTime()) / day) : null;
     };
-    const topics = withTopics ? await this.topicShares(cutoff, ids) : undefined;
+    const topics = withTopics ? await this.topicShares(cutoff, ids, withoutPurchases) : undefined;
     return rows.map((r) => ({
       id: Number(r.id),
       facts: {
@@ -222,7 +242,9 @@ export class FeatureStore {
         stats,
       };
     }
-    const people = await this.userFacts(new Date(asOf.getTime() + 1), undefined, withTopics);
+    const withoutPurchases = excludesPurchases(spec.target);
+    if (withoutPurchases) stats.behaviour = "CONVERSION events left out of the behavioural features (they are the target)";
+    const people = await this.userFacts(new Date(asOf.getTime() + 1), undefined, withTopics, withoutPurchases);
     if (spec.task === "clustering") {
       // Segments: people with some activity (nothing to learn from someone who never interacted).
       const active = people.filter((u) => u.facts.tenureDays !== null);
@@ -240,11 +262,15 @@ export class FeatureStore {
     };
   }
 
-  /** Feature rows of people as of now (the as-of time), in the order of `ids`. */
-  async userRows(features: readonly FeatureSpec[], ids: readonly number[]): Promise<Array<FeatureRow | undefined>> {
+  /**
+   * Feature rows of people as of now (the as-of time), in the order of `ids`, built as the training
+   * rows of a model with that `target` were (for "converted", without purchases).
+   */
+  async userRows(features: readonly FeatureSpec[], ids: readonly number[], target?: string): Promise<Array<FeatureRow | undefined>> {
     const asOf = await this.asOf();
     const withTopics = features.some((f) => topicFeature(f.name) !== undefined);
-    const byId = new Map((await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics)).map((u) => [u.id, buildUserRow(u.facts, features)]));
+    const facts = await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics, excludesPurchases(target));
+    const byId = new Map(facts.map((u) => [u.id, buildUserRow(u.facts, features)]));
     return ids.map((id) => byId.get(id));
   }
 

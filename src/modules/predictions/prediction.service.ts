@@ -25,9 +25,10 @@ export class PredictionService {
   private async batch(modelName: string, entity: Entity, ids: readonly number[]): Promise<Array<PredictionType | null>> {
     const version = await this.models.activeVersion(modelName);
     if (!version) return ids.map(() => null);
-    const features = (version.spec as { features: FeatureSpec[] }).features;
+    const { features, target } = version.spec as { features: FeatureSpec[]; target?: string };
     const store = this.models.featureStore;
-    const rows = entity === "post" ? await store.postRows(features, ids) : await store.userRows(features, ids);
+    // Served rows are built as the version's training rows were (e.g. without purchases for "converted").
+    const rows = entity === "post" ? await store.postRows(features, ids) : await store.userRows(features, ids, target);
     const present = rows.filter((r): r is FeatureRow => r !== undefined);
     const model = await this.models.model(version.id);
     const values = present.length ? model.predict(present) : [];
