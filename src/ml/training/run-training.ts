@@ -1,9 +1,32 @@
-import { packArtifact } from "../artifact";
+import { packArtifact, unpackArtifact } from "../artifact";
 import { kFold, stratifiedKFold } from "../cross-validation";
 import { permutationImportance } from "../explain";
-import { fitModel } from "../model";
+import { fitModel, loadModel } from "../model";
 import { evaluate, selectModel } from "../selection";
-import type { FeatureImportance, Metrics, ProgressCallback, SelectionResult, SelectionSpec, Table } from "../types";
+import type { FeatureImportance, FeatureRow, FittedModel, FittedModelJSON, Metrics, ProgressCallback, SelectionResult, SelectionSpec, Table } from "../types";
+
+/**
+ * The version serving when a training starts, to be scored on that training's holdout: its packed
+ * model; its feature rows of the same entities when the table lacks some of its features (row i of
+ * `rows` is the entity of the table's row i); and `unseen`, the table rows whose entity is newer than
+ * that version (it cannot have been trained on them). Or why it cannot be scored.
+ */
+export type Incumbent =
+  | { versionId: number; version: number; artifact: string; unseen: number[]; rows?: FeatureRow[] }
+  | { versionId: number; version: number; unscorable: string };
+
+/**
+ * The incumbent and the new version (fitted on the training part, as for the holdout metrics) scored
+ * on the same held-out rows with the same target — those the incumbent was not trained on — or why
+ * there are no such scores.
+ */
+export type IncumbentScore =
+  | { versionId: number; version: number; rows: number; heldOut: number; metrics: Metrics; model: Metrics }
+  | { versionId: number; version: number; unscorable: string };
+
+/** The fewest held-out rows (and, for yes/no targets, of each class) a comparison with the active version is made on. */
+export const minComparisonRows = 30;
+export const minComparisonClassRows = 5;
 
 /** One training run, as plain data (it crosses into a worker thread). */
 export interface TrainJob {
@@ -13,11 +36,17 @@ export interface TrainJob {
   holdout: number;
   seed: number;
   importanceRepeats: number;
+  /** The active version, scored on the holdout beside the new one (absent: none was active). */
+  incumbent?: Incumbent;
 }
 
 export interface TrainOutcome {
   selection: SelectionResult;
-  holdout: { rows: number; model: Metrics; baseline: Metrics };
+  /**
+   * `active`: the version that was active when the training started, scored on the same held-out rows
+   * (null: none was active; absent: this kind of training does not score it).
+   */
+  holdout: { rows: number; model: Metrics; baseline: Metrics; active?: IncumbentScore | null };
   importances: FeatureImportance[];
   /** The winner refitted on every row (what serves predictions), as stored: packed by `packArtifact`. */
   artifact: string;
@@ -37,8 +66,43 @@ export function holdoutSplit(table: Table, fraction: number, seed: number, strat
 }
 
 /**
- * Select on the training part by cross-validation, measure the winner and the baseline on the
- * held-out part, explain with permutation importance there, then refit the winner on every row.
+ * Scores the incumbent and the new version's holdout model on the held-out rows `test` (indices into
+ * the job's table) that the incumbent cannot have been trained on; or says why it cannot be done.
+ */
+export function scoreIncumbent(incumbent: Incumbent, table: Table, test: readonly number[], task: SelectionSpec["task"], candidate: FittedModel): IncumbentScore {
+  const { versionId, version } = incumbent;
+  if ("unscorable" in incumbent) return { versionId, version, unscorable: incumbent.unscorable };
+  try {
+    const model = loadModel(unpackArtifact<FittedModelJSON>(incumbent.artifact));
+    if (model.task !== task) return { versionId, version, unscorable: `it is a ${model.task} model and this one is ${task}` };
+    const source = incumbent.rows ?? table.rows;
+    if (source.length !== table.rows.length) return { versionId, version, unscorable: `its rows (${source.length}) do not match the table's (${table.rows.length})` };
+    const missing = model.features.filter((f) => !test.some((i) => f.name in source[i]));
+    if (test.length > 0 && missing.length > 0) return { versionId, version, unscorable: `its features ${missing.map((f) => `"${f.name}"`).join(", ")} are not in the rows` };
+    // A version was refitted on every row of its own table: on those entities its score would be a
+    // training score. Only the held-out rows of newer entities are fair to both.
+    const unseen = new Set(incumbent.unseen);
+    const fair = test.filter((i) => unseen.has(i) && (!table.target || Number.isFinite(table.target[i])));
+    const target = table.target ? fair.map((i) => table.target![i]) : undefined;
+    const positives = target ? target.filter((y) => y === 1).length : 0;
+    const tooFew =
+      fair.length < minComparisonRows
+        ? `only ${fair.length} of the ${test.length} held-out rows are of entities newer than it, at least ${minComparisonRows} needed (it was trained on the others)`
+        : task === "binary" && Math.min(positives, fair.length - positives) < minComparisonClassRows
+          ? `the ${fair.length} held-out rows of entities newer than it have ${positives} positive and ${fair.length - positives} negative, at least ${minComparisonClassRows} of each needed (it was trained on the others)`
+          : undefined;
+    if (tooFew) return { versionId, version, unscorable: tooFew };
+    const mine: Table = { features: model.features, rows: fair.map((i) => source[i]), target };
+    const theirs: Table = { features: table.features, rows: fair.map((i) => table.rows[i]), target };
+    return { versionId, version, rows: fair.length, heldOut: test.length, metrics: evaluate(model, mine), model: evaluate(candidate, theirs) };
+  } catch (err) {
+    return { versionId, version, unscorable: `scoring it failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * Select on the training part by cross-validation, measure the winner, the baseline and the active
+ * version (if any) on the held-out part, explain with permutation importance there, then refit the winner on every row.
  */
 export function runTraining(job: TrainJob, onProgress: ProgressCallback = () => undefined): TrainOutcome {
   const started = performance.now();
@@ -53,7 +117,9 @@ export function runTraining(job: TrainJob, onProgress: ProgressCallback = () => 
   onProgress(steps, steps + 3, "holdout");
   const best = fitModel(train, selection.task, { algorithm: result.best.algorithm, params: result.best.params }, selection.preprocess);
   const baseline = fitModel(train, selection.task, { algorithm: "baseline", params: {} }, selection.preprocess);
-  const holdout = { rows: test.rows.length, model: evaluate(best, test), baseline: evaluate(baseline, test) };
+  // The active version is scored beside the new one on the same held-out rows and target, so promotion compares like with like.
+  const active = job.incumbent ? scoreIncumbent(job.incumbent, job.table, split.test, selection.task, best) : null;
+  const holdout = { rows: test.rows.length, model: evaluate(best, test), baseline: evaluate(baseline, test), active };
   const measured = performance.now();
   onProgress(steps + 1, steps + 3, "importance");
   const importances = permutationImportance(best, test, selection.metric, { repeats: job.importanceRepeats, seed: job.seed });

@@ -5,9 +5,9 @@ import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { decodeGlobalId } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
 import { qualityReport } from "../../ml/quality";
-import type { TrainJob, TrainOutcome } from "../../ml/training/run-training";
+import type { Incumbent, IncumbentScore, TrainJob, TrainOutcome } from "../../ml/training/run-training";
 import type { WorkerMessage } from "../../ml/training/train.worker";
-import type { FeatureRow, Metrics, MetricName, QualityReport, Task } from "../../ml/types";
+import type { FeatureRow, FeatureSpec, FittedModel, MetricName, QualityReport, Task } from "../../ml/types";
 import type { SentimentExample } from "../../nlp/learned-sentiment";
 import type { SentimentTrainJob } from "../../nlp/learned/training";
 import type { RankingTrainJob } from "../../ml/recommend/training";
@@ -20,7 +20,9 @@ export interface RankingData {
   times: Float64Array;
   catalogue: Array<{ id: string; features: string[] }>;
 }
-import type { FeatureStore } from "../predictions/feature-store";
+import type { EntityTable, FeatureStore } from "../predictions/feature-store";
+import { postFeatures } from "../predictions/post-features";
+import { extraFeature, topicFeature, userFeatures } from "../predictions/user-features";
 import type { ModelCache } from "./model.cache";
 import { higherIsBetter, selectionOf, type ModelSpec, type ModelSpecs, type SpecEntry } from "./model-specs";
 import { ModelVersion, type ModelVersionStatus } from "./model-version.entity";
@@ -169,7 +171,46 @@ export class ModelService {
     if (built.table.rows.length < spec.minRows) problems.push(`expected at least ${spec.minRows} training rows (minRows), found ${built.table.rows.length}`);
     if (problems.length) throw new BadUserInputError("name", `cannot train "${name}": ${problems.join("; ")}`);
     const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
-    return this.start(spec, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job);
+    // The active version is looked up when the worker starts (after any training queued before this one).
+    return this.start(spec, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job, async () => ({ ...job, incumbent: await this.incumbentFor(spec, built) }));
+  }
+
+  /**
+   * The active version of a tabular model, ready to be scored on the new version's holdout: its model,
+   * which rows are of entities stored after it was trained, and its own feature rows of the same
+   * entities when the new table lacks some of its features (a changed spec); or why it cannot be
+   * scored (a feature that no longer exists, another task, …).
+   */
+  private async incumbentFor(spec: ModelSpec, built: EntityTable): Promise<Incumbent | undefined> {
+    const active = await this.activeVersion(spec.name);
+    if (!active) return undefined;
+    const who = { versionId: active.id, version: active.version };
+    if (!active.artifact) return { ...who, unscorable: "it has no stored model" };
+    if (active.task !== spec.task) return { ...who, unscorable: `it is a ${active.task} model and this one is ${spec.task}` };
+    let features: FeatureSpec[];
+    try {
+      features = ((await this.cache.get(active.id)) as FittedModel & { features?: FeatureSpec[] }).features ?? [];
+    } catch (err) {
+      return { ...who, unscorable: `its model could not be loaded (${err instanceof Error ? err.message : String(err)})` };
+    }
+    // The rows of entities stored after the active version was trained: it cannot have learnt from them.
+    const table = spec.entity === "post" ? "posts" : "users";
+    const newer = new Set((await this.db.query<{ id: unknown }>(`SELECT "id" FROM "${table}" WHERE "createdAt" > ?`, [active.createdAt])).map((r) => Number(r.id)));
+    const unseen = built.ids.flatMap((id, i) => (newer.has(id) ? [i] : []));
+    const kinds = new Map(built.table.features.map((f) => [f.name, f.kind]));
+    const lacking = features.filter((f) => kinds.get(f.name) !== f.kind);
+    if (lacking.length === 0) return { ...who, artifact: active.artifact, unseen };
+    const gone = lacking.filter((f) => !builds(spec.entity, f));
+    if (gone.length) {
+      return { ...who, unscorable: `its feature${gone.length > 1 ? "s" : ""} ${gone.map((f) => `"${f.name}" (${f.kind})`).join(", ")} no longer exist${gone.length > 1 ? "" : "s"} for a ${spec.entity} model` };
+    }
+    try {
+      const own = await this.features.tableFor({ ...spec, features });
+      if (own.ids.length !== built.ids.length || own.ids.some((id, i) => id !== built.ids[i])) return { ...who, unscorable: "its rows could not be matched to this version's (the data changed while the tables were built)" };
+      return { ...who, artifact: active.artifact, unseen, rows: own.table.rows };
+    } catch (err) {
+      return { ...who, unscorable: `its features could not be built (${err instanceof Error ? err.message : String(err)})` };
+    }
   }
 
   /** A text model: its labelled examples, checked, then the same version and worker path. */
@@ -222,7 +263,13 @@ export class ModelService {
   }
 
   /** Records a version in status "training" and queues its worker. */
-  private async start(spec: ModelSpec, dataStats: Record<string, unknown>, quality: QualityReport, job: TrainJob | SentimentTrainJob | RankingTrainJob): Promise<TrainingRun> {
+  private async start(
+    spec: ModelSpec,
+    dataStats: Record<string, unknown>,
+    quality: QualityReport,
+    job: TrainJob | SentimentTrainJob | RankingTrainJob,
+    prepare?: () => Promise<TrainJob>,
+  ): Promise<TrainingRun> {
     const name = spec.name;
     const { id, version } = await this.db.write(async (tx) => {
       const [{ n }] = await tx.query<{ n: number | string | null }>(`SELECT MAX("version") AS n FROM "model_versions" WHERE "modelName" = ?`, [name]);
@@ -252,7 +299,7 @@ export class ModelService {
     this.runs.set(id, run);
     this.logger.info({ model: name, version }, "training started");
     this.trainingQueue = this.trainingQueue
-      .then(() => this.runWorker(run, job))
+      .then(async () => this.runWorker(run, prepare ? await prepare() : job))
       .then((outcome) => this.finish(run, spec, outcome))
       .catch((err: unknown) => this.fail(run, err));
     return run;
@@ -295,29 +342,55 @@ export class ModelService {
   private async finish(run: TrainingRun, spec: ModelSpec, outcome: TrainOutcome): Promise<void> {
     const metric = spec.selection.metric;
     const score = outcome.holdout.model[metric];
+    const baselineScore = outcome.holdout.baseline[metric];
     const active = await this.activeVersion(spec.name);
-    const activeScore = (active?.holdoutMetrics?.model as Metrics | undefined)?.[metric];
-    const overBaseline = ModelService.gain(metric, score, outcome.holdout.baseline[metric]);
-    const overActive = ModelService.gain(metric, score, activeScore);
+    const overBaseline = ModelService.gain(metric, score, baselineScore);
+    const vsBaseline = `${metric} ${fmt(score)} vs the baseline's ${fmt(baselineScore)} (${signed(overBaseline)}, at least ${pct(spec.promotion.minGainOverBaseline)} required)`;
+    // The active version and this one, scored on the same held-out rows (those of entities newer than the
+    // active version): undefined when this kind of training does not score it, null when none was active
+    // as it started.
+    const measured: IncumbentScore | null | undefined = outcome.holdout.active;
     // Promotion, in order:
     // 1. a version that does not beat the baseline by the spec's minimum gain never serves;
     // 2. the first version that does, serves;
-    // 3. a later one serves only if it beats the active version by the spec's margin;
-    // 4. otherwise it is kept as a candidate, and can still be activated by hand.
+    // 3. a later one serves only if it also beats the active version by the spec's margin, both scored
+    //    on the same held-out rows of this training (a score from another training is on other data;
+    //    rows the active version was trained on would flatter it);
+    // 4. if the active version cannot be scored so, the baseline comparison alone decides; if it was
+    //    activated while this version trained, it was not scored and it keeps serving;
+    // 5. otherwise the version is kept as a candidate, and can still be activated by hand.
     let status: ModelVersionStatus;
     let decision: string;
     if (!(overBaseline >= spec.promotion.minGainOverBaseline)) {
       status = "candidate";
-      decision = `kept as a candidate: ${metric} ${fmt(score)} gains ${pct(overBaseline)} over the baseline's ${fmt(outcome.holdout.baseline[metric])}, less than the ${pct(spec.promotion.minGainOverBaseline)} required`;
+      decision = `kept as a candidate: ${metric} ${fmt(score)} gains ${pct(overBaseline)} over the baseline's ${fmt(baselineScore)}, less than the ${pct(spec.promotion.minGainOverBaseline)} required`;
     } else if (!active) {
       status = "active";
-      decision = `activated: the first version to beat the baseline (${metric} ${fmt(score)} vs ${fmt(outcome.holdout.baseline[metric])})`;
-    } else if (overActive >= spec.promotion.margin) {
-      status = "active";
-      decision = `activated: ${metric} ${fmt(score)} beats active version ${active.version}'s ${fmt(activeScore)} by ${pct(overActive)} (margin ${pct(spec.promotion.margin)})`;
-    } else {
+      decision = `activated: the first version to beat the baseline (${metric} ${fmt(score)} vs ${fmt(baselineScore)})`;
+    } else if (measured === null || (measured && measured.versionId !== active.id)) {
       status = "candidate";
-      decision = `kept as a candidate: ${metric} ${fmt(score)} does not beat active version ${active.version}'s ${fmt(activeScore)} by the ${pct(spec.promotion.margin)} margin`;
+      decision = `kept as a candidate: version ${active.version} was activated while this one trained, so it was not scored on this version's holdout; ${vsBaseline} — activate this version to serve it`;
+    } else if (measured === undefined || "unscorable" in measured) {
+      const why = measured === undefined ? `a ${spec.entity === "text" ? "text" : "ranking"} model's training does not score the active version` : measured.unscorable;
+      status = "active";
+      decision = `activated: active version ${active.version} could not be scored on this version's holdout — ${why} — so only the baseline was compared: ${vsBaseline}`;
+    } else {
+      const mine = measured.model[metric];
+      const theirs = measured.metrics[metric];
+      const overActive = ModelService.gain(metric, mine, theirs);
+      const rows =
+        measured.rows === measured.heldOut
+          ? `${measured.rows} held-out rows`
+          : `${measured.rows} of the ${measured.heldOut} held-out rows (the others are of entities active version ${active.version} was trained on)`;
+      const same = `on the same ${rows}, ${metric} ${fmt(mine)}`;
+      const all = `on all ${measured.heldOut} held-out rows, ${vsBaseline}`;
+      if (overActive >= spec.promotion.margin) {
+        status = "active";
+        decision = `activated: ${same} beats active version ${active.version}'s ${fmt(theirs)} by ${pct(overActive)} (margin ${pct(spec.promotion.margin)}); ${all}`;
+      } else {
+        status = "candidate";
+        decision = `kept as a candidate: ${same} does not beat active version ${active.version}'s ${fmt(theirs)} by the ${pct(spec.promotion.margin)} margin (${signed(overActive)}); ${all}`;
+      }
     }
     const now = new Date();
     await this.db.write(async (tx) => {
@@ -397,12 +470,25 @@ export class ModelService {
   }
 }
 
+/** Whether the feature store can still build a feature of a trained model, with the kind the model expects. */
+function builds(entity: ModelSpec["entity"], f: FeatureSpec): boolean {
+  if (entity === "post") return postFeatures[f.name]?.kind === f.kind;
+  if (entity !== "user") return false;
+  if (extraFeature(f.name) !== undefined) return true;
+  if (topicFeature(f.name) !== undefined) return f.kind === "numeric";
+  return userFeatures[f.name]?.kind === f.kind;
+}
+
 function fmt(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? "n/a" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
 }
 
 function pct(v: number): string {
   return Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "n/a";
+}
+
+function signed(v: number): string {
+  return `${v >= 0 ? "+" : ""}${pct(v)}`;
 }
 
 /** The data-quality report of labelled texts, in the shape every version stores. */
