@@ -411,6 +411,8 @@ export class ModelService {
           run.versionId,
         ],
       );
+      // As in `activate`: the old active version is forgotten before the commit as well as after it.
+      if (status === "active") this.activeByName.delete(spec.name);
     });
     if (status === "active") {
       if (active) this.cache.drop(active.id);
@@ -445,6 +447,9 @@ export class ModelService {
     await this.db.write(async (tx) => {
       await tx.execute(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = ? AND "status" = 'active'`, [version.modelName]);
       await tx.execute(`UPDATE "model_versions" SET "status" = 'active', "activatedAt" = ? WHERE "id" = ?`, [new Date(), version.id]);
+      // Forgotten before the commit too: no request may read the old version from memory once the write is visible
+      // (it would be answered, and cached under the new data version, with the old model).
+      this.activeByName.delete(version.modelName);
     });
     if (previous) this.cache.drop(previous.id);
     this.activeByName.delete(version.modelName);
