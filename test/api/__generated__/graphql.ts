@@ -229,6 +229,7 @@ export type UserFilter = {
 
 /** An account to create or update, keyed by (platform, handle). Omitted fields keep their stored value. */
 export type UserInput = {
+  /** Merged into the stored attributes one by one: an attribute left out keeps its value, an explicit null (or blank text) clears it; `extra` is merged key by key (`extra: null` clears it all); `attributes: null` clears everything. */
   attributes?: UserAttributesInput | null | undefined;
   displayName?: string | null | undefined;
   followers?: number | null | undefined;
