@@ -81,4 +81,20 @@ describe("upsertUsers and CRM attributes", () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "users[0].attributes.age" });
     expect((await upsert([{ platform: "INSTAGRAM", handle: "ada" }])).items[0].attributes).toMatchObject({ age: 34, job: "engineer" });
   });
+
+  it("takes a country as an ISO 3166-1 alpha-2 code and a language as an ISO 639-1 code, and refuses anything else", async () => {
+    const bad = await api.query(Upsert, {
+      users: [
+        { platform: "INSTAGRAM", handle: "ada", attributes: { country: "zzz" } },
+        { platform: "INSTAGRAM", handle: "bo", attributes: { country: "XX", language: "english" } },
+        { platform: "INSTAGRAM", handle: "cy", attributes: { language: "qq" } },
+      ],
+    });
+    const problems = bad.errors?.[0].extensions?.problems as Array<{ field: string; message: string }>;
+    expect(problems.map((p) => p.field)).toEqual(["users[0].attributes.country", "users[1].attributes.country", "users[1].attributes.language", "users[2].attributes.language"]);
+    expect(problems[0].message).toBe('expected an ISO 3166-1 alpha-2 country code (e.g. GB), found "zzz"');
+    expect(problems[1].message).toBe('expected an ISO 3166-1 alpha-2 country code (e.g. GB), found "XX", which is not one');
+    const ok = await upsert([{ platform: "INSTAGRAM", handle: "ada", attributes: { country: "pt", language: "pt" } }]);
+    expect(ok.items[0].attributes).toMatchObject({ country: "PT" });
+  });
 });

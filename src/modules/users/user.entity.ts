@@ -26,10 +26,10 @@ export class UserAttributes {
   @Field(() => String, { nullable: true, description: "City or region." })
   location?: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 country code." })
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 country code (validated, stored upper-case)." })
   country?: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 639-1 language code." })
+  @Field(() => String, { nullable: true, description: "ISO 639-1 language code (validated, stored upper-case)." })
   language?: string | null;
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: "Any other attribute, as a JSON object." })

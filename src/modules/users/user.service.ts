@@ -29,6 +29,19 @@ type CleanUser = { platform: Platform; handle: string } & Partial<Pick<User, "di
 const handlePattern = /^[a-z0-9_.\-]{1,100}$/;
 const attributeStrings = ["gender", "job", "maritalStatus", "education", "location", "country", "language"] as const;
 
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** A country must be an ISO 3166-1 alpha-2 code and a language an ISO 639-1 code that ICU knows (stored upper-case). */
+function checkCode(key: "country" | "language", value: string): string | undefined {
+  const code = value.toUpperCase();
+  const what = key === "country" ? "an ISO 3166-1 alpha-2 country code (e.g. GB)" : "an ISO 639-1 language code (e.g. en)";
+  if (!/^[A-Z]{2}$/.test(code)) return `expected ${what}, found ${JSON.stringify(value)}`;
+  const name = key === "country" ? regionNames.of(code) : languageNames.of(code.toLowerCase());
+  if (!name || name === code || name.toUpperCase() === code || name === "Unknown Region") return `expected ${what}, found ${JSON.stringify(value)}, which is not one`;
+  return undefined;
+}
+
 const sorts: Record<UserOrderField, Omit<SortSpec, "direction">> = {
   CREATED_AT: { key: "createdAt", column: `"u"."createdAt"`, property: "createdAt", kind: "date" },
   FOLLOWERS: { key: "followers", column: `"u"."followers"`, property: "followers", kind: "number" },
@@ -153,6 +166,10 @@ export class UserService {
       if (v === undefined) continue;
       const s = v === null ? "" : cleanText(v);
       if (s.length > 200) problems.add(i, `attributes.${key}`, `expected at most 200 characters, found ${s.length}`);
+      else if (s && (key === "country" || key === "language")) {
+        const msg = checkCode(key, s);
+        if (msg) problems.add(i, `attributes.${key}`, msg);
+      }
       out[key] = !s ? null : key === "country" || key === "language" ? s.toUpperCase() : s;
     }
     if (a.extra !== undefined) out.extra = a.extra;

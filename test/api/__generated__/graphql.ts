@@ -201,14 +201,14 @@ export type TrainingStatus =
 export type UserAttributesInput = {
   /** Age in years (13–120). */
   age?: number | null | undefined;
-  /** ISO 3166-1 alpha-2 country code. */
+  /** ISO 3166-1 alpha-2 country code (validated, stored upper-case). */
   country?: string | null | undefined;
   education?: string | null | undefined;
   /** Any other attribute, as a JSON object. */
   extra?: Record<string, unknown> | null | undefined;
   gender?: string | null | undefined;
   job?: string | null | undefined;
-  /** ISO 639-1 language code. */
+  /** ISO 639-1 language code (validated, stored upper-case). */
   language?: string | null | undefined;
   /** City or region. */
   location?: string | null | undefined;
