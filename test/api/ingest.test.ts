@@ -173,6 +173,15 @@ describe("recordInteractions", () => {
     expect(await countRows(sql, "interactions")).toBe(0);
   });
 
+  it("refuses a CONVERSION with a negative value (what was paid), naming row and field", async () => {
+    const batch = interactionsFor(world, 10, "neg");
+    batch[6] = { ...batch[6], type: "CONVERSION", value: -5 };
+    const r = await api.query(RecordInteractionsDocument, { interactions: batch });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "interactions[6].value", index: 6 });
+    expect(r.errors?.[0].message).toBe("interactions[6].value: expected a value between 0 and 1000000000, found -5 (a CONVERSION's value is the amount paid)");
+    expect(await countRows(sql, "interactions")).toBe(0);
+  });
+
   it("records a full batch once: re-sending it changes no counts, and counters match the rows", async () => {
     const batch = interactionsFor(world, 5000, "big");
     const first = await api.ok(RecordInteractionsDocument, { interactions: batch });

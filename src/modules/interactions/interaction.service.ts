@@ -154,8 +154,9 @@ export class InteractionService {
       }
       if (!interactionTypes.includes(r.type)) problems.add(i, "type", `expected one of ${interactionTypes.join(", ")}, found ${JSON.stringify(r.type)}`);
       if (r.value != null) {
-        const msg = checkNumber(r.value, -1e9, 1e9);
-        if (msg) problems.add(i, "value", msg);
+        // A conversion's value is what was paid: never below zero (a refund is not a purchase).
+        const msg = r.type === "CONVERSION" ? checkNumber(r.value, 0, 1e9) : checkNumber(r.value, -1e9, 1e9);
+        if (msg) problems.add(i, "value", r.type === "CONVERSION" ? `${msg} (a CONVERSION's value is the amount paid)` : msg);
         row.value = r.value;
       }
       if (r.text != null) {
