@@ -173,6 +173,15 @@ describe("recordInteractions", () => {
     expect(await countRows(sql, "interactions")).toBe(0);
   });
 
+  it("refuses an interaction dated before its post was published, naming row and field", async () => {
+    const batch = interactionsFor(world, 10, "early");
+    batch[2] = { ...batch[2], postId: world.posts[1].id, occurredAt: new Date(t0 - hour).toISOString() };
+    const r = await api.query(RecordInteractionsDocument, { interactions: batch });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "interactions[2].occurredAt", index: 2 });
+    expect(r.errors?.[0].message).toMatch(/^interactions\[2\]\.occurredAt: expected a time at or after the post's publication \(2026-06-01T0\d:00:00\.000Z\), found 2026-05-31T23:00:00\.000Z$/);
+    expect(await countRows(sql, "interactions")).toBe(0);
+  });
+
   it("refuses a CONVERSION with a negative value (what was paid), naming row and field", async () => {
     const batch = interactionsFor(world, 10, "neg");
     batch[6] = { ...batch[6], type: "CONVERSION", value: -5 };

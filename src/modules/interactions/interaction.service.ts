@@ -217,6 +217,13 @@ export class InteractionService {
       withText.length = 0;
       const refs = await this.resolve(cleaned, problems);
       problems.throwIfAny();
+      // Nobody can view, like or comment on a post before it is published.
+      const published = await this.posts.publishedAt(refs.map((r) => r.postId));
+      cleaned.forEach((r, i) => {
+        const at = published.get(refs[i].postId);
+        if (at && r.occurredAt < at) problems.add(i, "occurredAt", `expected a time at or after the post's publication (${at.toISOString()}), found ${r.occurredAt.toISOString()}`);
+      });
+      problems.throwIfAny();
       const now = new Date();
       const seen = new Set<string>();
       const rows: Array<Partial<Interaction>> = [];

@@ -90,6 +90,19 @@ export class PostService {
     return out;
   }
 
+  /** When each of these posts was published (ids not found are absent). */
+  async publishedAt(ids: readonly number[]): Promise<Map<number, Date>> {
+    const out = new Map<number, Date>();
+    for (const slice of chunks([...new Set(ids)], 500)) {
+      const rows = await this.db.query<{ id: number; publishedAt: unknown }>(`SELECT "id", "publishedAt" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
+      for (const r of rows) {
+        const at = this.db.toDate(r.publishedAt);
+        if (at) out.set(Number(r.id), at);
+      }
+    }
+    return out;
+  }
+
   /** Which of these ids exist. */
   async existingIds(table: "posts" | "users", ids: readonly number[]): Promise<Set<number>> {
     const out = new Set<number>();
