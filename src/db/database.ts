@@ -295,23 +295,25 @@ export class Database {
     target: { prototype: T },
     properties: ReadonlyArray<keyof T & string>,
     rows: ReadonlyArray<Partial<T>>,
-    conflictProperty: keyof T & string,
+    conflictProperties: ReadonlyArray<keyof T & string>,
   ): Promise<boolean[]> {
     const mapper = this.mapper(target);
     const columns = properties.map((p) => `"${mapper.column(p).databaseName}"`).join(", ");
-    const key = `"${mapper.column(conflictProperty).databaseName}"`;
+    const keys = conflictProperties.map((p) => `"${mapper.column(p).databaseName}"`);
+    const keyOf = (row: Partial<T> | Record<string, unknown>, names: readonly string[]) => names.map((n) => String((row as Record<string, unknown>)[n])).join("\u0000");
     if (this.sqlite) {
-      const stmt = this.prepare(`INSERT INTO "${table}" (${columns}) VALUES (${properties.map(() => "?").join(", ")}) ON CONFLICT (${key}) DO NOTHING`);
+      const stmt = this.prepare(`INSERT INTO "${table}" (${columns}) VALUES (${properties.map(() => "?").join(", ")}) ON CONFLICT (${keys.join(", ")}) DO NOTHING`);
       return rows.map((row) => {
         countStatement();
         return stmt.run(...properties.map((p) => this.param(mapper.persist(p, row[p])))).changes === 1;
       });
     }
     // Keys in one order in every transaction, so two batches sharing keys wait for each other instead of deadlocking.
-    const sorted = [...rows].sort((a, b) => (String(a[conflictProperty]) < String(b[conflictProperty]) ? -1 : 1));
-    const returned = await this.insertMany(tx, table, target, properties, sorted, `ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS "key"`);
-    const inserted = new Set(returned.map((r) => String(r.key)));
-    return rows.map((row) => inserted.has(String(row[conflictProperty])));
+    const sorted = [...rows].sort((a, b) => (keyOf(a, conflictProperties) < keyOf(b, conflictProperties) ? -1 : 1));
+    const aliases = conflictProperties.map((_, i) => `k${i}`);
+    const returned = await this.insertMany(tx, table, target, properties, sorted, `ON CONFLICT (${keys.join(", ")}) DO NOTHING RETURNING ${keys.map((k, i) => `${k} AS "${aliases[i]}"`).join(", ")}`);
+    const inserted = new Set(returned.map((r) => keyOf(r as Record<string, unknown>, aliases)));
+    return rows.map((row) => inserted.has(keyOf(row, conflictProperties)));
   }
 
   /** `?, ?, ?` for n values. */

@@ -241,6 +241,23 @@ describe("recordInteractions", () => {
     expect(await storedCounters()).toEqual(await countersFromRows());
   });
 
+  it("keys external ids per platform: the same id on two platforms is two events, and re-sending either records nothing", async () => {
+    const { upsertPosts } = await api.ok(UpsertPostsDocument, {
+      posts: [{ platform: "TWITTER", externalId: "tw-1", authorId: world.brands[0].id, text: "same brand, other platform", mediaType: "TEXT", publishedAt: new Date(t0).toISOString() }],
+    });
+    const at = new Date(t0 + 200 * hour).toISOString();
+    const batch = [
+      { externalId: "evt-same", userId: world.people[0].id, postId: world.posts[0].id, type: "LIKE" as const, occurredAt: at },
+      { externalId: "evt-same", userId: world.people[1].id, postId: upsertPosts.items[0].id, type: "SHARE" as const, occurredAt: at },
+    ];
+    const first = await api.ok(RecordInteractionsDocument, { interactions: batch });
+    expect(first.recordInteractions).toMatchObject({ recorded: 2, duplicates: 0 });
+    const again = await api.ok(RecordInteractionsDocument, { interactions: [batch[1], batch[0]] });
+    expect(again.recordInteractions).toMatchObject({ recorded: 0, duplicates: 2 });
+    expect(await countRows(sql, "interactions", `WHERE "externalId" = 'evt-same'`)).toBe(2);
+    expect(await storedCounters()).toEqual(await countersFromRows());
+  });
+
   it("lists interactions filtered by user, type and time", async () => {
     const who = world.people[3];
     const all = await api.ok(InteractionsDocument, { first: 100, filter: { userId: who.id } });

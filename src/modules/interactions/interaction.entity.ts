@@ -32,7 +32,8 @@ export const counterOf: Record<InteractionType, PostCounter> = {
  * keep, since events arrive roughly in time order and it has a handful of append points).
  */
 @Entity("interactions")
-@Index("interactions_external", ["externalId"], { unique: true })
+// An event id is unique on its platform, so per post (a post belongs to one platform): the same id on two platforms is two events.
+@Index("interactions_post_external", ["postId", "externalId"], { unique: true })
 @Index("interactions_post_time", ["postId", "occurredAt", "id"])
 @Index("interactions_user_post", ["userId", "postId"])
 @Index("interactions_time", ["occurredAt", "id"])

@@ -230,8 +230,8 @@ export class InteractionService {
       cleaned.forEach((r, i) => {
         const { userId, postId } = refs[i];
         const externalId = r.externalId ?? `auto:${userId}:${postId}:${r.type}:${r.occurredAt.getTime()}`;
-        if (seen.has(externalId)) return;
-        seen.add(externalId);
+        if (seen.has(`${postId}\u0000${externalId}`)) return;
+        seen.add(`${postId}\u0000${externalId}`);
         rows.push({ userId, postId, type: r.type, value: r.value, text: r.text, occurredAt: r.occurredAt, externalId, createdAt: now });
       });
       const reached = await this.existingPairs(tx, rows as Array<{ postId: number; userId: number }>);
@@ -241,7 +241,7 @@ export class InteractionService {
         Interaction,
         ["userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt"],
         rows,
-        "externalId",
+        ["postId", "externalId"],
       );
       const deltas: Deltas = new Map();
       let recorded = 0;
