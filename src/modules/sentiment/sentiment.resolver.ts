@@ -6,7 +6,7 @@ import type { Database } from "../../db/database";
 import type { Context } from "../../graphql/context";
 import { BadUserInputError } from "../../graphql/errors";
 import { labelOf } from "../../nlp/sentiment";
-import { Interaction } from "../interactions/interaction.entity";
+import { Interaction, InteractionType } from "../interactions/interaction.entity";
 import { Post } from "../posts/post.entity";
 import { User } from "../users/user.entity";
 import type { UserService } from "../users/user.service";
@@ -227,7 +227,7 @@ export class InteractionSentimentResolver {
 
   @FieldResolver(() => SentimentType, { nullable: true, description: "The comment's sentiment (null for interactions that are not comments or have no text)." })
   async sentiment(@Root() interaction: Interaction, @Ctx() ctx: Context) {
-    if (interaction.text == null) return null;
+    if (interaction.text == null || interaction.type !== InteractionType.COMMENT) return null;
     return sentimentView(await this.sentimentService.current(ctx.loaders, "INTERACTION", interaction.id));
   }
 }

@@ -146,7 +146,7 @@ export async function checkFilter(db: Database, filter: SentimentFilterValue | n
 
 /**
  * The WHERE of a filter over `"s"` (sentiment_scores), with the joins it needs beyond the grouping's.
- * Every ID is checked here, so a bad one is a BAD_USER_INPUT naming `filter.<field>`.
+ * Malformed IDs are a BAD_USER_INPUT naming `filter.<field>`; the entry points run `checkFilter` first (range, existence).
  */
 function filterSql(db: Database, given: SentimentFilterValue | null | undefined, groupJoins: string): { where: Where; joins: string } {
   const filter = given ?? {};
@@ -156,7 +156,6 @@ function filterSql(db: Database, given: SentimentFilterValue | null | undefined,
   const joinPost = () => {
     if (needPost && !joins.includes(`"posts" "p"`)) joins += ` JOIN "posts" "p" ON "p"."id" = "s"."postId"`;
   };
-  if (filter.from && filter.to && filter.from >= filter.to) throw new BadUserInputError("filter.to", `expected \`to\` after \`from\`, found ${filter.to.toISOString()} ≤ ${filter.from.toISOString()}`);
   if (filter.from) where.add(`"s"."occurredAt" >= ?`, db.param(filter.from));
   if (filter.to) where.add(`"s"."occurredAt" < ?`, db.param(filter.to));
   if (filter.accountId) where.add(`"s"."accountId" = ?`, decodeGlobalId(filter.accountId, "filter.accountId", "User").id);

@@ -170,7 +170,7 @@ export class SentimentService {
     const rules = await this.rulesFor(texts.flatMap((t) => (t.accountId ? [t.accountId] : [])));
     const lexiconResults = texts.map((t) => scoreSentiment(t.text, t.accountId ? (rules.get(t.accountId) ?? null) : null));
     if (!analyzer.learned) return lexiconResults.map((r) => ({ ...r, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback: null }));
-    const { predictions } = await this.predictLearned(
+    const predictions = await this.predictLearned(
       analyzer,
       texts.map((t) => {
         const r = t.accountId ? rules.get(t.accountId) : null;
@@ -203,7 +203,7 @@ export class SentimentService {
       : undefined;
     return analyses.map((analysis, i) => {
       const fallback = learned ? fallbackOf(texts[i].text, analysis) : null;
-      const decided = learned && !fallback ? learned.predictions[i] : analysis;
+      const decided = learned && !fallback ? learned[i] : analysis;
       return { score: decided.score, label: decided.label, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback, analysis };
     });
   }
@@ -264,9 +264,11 @@ export class SentimentService {
     }));
   }
 
-  private async commentTexts(where: string, params: readonly unknown[]): Promise<TextToScore[]> {
+  /** The comments (interactions of type COMMENT with a text: the only interactions scored) matching `conditions`, then `rest` (order, limit). */
+  private async commentTexts(conditions: string, rest: string, params: readonly unknown[]): Promise<TextToScore[]> {
     const rows = await this.db.query<Row>(
-      `SELECT "i"."id", "i"."userId", "i"."postId", "i"."text", "i"."occurredAt", "p"."authorId" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" ${where}`,
+      `SELECT "i"."id", "i"."userId", "i"."postId", "i"."text", "i"."occurredAt", "p"."authorId" FROM "interactions" "i" JOIN "posts" "p" ON "p"."id" = "i"."postId" ` +
+        `WHERE "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND ${conditions} ${rest}`,
       params,
     );
     return rows.map((r) => ({
@@ -292,7 +294,7 @@ export class SentimentService {
   async scoreInteractions(externalIds: readonly string[]): Promise<number> {
     let n = 0;
     for (const slice of chunks(externalIds, 500)) {
-      n += await this.score(await this.commentTexts(`WHERE "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND "i"."externalId" IN (${slice.map(() => "?").join(", ")})`, slice));
+      n += await this.score(await this.commentTexts(`"i"."externalId" IN (${slice.map(() => "?").join(", ")})`, "", slice));
     }
     if (n > 0 && (await this.analyzer()).learned) this.scheduleRescore();
     return n;
@@ -330,12 +332,6 @@ export class SentimentService {
       const stale = (type: SentimentTarget, id: string) =>
         `NOT EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = '${type}' AND "s"."targetId" = ${id} AND "s"."analyzerVersion" = ?)`;
       try {
-        // Only comments are scored: a score left on another kind of interaction (stored before that rule) goes.
-        await this.db.write((tx) =>
-          tx.execute(
-            `DELETE FROM "sentiment_scores" WHERE "targetType" = 'INTERACTION' AND EXISTS (SELECT 1 FROM "interactions" "i" WHERE "i"."id" = "sentiment_scores"."targetId" AND "i"."type" <> 'COMMENT')`,
-          ),
-        );
         for (;;) {
           if (this.closed) return total;
           const posts = await this.postTexts(`WHERE ${stale("POST", `"p"."id"`)} ORDER BY "p"."id" LIMIT ${backfillStep}`, [version]);
@@ -345,7 +341,7 @@ export class SentimentService {
         }
         for (;;) {
           if (this.closed) return total;
-          const comments = await this.commentTexts(`WHERE "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND ${stale("INTERACTION", `"i"."id"`)} ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
+          const comments = await this.commentTexts(stale("INTERACTION", `"i"."id"`), `ORDER BY "i"."id" LIMIT ${backfillStep}`, [version]);
           if (comments.length === 0) break;
           total += await this.score(comments, analyzer);
           onProgress?.(total);
@@ -376,7 +372,7 @@ export class SentimentService {
     }
     after = 0;
     for (;;) {
-      const comments = await this.commentTexts(`WHERE "p"."authorId" = ? AND "i"."type" = 'COMMENT' AND "i"."text" IS NOT NULL AND "i"."id" > ? ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
+      const comments = await this.commentTexts(`"p"."authorId" = ? AND "i"."id" > ?`, `ORDER BY "i"."id" LIMIT ${backfillStep}`, [accountId, after]);
       if (comments.length === 0) break;
       total += await this.score(comments, analyzer);
       after = comments[comments.length - 1].targetId;

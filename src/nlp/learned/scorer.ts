@@ -1,7 +1,6 @@
 import path from "node:path";
 import { WorkerClient } from "../../lib/worker-client";
 import type { SentimentPrediction } from "../learned-sentiment";
-import type { SentimentLabel } from "../sentiment";
 import type { ScorerRequest, ScorerResponse } from "./scorer.worker";
 
 /**
@@ -15,12 +14,12 @@ export class LearnedScorer {
     this.client = new WorkerClient(file, "sentiment scorer");
   }
 
-  /** The version's predictions, and the classes it was trained on (a 2-class model never says neutral). */
-  async predict(versionId: number, artifact: () => string, texts: string[]): Promise<{ predictions: SentimentPrediction[]; classes: SentimentLabel[] }> {
+  async predict(versionId: number, artifact: () => string, texts: string[]): Promise<SentimentPrediction[]> {
+    if (texts.length === 0) return [];
     let r = await this.client.request({ versionId, texts });
     if (r.needArtifact) r = await this.client.request({ versionId, texts, artifact: artifact() });
-    if (r.error || !r.predictions || !r.classes) throw new Error(`learned sentiment scoring failed: ${r.error ?? "no predictions"}`);
-    return { predictions: r.predictions, classes: r.classes };
+    if (r.error || !r.predictions) throw new Error(`learned sentiment scoring failed: ${r.error ?? "no predictions"}`);
+    return r.predictions;
   }
 
   close(): Promise<void> {
