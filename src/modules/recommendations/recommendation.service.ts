@@ -198,9 +198,7 @@ export class RecommendationService {
       const seen = [...new Set(history.map((h) => h.itemId))];
       const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
       const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen, undefined, segmentId);
-      const posts = await Promise.all(raw.map((r) => this.posts.byId(loaders, Number(r.itemId))));
-      const topicOf = new Map(raw.map((r, i) => [r.itemId, posts[i]?.category ?? null]));
-      ranked = diversify(raw, (r) => topicOf.get(r.itemId), diversityPage, diversityShare);
+      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
       this.ranked.set(userId, { model, key, list: ranked });
     }
     if (history.length === 0) return this.coldStart(loaders, userId, ranked, first, offset);
@@ -208,6 +206,13 @@ export class RecommendationService {
     const segment = await this.segments.ofUser(loaders, userId);
     const items = await Promise.all(page.map((r, i) => this.describe(loaders, r, offset + i + 1, history, segment?.name ?? null)));
     return { items, hasNextPage: ranked.length > offset + first };
+  }
+
+  /** A ranked list re-ordered so that at most `diversityShare` of any `diversityPage` consecutive posts share a topic. */
+  private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number): Promise<T[]> {
+    const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, postIdOf(r))));
+    const topicOf = new Map(list.map((r, i) => [postIdOf(r), posts[i]?.category ?? null]));
+    return diversify(list, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare);
   }
 
   /**
@@ -225,9 +230,7 @@ export class RecommendationService {
       ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
       ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
     ];
-    const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, r.postId)));
-    const topicOf = new Map(list.map((r, i) => [r.postId, posts[i]?.category ?? null]));
-    const spread = diversify(list, (r) => topicOf.get(r.postId), diversityPage, diversityShare);
+    const spread = await this.spreadTopics(loaders, list, (r) => r.postId);
     const page = spread.slice(offset, offset + first);
     const items = await Promise.all(
       page.map(async (r, i) =>

@@ -7,7 +7,7 @@ import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../..
 import { cleanText, normalizeHandle } from "../../nlp/text";
 import type { ErasureRegistry } from "./erasure";
 import { platforms, type Platform } from "./platform";
-import { mergeAttributes } from "./user-attributes";
+import { mergeAttributes, typedAttributes } from "./user-attributes";
 import { User, type UserAttributes } from "./user.entity";
 import { UserOrderField, type UserFilter, type UserInput, type UserOrder } from "./user.inputs";
 
@@ -27,7 +27,7 @@ export interface DeleteUserResult {
 type CleanUser = { platform: Platform; handle: string } & Partial<Pick<User, "displayName" | "followers" | "isBrand" | "attributes">>;
 
 const handlePattern = /^[a-z0-9_.\-]{1,100}$/;
-const attributeStrings = ["gender", "job", "maritalStatus", "education", "location", "country", "language"] as const;
+const attributeStrings = typedAttributes.filter((k): k is Exclude<(typeof typedAttributes)[number], "age"> => k !== "age");
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
