@@ -5,7 +5,8 @@ import { stratifiedKFold } from "../ml/cross-validation";
 import { accuracy, macroF1, macroRecall, pearson } from "../ml/multiclass-metrics";
 import { createRng, shuffled } from "../ml/random";
 import { trainSentimentModel, type CandidateResult, type MetricOption, type SentimentExample, type SentimentModel } from "../nlp/learned-sentiment";
-import { analyzeSentiment, type SentimentLabel } from "../nlp/sentiment";
+import { decideSentiment } from "../nlp/learned/decide";
+import { analyzeSentiment, type SentimentAnalysis, type SentimentLabel } from "../nlp/sentiment";
 import { readSentimentTsv } from "../nlp/sentiment-tsv";
 
 /**
@@ -152,24 +153,30 @@ function trainOnce(train: SentimentExample[], seed: number, options: { metric: M
   return { model, info: { n: train.length, seconds: Math.round(seconds * 10) / 10, chosen: crossValidation.chosen, candidates: crossValidation.candidates } };
 }
 
-function lexiconRows(tests: TestSet[]): SentimentResultRow[] {
+/** The lexicon's answers for every text of every set (also what a learned version falls back to). */
+function lexiconOf(tests: TestSet[]): SentimentAnalysis[][] {
   return tests.map((set) => {
     process.stderr.write(`lexicon: scoring ${set.examples.length} texts of ${set.file}\n`);
-    return { file: set.file, model: "lexicon" as const, ...metrics(set, set.examples.map((e) => analyzeSentiment(e.text))) };
+    return set.examples.map((e) => analyzeSentiment(e.text));
   });
 }
 
+function lexiconRows(tests: TestSet[], lexicon: SentimentAnalysis[][]): SentimentResultRow[] {
+  return tests.map((set, i) => ({ file: set.file, model: "lexicon" as const, ...metrics(set, lexicon[i]) }));
+}
+
 function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
-  const rows = lexiconRows(tests);
+  const lexicon = lexiconOf(tests);
+  const rows = lexiconRows(tests, lexicon);
   if (train.length === 0) return { seed, rows, training: null };
   const { model, info } = trainOnce(train, seed, options);
   let predicted = 0;
   const predictStarted = performance.now();
-  for (const set of tests) {
+  tests.forEach((set, i) => {
     const predictions = model.predict(set.examples.map((e) => e.text));
     predicted += predictions.length;
-    rows.push({ file: set.file, model: "learned", ...metrics(set, predictions) });
-  }
+    rows.push({ file: set.file, model: "learned", ...metrics(set, predictions.map((p, r) => decideSentiment(set.examples[r].text, lexicon[i][r], p))) });
+  });
   const predictSeconds = (performance.now() - predictStarted) / 1000;
   return { seed, rows, training: { ...info, predictionsPerSecond: Math.round(predicted / Math.max(predictSeconds, 1e-9)) } };
 }
@@ -181,7 +188,8 @@ function runOnce(tests: TestSet[], train: SentimentExample[], seed: number, opti
  * pooled predictions per file: the estimate closest to "train on all of this, test on as much again".
  */
 function runCrossFitted(sets: TestSet[], extra: SentimentExample[], k: number, seed: number, options: { metric: MetricOption; folds: number; embeddings: boolean }): Run {
-  const rows = lexiconRows(sets);
+  const lexicon = lexiconOf(sets);
+  const rows = lexiconRows(sets, lexicon);
   const assignment = sets.map((s) => stratifiedFolds(s.examples, k, seed));
   const pooled = sets.map((s) => new Array<{ label: SentimentLabel; score: number }>(s.examples.length));
   let trainedOn = 0;
@@ -198,7 +206,7 @@ function runCrossFitted(sets: TestSet[], extra: SentimentExample[], k: number, s
     sets.forEach((s, i) => {
       const at = s.examples.map((_, r) => r).filter((r) => assignment[i][r] === f);
       const predictions = model.predict(at.map((r) => s.examples[r].text));
-      at.forEach((r, j) => (pooled[i][r] = predictions[j]));
+      at.forEach((r, j) => (pooled[i][r] = decideSentiment(s.examples[r].text, lexicon[i][r], predictions[j])));
     });
     predictSeconds += (performance.now() - predictStarted) / 1000;
   }

@@ -34,6 +34,8 @@ export interface SentimentPrediction {
   label: SentimentLabel;
   /** Every label; classes the model was not trained on get 0. */
   probabilities: Record<SentimentLabel, number>;
+  /** The share of the text's words (wink's "word" and "unk" tokens) the model has a word feature for; 1 for a text without words. */
+  knownWords: number;
 }
 
 export interface SentimentModelDescription {
@@ -195,6 +197,13 @@ class LearnedSentimentModel implements SentimentModel {
     const logits = intercepts.slice();
     let regression = ridge ? ridge.intercept : 0;
     const columns: number[] = [];
+    let words = 0;
+    let known = 0;
+    for (const t of a.tokens) {
+      if (t.type !== "word" && t.type !== "unk") continue; // "unk": a run of letters wink does not know, e.g. Chinese or Cyrillic
+      words++;
+      if (this.index.has(`u:${t.form}`) || this.index.has(`u:¬${t.form}`)) known++;
+    }
     for (const key of featureKeys(a, featureConfig)) {
       const j = this.index.get(key);
       if (j !== undefined) columns.push(j);
@@ -242,7 +251,7 @@ class LearnedSentimentModel implements SentimentModel {
     }
     const raw = ridge ? clamp(regression) : clamp(probabilities.positive - probabilities.negative);
     const label = this.state.labelFrom === "score" ? toTrainedClass(labelOf(raw), raw, classes) : classes[best];
-    return { score: intoBand(raw, label), label, probabilities };
+    return { score: intoBand(raw, label), label, probabilities, knownWords: words === 0 ? 1 : known / words };
   }
 
   toJSON(): LearnedSentimentJSON {

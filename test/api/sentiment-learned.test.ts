@@ -116,13 +116,16 @@ describe("the learned sentiment model", () => {
   });
   it("keeps the lexicon's answer for empty and non-English texts, and keeps every score inside its label's band", async () => {
     const q = `query($t: [String!]!) { analyzeText(texts: $t) { score label analyzer fallback language } }`;
-    const texts = ["", "   ", "这个产品非常好，我很喜欢", "my new deck is goated", "the bearings are squeaky", "the deck shipped", "wheels", "#love", "ok"];
+    const texts = ["", "   ", "这个产品非常好，我很喜欢", "Das ist sehr gut", "Das Deck ist buttery und fire", "my new deck is goated", "the bearings are squeaky", "the deck shipped", "wheels", "#love", "ok"];
     const { analyzeText } = (await api.ok(q, { t: texts })) as { analyzeText: Array<{ score: number; label: string; analyzer: string; fallback: string | null; language: string }> };
     expect(analyzeText[0]).toEqual({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "EMPTY", language: "en" });
     expect(analyzeText[1]).toEqual({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "EMPTY", language: "en" });
     expect(analyzeText[2]).toMatchObject({ score: 0, label: "NEUTRAL", analyzer: "learned", fallback: "OTHER_LANGUAGE", language: "other" });
+    expect(analyzeText[3]).toMatchObject({ analyzer: "learned", fallback: "OTHER_LANGUAGE", language: "other" });
+    // Taken for German, but the model knows half of its words ("deck", "buttery", "fire"): the model's answer.
+    expect(analyzeText[4]).toMatchObject({ label: "POSITIVE", analyzer: "learned", fallback: null, language: "other" });
     // This model was trained with neutral examples: it decides every English text itself.
-    for (const a of analyzeText.slice(3)) expect(a).toMatchObject({ analyzer: "learned", fallback: null });
+    for (const a of analyzeText.slice(5)) expect(a).toMatchObject({ analyzer: "learned", fallback: null, language: "en" });
     const band = (score: number) => (score >= 0.05 ? "POSITIVE" : score <= -0.05 ? "NEGATIVE" : "NEUTRAL");
     for (const a of analyzeText) expect([a.score, a.label]).toEqual([a.score, band(a.score)]);
   });

@@ -79,6 +79,16 @@ describe("trainSentimentModel", () => {
     expect(predictions[3].label).toBe("negative");
   });
 
+  it("says which share of a text's words it has a word feature for (knownWords)", () => {
+    // The toy vocabulary holds every word seen twice: "the", "tour", "was", "blorp", … but not "a", "not" or "evening".
+    const [all, third, foreign, emoji, negated] = toyModel.predict(["the tour was blorp", "a blorp evening", "Das ist sehr gut", "🙂", "the tour was not blorp"]);
+    expect(all.knownWords).toBe(1);
+    expect(third.knownWords).toBeCloseTo(1 / 3, 12);
+    expect(foreign.knownWords).toBe(0);
+    expect(emoji.knownWords).toBe(1); // no words: nothing unknown
+    expect(negated.knownWords).toBeCloseTo(4 / 5, 12); // "blorp" in negation scope counts as known; "not" is unknown
+  });
+
   it("answers empty, huge and non-English texts", () => {
     const huge = "the tour was blorp. ".repeat(2000); // 40,000 characters: cut to the first 10,000
     const [empty, big, chinese, russian] = toyModel.predict(["", huge, "这个产品非常好，我很喜欢", "Это ужасно"]);

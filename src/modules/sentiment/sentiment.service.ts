@@ -5,6 +5,7 @@ import type { Loaders } from "../../graphql/loaders";
 import { decodeGlobalId } from "../../graphql/relay";
 import type { Logger } from "../../lib/logger";
 import { LearnedScorer } from "../../nlp/learned/scorer";
+import { decideSentiment, type LearnedFallback } from "../../nlp/learned/decide";
 import type { ModelService } from "../models/model.service";
 import {
   analyzeSentiment,
@@ -32,18 +33,6 @@ export interface TextToScore {
   accountId: number;
   occurredAt: Date;
   text: string;
-}
-
-/**
- * Why a text keeps the lexicon's answer although a learned version is active: it is empty, or it looks like
- * another language (the model learned English; the lexicon then says what little it can, usually neutral).
- */
-export type LearnedFallback = "EMPTY" | "OTHER_LANGUAGE";
-
-function fallbackOf(text: string, lexicon: { language: string }): LearnedFallback | null {
-  if (cleanText(text).length === 0) return "EMPTY";
-  if (lexicon.language === "other") return "OTHER_LANGUAGE";
-  return null;
 }
 
 /** One text's result as the API shows it. */
@@ -177,11 +166,7 @@ export class SentimentService {
         return r ? rewrite(t.text, r).text : t.text;
       }),
     );
-    return lexiconResults.map((r, i) => {
-      const fallback = fallbackOf(texts[i].text, r);
-      const decided = fallback ? r : predictions[i];
-      return { ...r, score: decided.score, label: decided.label, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback };
-    });
+    return lexiconResults.map((r, i) => ({ ...r, ...decideSentiment(texts[i].text, r, predictions[i]), analyzer: analyzer.name, analyzerVersion: analyzer.version }));
   }
 
   /**
@@ -202,9 +187,8 @@ export class SentimentService {
         )
       : undefined;
     return analyses.map((analysis, i) => {
-      const fallback = learned ? fallbackOf(texts[i].text, analysis) : null;
-      const decided = learned && !fallback ? learned[i] : analysis;
-      return { score: decided.score, label: decided.label, analyzer: analyzer.name, analyzerVersion: analyzer.version, fallback, analysis };
+      const decided = learned ? decideSentiment(texts[i].text, analysis, learned[i]) : { score: analysis.score, label: analysis.label, fallback: null };
+      return { ...decided, analyzer: analyzer.name, analyzerVersion: analyzer.version, analysis };
     });
   }
 

@@ -67,7 +67,7 @@ export class SentimentType {
   @Field(() => String, {
     nullable: true,
     description:
-      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (the model learned English).",
+      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (language is other and the model knows fewer than a third of the words).",
   })
   fallback: string | null;
 
@@ -104,7 +104,7 @@ export class TextAnalysis {
   @Field(() => String, {
     nullable: true,
     description:
-      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (the model learned English).",
+      "Set when a learned model is active but the lexicon's answer stands: EMPTY (no text) or OTHER_LANGUAGE (language is other and the model knows fewer than a third of the words).",
   })
   fallback: string | null;
 

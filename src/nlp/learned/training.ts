@@ -5,6 +5,7 @@ import type { CandidateResult, FeatureImportance, Metrics, SelectionResult } fro
 import type { TrainOutcome } from "../../ml/training/run-training";
 import { trainSentimentModel, type ClassWeighting, type SentimentExample, type TrainOptions } from "../learned-sentiment";
 import { scoreSentiment, type SentimentLabel } from "../sentiment";
+import { decideSentiment } from "./decide";
 
 /** One training run of a text model, as plain data (it crosses into a worker thread). */
 export interface SentimentTrainJob {
@@ -70,8 +71,9 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
   const selected = performance.now();
   onProgress(60, steps, "holdout");
   const texts = test.map((e) => e.text);
-  const model = metricsOf(test, selection.model.predict(texts));
-  const baseline = metricsOf(test, lexicon(texts));
+  const lexiconOnTest = lexicon(texts);
+  const model = metricsOf(test, selection.model.predict(texts).map((p, i) => decideSentiment(texts[i], lexiconOnTest[i], p)));
+  const baseline = metricsOf(test, lexiconOnTest);
   const measured = performance.now();
   const described = selection.model.describe();
   const importances: FeatureImportance[] = described.topFeatures.map((f) => ({ feature: `${f.feature} → ${f.label}`, importance: Math.abs(f.weight), std: 0, coefficient: f.weight }));
