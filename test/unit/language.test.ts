@@ -31,6 +31,16 @@ describe("the language guess", () => {
     ["nl", "Niet goed, ik ben teleurgesteld"],
     ["sv", "Jag älskar den här produkten"],
     ["da", "Det var ikke godt"],
+    ["ro", "Acest produs este foarte bun și îl recomand"],
+    ["hu", "Ez a termék nagyon jó, mindenkinek ajánlom"],
+    ["hu", "Nem tetszett, nagyon rossz volt"],
+    ["tr", "Bu ürün çok güzel, herkese tavsiye ederim"],
+    ["tr", "Hiç beğenmedim, çok kötü bir deneyimdi"],
+    ["id", "Produk ini sangat bagus dan saya suka sekali"],
+    ["id", "Saya tidak suka, pelayanannya sangat buruk"],
+    // Accented words and no English function word.
+    ["fr", "Très bien"],
+    ["ro", "Mulțumesc frumos"],
     ["zh", "这个产品很好"],
     ["ru", "Отличный товар, всем советую"],
   ])("%s: %s is other", (_, text) => {
@@ -65,6 +75,14 @@ describe("the language guess", () => {
     "Los Angeles Lakers win again",
     "L'Oréal mascara is my fave",
     "The café's crème brûlée was amazing",
+    "Andrew Yang and Dan were at the show",
+    "The tale of the care you face",
+    // English with no sentiment and few stop words: headlines, adverts, lists (TweetEval's test tweets).
+    "Microsoft Takes Platinum Membership in Linux Foundation",
+    "Samsung Galaxy Note 7 officially discontinued #review",
+    "Thanks sammy http://url_removed",
+    "NAPS, NAPS, NAPS NAPS NAPS! (@anonymous Comfort Inn)",
+    "feels like a Sunday day drinking BBQ",
   ])("%s is en", (text) => {
     expect(language(text)).toBe("en");
   });
