@@ -109,6 +109,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const recommendations = new RecommendationService(db, posts, users, segments, logger);
   recommendations.attachModels(models);
   models.rankingData = () => recommendations.readData();
+  users.afterErase = () => recommendations.dataRemoved();
   models.onActivated = (name) => {
     if (name === learnedModelName) sentiment.analyzerChanged();
     if (name === segmentsModelName) void segments.activeVersionChanged().then(() => recommendations.blendChanged());

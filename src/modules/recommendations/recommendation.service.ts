@@ -74,7 +74,7 @@ export class RecommendationService {
    * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
    * while the same model serves and the person has done nothing new, recomputed otherwise.
    */
-  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; list: Ranked[] }>({ max: cachedPeople });
+  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; complete: boolean; list: Ranked[] }>({ max: cachedPeople });
 
   constructor(
     private readonly db: Database,
@@ -172,6 +172,16 @@ export class RecommendationService {
     if (this.fitted) this.fitted = { ...this.fitted, at: 0, version: "changed" };
   }
 
+  /**
+   * An erasure committed: the cached lists may hold the erased posts, and the fit their interactions. The
+   * lists are dropped and the next request refits (the current fit serves meanwhile, its erased posts
+   * filtered out as they are read).
+   */
+  dataRemoved(): void {
+    this.ranked.clear();
+    if (this.fitted) this.fitted = { ...this.fitted, at: 0, version: "changed" };
+  }
+
   /** Stops the recommender workers (shutdown). */
   async close(): Promise<void> {
     const f = this.fitted;
@@ -193,13 +203,24 @@ export class RecommendationService {
     const key = `${history.length}:${history.reduce((m, h) => Math.max(m, h.time), 0)}`;
     let ranked: Ranked[];
     const cached = this.ranked.get(userId);
-    if (cached && cached.model === model && cached.key === key && cached.list.length >= Math.min(cachedDepth, offset + first + 1)) ranked = cached.list;
+    const needed = offset + first + 1;
+    // A cached list answers when it holds this page and one more, or holds everything there is to recommend.
+    if (cached && cached.model === model && cached.key === key && (cached.complete || cached.list.length >= needed)) ranked = cached.list;
     else {
       const seen = [...new Set(history.map((h) => h.itemId))];
       const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
-      const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), Math.max(cachedDepth, offset + first + 1), seen, undefined, segmentId);
-      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
-      this.ranked.set(userId, { model, key, list: ranked });
+      let depth = Math.max(cachedDepth, needed);
+      for (;;) {
+        const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), depth, seen, undefined, segmentId);
+        ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
+        // Fewer than asked for: the catalogue ran out. Posts erased since the fit leave gaps: rank deeper.
+        const complete = raw.length < depth;
+        if (complete || ranked.length >= needed) {
+          this.ranked.set(userId, { model, key, complete, list: ranked });
+          break;
+        }
+        depth += depth - ranked.length;
+      }
     }
     if (history.length === 0) return this.coldStart(loaders, userId, ranked, first, offset);
     const page = ranked.slice(offset, offset + first);
@@ -208,11 +229,15 @@ export class RecommendationService {
     return { items, hasNextPage: ranked.length > offset + first };
   }
 
-  /** A ranked list re-ordered so that at most `diversityShare` of any `diversityPage` consecutive posts share a topic. */
+  /**
+   * A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
+   * most `diversityShare` of any `diversityPage` consecutive posts share a topic.
+   */
   private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number): Promise<T[]> {
     const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, postIdOf(r))));
+    const existing = list.filter((_, i) => posts[i] !== undefined);
     const topicOf = new Map(list.map((r, i) => [postIdOf(r), posts[i]?.category ?? null]));
-    return diversify(list, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare);
+    return diversify(existing, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare);
   }
 
   /**
@@ -244,8 +269,11 @@ export class RecommendationService {
   async similarTo(loaders: Loaders, postId: number, first: number): Promise<RecommendedPost[]> {
     if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
     const model = await this.model();
-    const ranked = await model.rank([{ itemId: String(postId), weight: 1, time: Date.now() }], first, [String(postId)], { similar: 1, content: 0.5, trending: 0, popular: 0.05 });
-    return Promise.all(ranked.map((r, i) => this.describe(loaders, r, i + 1, [], null, true)));
+    // A few more than asked for, in case some were erased since the fit.
+    const ranked = await model.rank([{ itemId: String(postId), weight: 1, time: Date.now() }], first + 10, [String(postId)], { similar: 1, content: 0.5, trending: 0, popular: 0.05 });
+    const posts = await Promise.all(ranked.map((r) => this.posts.byId(loaders, Number(r.itemId))));
+    const existing = ranked.filter((_, i) => posts[i] !== undefined).slice(0, first);
+    return Promise.all(existing.map((r, i) => this.describe(loaders, r, i + 1, [], null, true)));
   }
 
   /** A reason a person reads. */
@@ -256,7 +284,9 @@ export class RecommendationService {
     switch (why.kind) {
       case "similar": {
         const because = await this.posts.byId(loaders, Number(why.because));
-        const type = history.find((h) => h.itemId === why.because)?.type;
+        // The strongest thing the person did with that post ("commented on" rather than the view that came with it).
+        let type: InteractionType | undefined;
+        for (const h of history) if (h.itemId === why.because && (type === undefined || interestWeights[h.type] > interestWeights[type])) type = h.type;
         reason = similarMode
           ? "people who engaged with this post engaged with it too"
           : `because you ${type ? verbs[type] : "engaged with"} “${snippet(because?.text ?? "a post")}”`;

@@ -232,6 +232,9 @@ export class UserService {
    * Privacy erasure: the account, everything it did, everything it authored and everything derived
    * from any of it, in one transaction. Every module registered its part in the ErasureRegistry.
    */
+  /** Called after an erasure committed (wired by the composition root: in-memory models forget the person). */
+  afterErase: (() => void) | null = null;
+
   async delete(loaders: Loaders, globalId: string): Promise<DeleteUserResult> {
     const user = await this.getOrThrow(loaders, globalId);
     const removed = await this.db.write(async (tx) => {
@@ -240,6 +243,7 @@ export class UserService {
       receipt.users = await tx.execute(`DELETE FROM "users" WHERE "id" = ?`, [user.id]);
       return receipt;
     });
+    this.afterErase?.();
     return { deletedUserId: globalId, removed: Object.entries(removed).map(([what, count]) => ({ what, count })) };
   }
 }
