@@ -105,8 +105,8 @@ export function planPage(db: Database, sort: SortSpec, args: ConnectionArgs): Pa
   return {
     forward,
     limit,
-    after: args.after ? decodeCursor(db, sort, args.after, "after") : undefined,
-    before: args.before ? decodeCursor(db, sort, args.before, "before") : undefined,
+    after: args.after != null ? decodeCursor(db, sort, args.after, "after") : undefined,
+    before: args.before != null ? decodeCursor(db, sort, args.before, "before") : undefined,
   };
 }
 

@@ -6,8 +6,8 @@ import { startServer, type TestServer } from "./support/server";
 let api: TestServer;
 const ids: Record<string, string> = {};
 const Query = `query($accountId: ID, $segmentId: ID, $first: Int) { bestTimesToPost(accountId: $accountId, segmentId: $segmentId, first: $first) {
-  weekday weekdayName hour expectedEngagements posts basis reason } }`;
-type Times = { bestTimesToPost: Array<{ weekday: number; weekdayName: string; hour: number; expectedEngagements: number; posts: number; basis: string; reason: string }> };
+  weekday weekdayName hour expectedEngagements lift posts basis reason } }`;
+type Times = { bestTimesToPost: Array<{ weekday: number; weekdayName: string; hour: number; expectedEngagements: number; lift: number; posts: number; basis: string; reason: string }> };
 
 beforeAll(async () => {
   api = await startServer();
@@ -33,18 +33,20 @@ afterAll(async () => {
 });
 
 describe("bestTimesToPost", () => {
-  it("ranks an account's slots by shrunk engagement per post (hand-checked), the audience standing in where it has no evidence", async () => {
+  it("ranks an account's slots by shrunk engagement per post over its mean (hand-checked), the audience's lift standing in where it has no evidence", async () => {
     const { bestTimesToPost } = await api.ok<Times, unknown>(Query, { accountId: ids.trailco, first: 3 });
-    // trailco's mean = 21 / 6 = 3.5; Wednesday 18:00 = (15 + 3·3.5) / 6 = 4.25; Monday 9:00 = (6 + 10.5) / 6 = 2.75.
-    // Friday 12:00: no trailco post, the audience's 4 posts: audience mean 29/10, (8 + 3·2.9) / 7 = 2.3857…
+    // trailco's mean = 21 / 6 = 3.5; Wednesday 18:00 = (15 + 3·3.5) / 6 = 4.25 (lift 1.214); Monday 9:00 = (6 + 10.5) / 6 = 2.75 (0.786).
+    // Friday 12:00: no trailco post, the audience's 4 posts: audience mean 29/10, (8 + 3·2.9) / 7 = 16.7 / 7,
+    // lift 16.7 / 20.3 = 0.823, on trailco's scale 0.823 · 3.5 = 2.88.
     expect(bestTimesToPost.map((t) => [t.weekdayName, t.hour, t.posts, t.basis])).toEqual([
       ["Wednesday", 18, 3, "ACCOUNT"],
-      ["Monday", 9, 3, "ACCOUNT"],
       ["Friday", 12, 4, "AUDIENCE"],
+      ["Monday", 9, 3, "ACCOUNT"],
     ]);
-    expect(bestTimesToPost.map((t) => t.expectedEngagements)).toEqual([4.25, 2.75, expect.closeTo((8 + 3 * 2.9) / 7, 10)]);
+    expect(bestTimesToPost.map((t) => t.expectedEngagements)).toEqual([4.25, expect.closeTo((16.7 / 20.3) * 3.5, 10), 2.75]);
+    expect(bestTimesToPost.map((t) => t.lift)).toEqual([expect.closeTo(4.25 / 3.5, 10), expect.closeTo(16.7 / 20.3, 10), expect.closeTo(2.75 / 3.5, 10)]);
     expect(bestTimesToPost[0]).toMatchObject({ weekday: 3, reason: "3 of this account's posts published Wednesdays at 18:00: 4.3 engagements expected per post (their average, shrunk toward the overall one)" });
-    expect(bestTimesToPost[2].reason).toMatch(/^too few of this account's posts at this time: the whole audience's 4 posts published \w+s at \d+:00, [\d.]+ engagements expected per post$/);
+    expect(bestTimesToPost[1].reason).toBe("too few of this account's posts at this time: the whole audience's 4 posts published Fridays at 12:00 drew 0.82× its average per post, so 2.9 engagements expected per post");
   });
 
   it("refuses unknown accounts and segments, and a bad page size", async () => {
@@ -54,5 +56,7 @@ describe("bestTimesToPost", () => {
     expect(r2.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "segmentId" });
     const r3 = await api.query(Query, { first: 0 });
     expect(r3.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    // An empty ID is not "no account": it is refused like any malformed one.
+    for (const field of ["accountId", "segmentId"]) expect((await api.query(Query, { [field]: "" })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
   });
 });

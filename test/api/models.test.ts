@@ -231,6 +231,12 @@ describe("the model service over GraphQL", () => {
     );
     expect(series.segmentSeries.pageInfo.hasNextPage).toBe(false);
     expect(new Set(series.segmentSeries.nodes.map((n) => n.segmentId))).toEqual(new Set(segs.map((s) => s.id)));
+    // A DAY cursor does not continue a MONTH series (it would skip the rest of its month); an empty one is refused.
+    const SeriesPage = `query($g: Granularity!, $after: String) { segmentSeries(granularity: $g, first: 1, after: $after) { pageInfo { endCursor } } }`;
+    const day = await api.ok<{ segmentSeries: { pageInfo: { endCursor: string } } }, unknown>(SeriesPage, { g: "DAY" });
+    const month = await api.query(SeriesPage, { g: "MONTH", after: day.segmentSeries.pageInfo.endCursor });
+    expect(month.errors?.[0]).toMatchObject({ message: "after: the cursor belongs to a segmentSeries query by DAY, not by MONTH", extensions: { code: "BAD_USER_INPUT", field: "after" } });
+    expect((await api.query(SeriesPage, { g: "DAY", after: "" })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
 
     // An erasure shrinks a segment, and the shares follow the sizes.
     const victim = await api.ok<{ segment: { members: { nodes: Array<{ id: string }> } } }, unknown>(`query($id: ID!) { segment(id: $id) { members(first: 1) { nodes { id } } } }`, { id: segs[0].id });

@@ -83,5 +83,7 @@ describe("recommendations", () => {
     expect(big.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     const cursor = await api.query(Recs, { userId: ids.ana, first: 3, after: "bm9wZQ" });
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    const empty = await api.query(Recs, { userId: ids.ana, first: 3, after: "" });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 });

@@ -164,6 +164,17 @@ describe("rollups for BI", () => {
     expect(sentimentSeries.edges.map((e) => e.node)).toMatchObject([{ bucket: "2026-03-02T00:00:00.000Z", groupKey: "deck", groupLabel: "#deck", count: 2, positive: 0.5, negative: 0.5 }]);
     const bad = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: "bm90IGEgY3Vyc29y" });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    const empty = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: "" });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    // A cursor of a DAY × ACCOUNT series does not continue a WEEK or a DAY × NONE one: it would skip rows.
+    const day = await api.ok(SentimentSeriesDocument, { granularity: "DAY", groupBy: "ACCOUNT", first: 1 });
+    for (const other of [{ granularity: "WEEK", groupBy: "ACCOUNT" }, { granularity: "DAY", groupBy: "NONE" }]) {
+      const r = await api.query(SentimentSeriesDocument, { ...other, after: day.sentimentSeries.pageInfo.endCursor });
+      expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^after: the cursor belongs to a sentimentSeries query by DAY, ACCOUNT, not by (WEEK, ACCOUNT|DAY, NONE)$/), extensions: { code: "BAD_USER_INPUT", field: "after" } });
+    }
+    // A well-formed cursor whose bucket is not a time.
+    const forged = Buffer.from(JSON.stringify(["sentimentSeries", "DAY", "NONE", "x", "all"])).toString("base64url");
+    expect((await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: forged })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     const backwards = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", filter: { from: "2026-03-03T00:00:00Z", to: "2026-03-02T00:00:00Z" } });
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.to" });
   });

@@ -49,22 +49,41 @@ describe("profiles and names", () => {
 });
 
 describe("rankSlots (best time to post)", () => {
-  it("shrinks each slot's mean toward the scope's mean and falls back to the audience without evidence (hand-checked)", () => {
+  it("ranks by lift over the scope's mean, and puts the audience's lift on the scope's scale where the scope lacks evidence (hand-checked)", () => {
     const scope = [
       { weekday: 1, hour: 9, posts: 3, engagements: 6 },
       { weekday: 3, hour: 18, posts: 3, engagements: 15 },
       { weekday: 5, hour: 12, posts: 1, engagements: 30 },
     ];
     const audience = [...scope, { weekday: 5, hour: 12, posts: 4, engagements: 8 }].filter((_, i) => i !== 2);
-    // Scope mean = 51 / 7; Wednesday 18:00 = (15 + 3·51/7) / 6, Monday 9:00 = (6 + 3·51/7) / 6.
-    // Friday 12:00 has 1 post of the scope: the audience's 4 posts stand in, (8 + 3·29/10) / 7 with the audience's mean 29/10.
+    // Scope mean m = 51 / 7. Wednesday 18:00 = (15 + 3m) / 6, lift 0.843; Monday 9:00 = (6 + 3m) / 6, lift 0.637.
+    // Friday 12:00 has 1 post of the scope: the audience's 4 posts stand in. Audience mean 29/10; its
+    // Friday = (8 + 3·2.9) / 7 = 16.7 / 7, lift 16.7 / 20.3 = 0.823, so (16.7 / 20.3)·m expected from the scope.
+    const m = 51 / 7;
     const ranked = rankSlots(scope, audience);
     expect(ranked.map((r) => [r.weekday, r.hour, r.basis])).toEqual([
       [3, 18, "scope"],
-      [1, 9, "scope"],
       [5, 12, "audience"],
+      [1, 9, "scope"],
     ]);
-    expect(ranked[0].expectedEngagements).toBeCloseTo((15 + (3 * 51) / 7) / 6, 12);
-    expect(ranked[2].expectedEngagements).toBeCloseTo((8 + (3 * 29) / 10) / 7, 12);
+    expect(ranked[0].expectedEngagements).toBeCloseTo((15 + 3 * m) / 6, 12);
+    expect(ranked[0].lift).toBeCloseTo((15 + 3 * m) / 6 / m, 12);
+    expect(ranked[1].lift).toBeCloseTo(16.7 / 20.3, 12);
+    expect(ranked[1].expectedEngagements).toBeCloseTo((16.7 / 20.3) * m, 12);
+    expect(ranked[2].lift).toBeCloseTo((6 + 3 * m) / 6 / m, 12);
+  });
+
+  it("orders by the audience's pattern when the scope drew no engagement at all", () => {
+    const scope = [{ weekday: 2, hour: 10, posts: 5, engagements: 0 }];
+    const audience = [
+      { weekday: 2, hour: 10, posts: 5, engagements: 10 },
+      { weekday: 4, hour: 20, posts: 5, engagements: 40 },
+    ];
+    const ranked = rankSlots(scope, audience);
+    // Audience mean 5: Thursday 20:00 = (40 + 15) / 8 = 6.875, lift 1.375; the scope's own Tuesday slot has lift 1.
+    expect(ranked.map((r) => [r.weekday, r.hour, r.basis, r.lift, r.expectedEngagements])).toEqual([
+      [4, 20, "audience", 1.375, 0],
+      [2, 10, "scope", 1, 0],
+    ]);
   });
 });

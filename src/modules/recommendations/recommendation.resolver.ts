@@ -49,7 +49,7 @@ export class RecommendationConnection {
 const cursorOf = (rank: number) => Buffer.from(`rec:${rank}`).toString("base64url");
 
 function offsetOf(after: string | null): number {
-  if (!after) return 0;
+  if (after == null) return 0;
   const m = /^rec:(\d+)$/.exec(Buffer.from(after, "base64url").toString("utf8"));
   if (!m) throw new BadUserInputError("after", `expected a cursor from recommendations, found ${JSON.stringify(after)}`);
   return Number(m[1]);

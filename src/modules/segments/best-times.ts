@@ -26,29 +26,42 @@ export interface SlotStat {
 export interface RankedSlot {
   weekday: number;
   hour: number;
+  /** The slot's engagements per post over the scope's (or, in a fallback, the audience's) overall mean. */
+  lift: number;
+  /** On the scope's scale: its shrunk mean, or the audience's lift times the scope's mean. */
   expectedEngagements: number;
   posts: number;
   basis: "scope" | "audience";
 }
 
-/** Pure ranking of slots: shrunk means, the audience's slot where the scope lacks evidence. */
+/**
+ * Pure ranking of slots by lift: a slot's shrunk mean over its scope's overall mean. Where the scope lacks
+ * evidence the audience's lift for that slot stands in, applied to the scope's mean, so that both kinds of
+ * slot are on the scope's scale (an account-and-segment scope draws far fewer engagements per post than
+ * the whole audience; ranking raw audience figures among the scope's own put every fallback slot first).
+ * A scope with no engagement at all has lift 1 everywhere: the audience's pattern decides the order.
+ */
 export function rankSlots(scope: readonly SlotStat[], audience: readonly SlotStat[], options = bestTimeDefaults): RankedSlot[] {
   const shrunk = (stats: readonly SlotStat[]) => {
     const posts = stats.reduce((s, x) => s + x.posts, 0);
     const mean = posts ? stats.reduce((s, x) => s + x.engagements, 0) / posts : 0;
-    return new Map(stats.map((x) => [`${x.weekday}:${x.hour}`, { ...x, value: (x.engagements + options.prior * mean) / (x.posts + options.prior) }]));
+    const slots = new Map(stats.map((x) => [`${x.weekday}:${x.hour}`, { ...x, value: (x.engagements + options.prior * mean) / (x.posts + options.prior) }]));
+    return { mean, slots, lift: (value: number) => (mean > 0 ? value / mean : 1) };
   };
   const own = shrunk(scope);
   const all = shrunk(audience);
-  const keys = new Set([...own.keys(), ...all.keys()]);
+  const keys = new Set([...own.slots.keys(), ...all.slots.keys()]);
   const out: RankedSlot[] = [];
   for (const key of keys) {
-    const o = own.get(key);
-    const a = all.get(key);
-    if (o && o.posts >= options.minPosts) out.push({ weekday: o.weekday, hour: o.hour, expectedEngagements: o.value, posts: o.posts, basis: "scope" });
-    else if (a && a.posts >= options.minPosts) out.push({ weekday: a.weekday, hour: a.hour, expectedEngagements: a.value, posts: a.posts, basis: "audience" });
+    const o = own.slots.get(key);
+    const a = all.slots.get(key);
+    if (o && o.posts >= options.minPosts) out.push({ weekday: o.weekday, hour: o.hour, lift: own.lift(o.value), expectedEngagements: o.value, posts: o.posts, basis: "scope" });
+    else if (a && a.posts >= options.minPosts) {
+      const lift = all.lift(a.value);
+      out.push({ weekday: a.weekday, hour: a.hour, lift, expectedEngagements: lift * own.mean, posts: a.posts, basis: "audience" });
+    }
   }
-  return out.sort((x, y) => y.expectedEngagements - x.expectedEngagements || x.weekday - y.weekday || x.hour - y.hour);
+  return out.sort((x, y) => y.lift - x.lift || x.weekday - y.weekday || x.hour - y.hour);
 }
 
 @ObjectType({ simpleResolvers: true, description: "A weekday and hour to publish at, with the engagement history behind it." })
@@ -62,8 +75,11 @@ export class PostingTime {
   @Field(() => Int, { description: "Hour of day, UTC." })
   hour: number;
 
-  @Field(() => Float, { description: "Engagements a post published then drew, on average (shrunk toward the overall mean)." })
+  @Field(() => Float, { description: "Engagements a post published then drew, on average (shrunk toward the overall mean); for an AUDIENCE fallback, the audience's lift at this time applied to the scope's average." })
   expectedEngagements: number;
+
+  @Field(() => Float, { description: "The slot's engagements per post over its basis's average (1.2 = 20% above); slots are ranked by it." })
+  lift: number;
 
   @Field(() => Int, { description: "Posts behind the figure." })
   posts: number;
@@ -103,7 +119,7 @@ export class BestTimesResolver {
   }
 
   @Query(() => [PostingTime], {
-    description: "When to publish, best first: weekday × hour slots ranked by the engagements posts published then drew — for an account's posts, from a segment's members, or both; slots with fewer than 3 posts of that scope use the whole audience's figure.",
+    description: "When to publish, best first: weekday × hour slots ranked by the engagements posts published then drew, over the scope's average — for an account's posts, from a segment's members, or both; slots with fewer than 3 posts of that scope use the whole audience's lift at that time.",
   })
   async bestTimesToPost(
     @Arg("accountId", () => ID, { nullable: true }) accountId: string | null,
@@ -111,8 +127,8 @@ export class BestTimesResolver {
     @Arg("first", () => Int, { defaultValue: 5, description: "1–50." }) first: number,
   ): Promise<PostingTime[]> {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `expected \`first\` between 1 and 50, found ${first}`);
-    const account = accountId ? decodeGlobalId(accountId, "accountId", "User").id : null;
-    const segment = segmentId ? decodeGlobalId(segmentId, "segmentId", "Segment").id : null;
+    const account = accountId != null ? decodeGlobalId(accountId, "accountId", "User").id : null;
+    const segment = segmentId != null ? decodeGlobalId(segmentId, "segmentId", "Segment").id : null;
     if (account !== null && (await this.db.query(`SELECT 1 AS "x" FROM "users" WHERE "id" = ?`, [account])).length === 0) throw new NotFoundError("User", accountId!, "accountId");
     if (segment !== null && (await this.db.query(`SELECT 1 AS "x" FROM "segments" WHERE "id" = ?`, [segment])).length === 0) throw new NotFoundError("Segment", segmentId!, "segmentId");
     const scopeName = account !== null && segment !== null ? "ACCOUNT_SEGMENT" : account !== null ? "ACCOUNT" : segment !== null ? "SEGMENT" : "AUDIENCE";
@@ -127,12 +143,13 @@ export class BestTimesResolver {
         weekdayName: weekdays[s.weekday - 1],
         hour: s.hour,
         expectedEngagements: s.expectedEngagements,
+        lift: s.lift,
         posts: s.posts,
         basis: s.basis === "scope" ? scopeName : "AUDIENCE",
         reason:
           s.basis === "scope"
             ? `${s.posts} ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00: ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post (their average, shrunk toward the overall one)`
-            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00, ${s.expectedEngagements.toFixed(1)} engagements expected per post`,
+            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.lift.toFixed(2)}× its average per post, so ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post`,
       }));
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Database, Row } from "../../db/database";
 import type { Context } from "../../graphql/context";
+import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { ConnectionArgs, decodeGlobalId, PageInfo, toGlobalId } from "../../graphql/relay";
 import { UserConnection } from "../users/user.resolver";
@@ -207,16 +208,11 @@ export class SegmentResolver {
       params.push(this.db.param(to));
     }
     let page = "";
-    if (after) {
-      let c: unknown;
-      try {
-        c = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
-      } catch {
-        c = null;
-      }
-      if (!Array.isArray(c) || c[0] !== "segseries" || typeof c[1] !== "string" || typeof c[2] !== "number") throw new BadUserInputError("after", `expected a cursor from segmentSeries, found ${JSON.stringify(after)}`);
+    const shape = [granularity];
+    if (after != null) {
+      const c = readSeriesCursor(after, "segmentSeries", shape, "number");
       page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
-      params.push(c[1], c[1], c[2]);
+      params.push(c.bucket, c.bucket, c.key);
     }
     const bucket = bucketSql(this.db.dialect, granularity as Granularity, `"i"."occurredAt"`);
     const rows = await this.db.query<Row>(
@@ -228,7 +224,7 @@ export class SegmentResolver {
       params,
     );
     const edges = rows.slice(0, limit).map((r) => ({
-      cursor: Buffer.from(JSON.stringify(["segseries", String(r.bucket), Number(r.sid)])).toString("base64url"),
+      cursor: seriesCursor("segmentSeries", shape, String(r.bucket), Number(r.sid)),
       node: {
         bucket: new Date(`${String(r.bucket)}Z`),
         segmentId: toGlobalId("Segment", String(r.sid)),

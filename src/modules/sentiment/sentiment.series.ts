@@ -1,4 +1,5 @@
 import type { Database, Row } from "../../db/database";
+import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
 import { BadUserInputError, filterText, NotFoundError } from "../../graphql/errors";
 import { Where } from "../../graphql/pagination";
 import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
@@ -181,20 +182,6 @@ function filterSql(db: Database, given: SentimentFilterValue | null | undefined,
   return { where, joins };
 }
 
-function encodeCursor(bucket: string, key: string): string {
-  return Buffer.from(JSON.stringify(["series", bucket, key])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { bucket: string; key: string } {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v[0] === "series" && typeof v[1] === "string" && typeof v[2] === "string") return { bucket: v[1], key: v[2] };
-  } catch {
-    // falls through
-  }
-  throw new BadUserInputError("after", `expected a cursor from sentimentSeries, found ${JSON.stringify(cursor)}`);
-}
-
 export interface SeriesPage {
   rows: Array<SeriesRow & { cursor: string }>;
   hasNextPage: boolean;
@@ -214,8 +201,9 @@ export async function sentimentSeries(
   const keyText = db.dialect === "postgres" ? `CAST(${group.key} AS TEXT)` : `CAST(${group.key} AS TEXT)`;
   const params = [...where.params];
   let page = "";
-  if (args.after) {
-    const c = decodeCursor(args.after);
+  const shape = [args.granularity, args.groupBy];
+  if (args.after != null) {
+    const c = readSeriesCursor(args.after, "sentimentSeries", shape, "string");
     page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
     params.push(c.bucket, c.bucket, c.key);
   }
@@ -232,7 +220,7 @@ export async function sentimentSeries(
       const pos = Number(r.pos);
       const neg = Number(r.neg);
       return {
-        cursor: encodeCursor(String(r.bucket), String(r.grp)),
+        cursor: seriesCursor("sentimentSeries", shape, String(r.bucket), String(r.grp)),
         bucket: new Date(`${String(r.bucket)}Z`),
         groupKey: publicKey(args.groupBy, r.grp),
         groupLabel: String(r.label ?? ""),

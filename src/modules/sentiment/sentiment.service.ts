@@ -196,7 +196,7 @@ export class SentimentService {
   async analyzeTexts(texts: readonly string[], accountGlobalId?: string | null): Promise<TextSentiment[]> {
     if (texts.length === 0) throw new BadUserInputError("texts", "expected at least one text, found none");
     if (texts.length > maxAnalyzeTexts) throw new BadUserInputError("texts", `expected at most ${maxAnalyzeTexts} texts, found ${texts.length}`);
-    const accountId = accountGlobalId ? decodeGlobalId(accountGlobalId, "accountId", "User").id : null;
+    const accountId = accountGlobalId != null ? decodeGlobalId(accountGlobalId, "accountId", "User").id : null;
     return this.analyze(texts.map((text) => ({ text, accountId })));
   }
 
