@@ -46,7 +46,7 @@ describe("bestTimesToPost", () => {
     expect(bestTimesToPost.map((t) => t.expectedEngagements)).toEqual([4.25, expect.closeTo((16.7 / 20.3) * 3.5, 10), 2.75]);
     expect(bestTimesToPost.map((t) => t.lift)).toEqual([expect.closeTo(4.25 / 3.5, 10), expect.closeTo(16.7 / 20.3, 10), expect.closeTo(2.75 / 3.5, 10)]);
     expect(bestTimesToPost[0]).toMatchObject({ weekday: 3, reason: "3 of this account's posts published Wednesdays at 18:00: 4.3 engagements expected per post (their average, shrunk toward the overall one)" });
-    expect(bestTimesToPost[1].reason).toBe("too few of this account's posts at this time: the whole audience's 4 posts published Fridays at 12:00 drew 0.82× its average per post, so 2.9 engagements expected per post");
+    expect(bestTimesToPost[1].reason).toBe("too few of this account's posts at this time: the whole audience's 4 posts published Fridays at 12:00 drew 0.82× the audience's average per post, so 2.9 engagements expected per post");
   });
 
   it("refuses unknown accounts and segments, and a bad page size", async () => {

@@ -245,8 +245,10 @@ describe("the model service over GraphQL", () => {
     const total = shrunk.segments.reduce((n, x) => n + x.size, 0);
     expect(total).toBe(segs.reduce((n, x) => n + x.size, 0) - 1);
     for (const x of shrunk.segments) expect(x.share).toBeCloseTo(x.size / total, 12);
-    const one = await api.ok<{ segment: { share: number } }, unknown>(`query($id: ID!) { segment(id: $id) { share } }`, { id: segs[0].id });
+    const one = await api.ok<{ segment: { share: number; size: number; description: string } }, unknown>(`query($id: ID!) { segment(id: $id) { share size description } }`, { id: segs[0].id });
     expect(one.segment.share).toBeCloseTo((segs[0].size - 1) / total, 12);
+    // The description's size and share follow too.
+    expect(one.segment.description.startsWith(`${segs[0].size - 1} people (${Math.round(one.segment.share * 100)}% of the audience) `)).toBe(true);
   });
 
   it("tunes the recommender's blend on the data, scored against the better popularity baseline, and serves with it", async () => {

@@ -169,7 +169,7 @@ describe("rollups for BI", () => {
     // A cursor of a DAY × ACCOUNT series does not continue a WEEK or a DAY × NONE one: it would skip rows.
     const day = await api.ok(SentimentSeriesDocument, { granularity: "DAY", groupBy: "ACCOUNT", first: 1 });
     for (const other of [{ granularity: "WEEK", groupBy: "ACCOUNT" }, { granularity: "DAY", groupBy: "NONE" }]) {
-      const r = await api.query(SentimentSeriesDocument, { ...other, after: day.sentimentSeries.pageInfo.endCursor });
+      const r = await api.query(SentimentSeriesDocument, { ...other, after: day.sentimentSeries.pageInfo.endCursor } as never);
       expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^after: the cursor belongs to a sentimentSeries query by DAY, ACCOUNT, not by (WEEK, ACCOUNT|DAY, NONE)$/), extensions: { code: "BAD_USER_INPUT", field: "after" } });
     }
     // A well-formed cursor whose bucket is not a time.

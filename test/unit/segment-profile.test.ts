@@ -1,5 +1,5 @@
 import { rankSlots } from "../../src/modules/segments/best-times";
-import { adjustedRandIndex, describeSegment, profileOf, type MemberFacts } from "../../src/modules/segments/segment-profile";
+import { adjustedRandIndex, describeSegment, profileOf, withLiveSize, type MemberFacts } from "../../src/modules/segments/segment-profile";
 
 function member(over: Partial<MemberFacts> = {}): MemberFacts {
   return {
@@ -38,7 +38,23 @@ describe("profiles and names", () => {
     const audience = profileOf([...members, ...Array.from({ length: 8 }, () => member())], 10);
     const d = describeSegment(p, audience);
     expect(d.name).toBe("Evening sharers — fitness");
-    expect(d.description).toMatch(/^2 people \(20% of the audience\) who share more than most \(42% of their actions\), most active around 19:00 UTC, into fitness and yoga \(#hiit\), convert at 50\.0%, comments 75% positive, 25% negative\.$/);
+    // Shares per person: 5 against the audience's (6 + 4 + 8·1) / 10 = 1.8; of the audience's 88 actions 18 are shares (20%).
+    expect(d.description).toBe(
+      "2 people (20% of the audience) who share more than most (5.0 shares each against 1.8; 42% of their actions against 20%), most active around 19:00 UTC, into fitness and yoga (#hiit), convert at 50.0%, comments 75% positive, 25% negative.",
+    );
+    // After an erasure the size and share are the current ones; the rest is as trained.
+    expect(withLiveSize(d.description, 1, 0.125)).toBe(d.description.replace("2 people (20% of the audience)", "1 person (13% of the audience)"));
+  });
+
+  it("calls members casual commenters when comments are a larger share of fewer actions than the audience's", () => {
+    // The segment: 2 likes and 1 comment each. The audience: the segment and two people with 6 likes, 2 comments, 1 share, 1 click.
+    // Comments are 1/3 of the segment's actions against 5/23 of the audience's (lift 1.53, ahead of likes' 1.10),
+    // but 1 per person against the audience's 5/3.
+    const seg = member({ likes: 2, comments: 1, shares: 0, clicks: 0 });
+    const busy = member({ likes: 6, comments: 2, shares: 1, clicks: 1 });
+    const d = describeSegment(profileOf([seg], 3), profileOf([seg, busy, busy], 3));
+    expect(d.name).toBe("Casual commenters");
+    expect(d.description).toMatch(/^1 person \(33% of the audience\) whose fewer actions lean to comments \(33% of their actions against 22%; 1\.0 comments each against 1\.7\), /);
   });
 
   it("names quiet members by what they do: viewers, and lapsed ones", () => {

@@ -149,7 +149,7 @@ export class BestTimesResolver {
         reason:
           s.basis === "scope"
             ? `${s.posts} ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00: ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post (their average, shrunk toward the overall one)`
-            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.lift.toFixed(2)}× its average per post, so ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post`,
+            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.lift.toFixed(2)}× the audience's average per post, so ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post`,
       }));
   }
 }

@@ -94,15 +94,21 @@ const actor: Record<(typeof actionKinds)[number], string> = { likes: "likers", c
 
 /**
  * A name and a one-line description from a profile, relative to the whole audience: the most
- * over-represented action (against the audience's own mix), the peak time of day, the activity level
- * and the top topic. Names are made unique by the caller.
+ * over-represented action (against the audience's own mix, and "casual" when members do less of it per
+ * person than the audience), the peak time of day, the activity level and the top topic. Names are made
+ * unique by the caller. The description starts with "N people (X% of the audience)", which
+ * `withLiveSize` keeps current after erasures.
  */
 export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { name: string; description: string } {
   const lift = actionKinds.map((k) => [k, audience.actionMix[k] > 0 ? p.actionMix[k] / audience.actionMix[k] : 0] as const).sort((a, b) => b[1] - a[1]);
   const totalActions = actionKinds.reduce((s, k) => s + p.means[k], 0);
   const audienceActions = actionKinds.reduce((s, k) => s + audience.means[k], 0);
   const quiet = totalActions < 0.35 * audienceActions;
-  const who = quiet ? (p.means.views > 0.5 * audience.means.views ? "viewers" : "lurkers") : actor[lift[0][0]];
+  // The action most over-represented in the mix; "commenters" only if they also comment more per person
+  // than the audience does, "casual commenters" when comments are a larger share of fewer actions.
+  const lead = lift[0][0];
+  const perPerson = audience.means[lead] > 0 ? p.means[lead] / audience.means[lead] : 1;
+  const who = quiet ? (p.means.views > 0.5 * audience.means.views ? "viewers" : "lurkers") : `${perPerson < 1 ? "casual " : ""}${actor[lead]}`;
   const level = p.means.recencyDays > 2 * Math.max(1, audience.means.recencyDays) ? "Lapsed" : p.means.activeDays > 1.5 * audience.means.activeDays ? "Devoted" : "";
   const when = timeOfDay(p.activeHours[0]);
   const topic = p.topTopics[0]?.key;
@@ -115,12 +121,16 @@ export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { 
     .filter((t) => t.lift > 1.2)
     .sort((a, b) => b.lift - a.lift);
   const tag = lifted[0];
-  const verb = { likes: "like", comments: "comment", shares: "share", clicks: "click" }[lift[0][0]];
+  const verb = { likes: "like", comments: "comment", shares: "share", clicks: "click" }[lead];
+  const rate = `${p.means[lead].toFixed(1)} ${lead} each against ${audience.means[lead].toFixed(1)}`;
+  const mix = `${pct(p.actionMix[lead])} of their actions against ${pct(audience.actionMix[lead])}`;
   const what = quiet
     ? `who mostly watch (${p.means.views.toFixed(1)} views, ${totalActions.toFixed(1)} actions each)`
-    : `who ${verb} more than most (${pct(p.actionMix[lift[0][0]])} of their actions)`;
+    : perPerson >= 1
+      ? `who ${verb} more than most (${rate}; ${mix})`
+      : `whose fewer actions lean to ${lead} (${mix}; ${rate})`;
   const parts = [
-    `${p.size} people (${pct(p.share)} of the audience) ${what}`,
+    `${people(p.size)} (${pct(p.share)} of the audience) ${what}`,
     p.activeHours.length ? `most active around ${p.activeHours[0]}:00 UTC` : "",
     p.topTopics.length ? `into ${p.topTopics.map((t) => t.key).slice(0, 2).join(" and ")}${tag ? ` (#${tag.key})` : ""}` : "",
     `convert at ${(p.conversionRate * 100).toFixed(1)}%`,
@@ -149,4 +159,11 @@ export function adjustedRandIndex(a: readonly (string | number)[], b: readonly (
   const expected = (sumRows * sumCols) / choose2(n);
   const max = (sumRows + sumCols) / 2;
   return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+
+/** The description's leading "N people (X% of the audience)" with the segment's current size and share. */
+export function withLiveSize(description: string, size: number, share: number): string {
+  return description.replace(/^\d+ (?:people|person) \(\d+% of the audience\)/, `${people(size)} (${Math.round(share * 100)}% of the audience)`);
 }

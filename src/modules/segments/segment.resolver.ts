@@ -8,7 +8,7 @@ import { UserConnection } from "../users/user.resolver";
 import { User } from "../users/user.entity";
 import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
 import { GranularityEnum } from "../sentiment/sentiment.types";
-import type { SegmentProfile } from "./segment-profile";
+import { withLiveSize, type SegmentProfile } from "./segment-profile";
 import { Segment } from "./segment.entity";
 import { segmentsModelName, type SegmentService } from "./segment.service";
 
@@ -56,16 +56,16 @@ export class SegmentType {
   @Field()
   name: string;
 
-  @Field({ description: "The profile in one sentence." })
+  @Field({ description: "The profile in one sentence; its size and share are current, its other figures as of the version's training." })
   description: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Members now (an erasure removes one)." })
   size: number;
 
   @Field(() => Float, { description: "Of the people segmented (0–1)." })
   share: number;
 
-  @Field(() => [FeatureMean], { description: "Mean behaviour per member." })
+  @Field(() => [FeatureMean], { description: "Mean behaviour per member, as of the version's training (like the other profile figures below; retraining refreshes them)." })
   means: FeatureMean[];
 
   @Field(() => [NamedShare], { description: "Shares of likes, comments, shares and clicks in the members' actions." })
@@ -92,14 +92,15 @@ export class SegmentType {
   /** `total`: the people the segment's version holds now, so that shares follow sizes after an erasure. */
   static of(s: Segment, total: number): SegmentType {
     const p = s.profile as unknown as SegmentProfile;
+    const share = total > 0 ? s.size / total : p.share;
     return {
       id: toGlobalId("Segment", String(s.id)),
       dbId: s.id,
       key: s.key,
       name: s.name,
-      description: s.description,
+      description: withLiveSize(s.description, s.size, share),
       size: s.size,
-      share: total > 0 ? s.size / total : p.share,
+      share,
       means: Object.entries(p.means).map(([feature, value]) => ({ feature, value })),
       actionMix: Object.entries(p.actionMix).map(([key, share]) => ({ key, share })),
       activeHours: p.activeHours,
