@@ -147,6 +147,52 @@ describe("model specs", () => {
     expect(message).toContain("selection.folds: expected a whole number from 2 to 20, found 1");
   });
 
+  it("refuse a spec the API would serve as something it is not (a regression served as a probability)", () => {
+    const problems = (raw: unknown, file: string) => {
+      try {
+        validateSpec(raw, file);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "";
+    };
+    const virality = problems({ ...valid, name: "virality", target: "shares" }, "models/virality.json");
+    expect(virality).toContain('task: "virality" is served as Post.viralProbability and predictPost, which needs task "binary", found "regression"');
+    expect(virality).toContain('target: "virality" is served as Post.viralProbability and predictPost, which needs target "viral", found "shares"');
+    const clustered = problems({ ...valid, task: "clustering", target: undefined, candidates: [{ algorithm: "kmeans", grid: { k: [4] } }], selection: { metric: "silhouette" } }, "models/engagement.json");
+    expect(clustered).toContain('task: "engagement" is served as Post.predictedEngagement and predictPost, which needs task "regression", found "clustering"');
+    expect(problems({ ...valid, name: "sentiment" }, "models/sentiment.json")).toContain('entity: "sentiment" is served as sentiment scoring, which needs entity "text", found "post"');
+    // Any other name is the user's own: any valid task.
+    expect(problems({ ...valid, name: "reach", target: "impressions" }, "models/reach.json")).toBe("");
+  });
+
+  it("check preprocess, search, samples, seed and promotion when the file is read, not at training", () => {
+    const message = (over: Record<string, unknown>) => {
+      try {
+        validateSpec({ ...valid, ...over }, "models/engagement.json");
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "";
+    };
+    expect(message({ preprocess: { targetTransform: "sqrt", maxCategories: -5, scale: "yes", log: true } })).toBe(
+      'models/engagement.json: preprocess: unknown option "log" (known: scale, maxCategories, targetTransform, missingIndicators); preprocess.maxCategories: expected a whole number ≥ 1, found -5; preprocess.targetTransform: expected "none" or "log1p", found "sqrt"; preprocess.scale: expected true or false, found "yes"',
+    );
+    expect(message({ preprocess: "log1p" })).toContain('preprocess: expected an object such as { "targetTransform": "log1p" }, found "log1p"');
+    expect(message({ candidates: [{ algorithm: "randomForest", search: "random" }] })).toContain("candidates[0].samples: expected a whole number ≥ 1 for random search, found undefined");
+    expect(message({ candidates: [{ algorithm: "randomForest", search: "rand0m" }] })).toContain('candidates[0].search: expected "grid" or "random", found "rand0m"');
+    expect(message({ candidates: [{ algorithm: "randomForest", samples: 5 }] })).toContain("candidates[0].samples: only random search takes samples, found 5 with grid search");
+    expect(message({ candidates: [{ algorithm: "randomForest", search: "random", samples: 5, grid: { nEstimators: [50, 100] } }] })).toBe("");
+    expect(message({ selection: { metric: "mae", seed: "abc" } })).toContain('selection.seed: expected a whole number, found "abc"');
+    expect(message({ promotion: { margin: "abc", minGainOverBaseline: 1.5 } })).toBe(
+      'models/engagement.json: promotion.margin: expected a fraction from 0 to below 1, found "abc"; promotion.minGainOverBaseline: expected a fraction from 0 to below 1, found 1.5',
+    );
+    expect(validateSpec({ ...valid, preprocess: { targetTransform: "log1p" }, promotion: { margin: 0.01 } }, "models/engagement.json")).toMatchObject({
+      preprocess: { targetTransform: "log1p" },
+      promotion: { margin: 0.01, minGainOverBaseline: 0 },
+    });
+  });
+
   it("refuse the purchase itself as a feature of the conversion model (target leakage)", () => {
     const conversion = { name: "conversion", entity: "user", task: "binary", target: "converted", candidates: [{ algorithm: "logisticRegression" }], selection: { metric: "rocAuc" } };
     expect(validateSpec({ ...conversion, features: ["views", "recencyDays", "interactions"] }, "models/conversion.json").features).toHaveLength(3);

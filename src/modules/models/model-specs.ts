@@ -18,6 +18,32 @@ export const targets: Record<ModelEntity, Record<string, ModelTask>> = {
   interaction: { next: "ranking" },
 };
 
+/**
+ * The specs the API serves by name, and what each must be to be served there: a spec named "virality"
+ * with a regression task would otherwise be promoted and served as a probability.
+ */
+export const servedModels: Readonly<Record<string, { entity: ModelEntity; task: ModelTask; target?: string; servedAs: string }>> = {
+  engagement: { entity: "post", task: "regression", servedAs: "Post.predictedEngagement and predictPost" },
+  virality: { entity: "post", task: "binary", target: "viral", servedAs: "Post.viralProbability and predictPost" },
+  conversion: { entity: "user", task: "binary", target: "converted", servedAs: "User.conversionProbability" },
+  churn: { entity: "user", task: "binary", target: "churned", servedAs: "User.churnProbability" },
+  segments: { entity: "user", task: "clustering", servedAs: "segments" },
+  sentiment: { entity: "text", task: "sentiment", servedAs: "sentiment scoring" },
+  recommendations: { entity: "interaction", task: "ranking", servedAs: "recommendations" },
+};
+
+/** Problems of a spec whose name the API serves but whose entity, task or target it cannot serve there. */
+function servedProblems(raw: Json, name: string): string[] {
+  const need = servedModels[name];
+  if (!need) return [];
+  const found = (v: unknown) => JSON.stringify(v);
+  const out: string[] = [];
+  if (raw.entity !== need.entity) out.push(`entity: "${name}" is served as ${need.servedAs}, which needs entity "${need.entity}", found ${found(raw.entity)}`);
+  if (raw.task !== need.task) out.push(`task: "${name}" is served as ${need.servedAs}, which needs task "${need.task}", found ${found(raw.task)}`);
+  if (need.target && raw.target !== need.target) out.push(`target: "${name}" is served as ${need.servedAs}, which needs target "${need.target}", found ${found(raw.target)}`);
+  return out;
+}
+
 /** What a ranking model's grid may vary: the recommender blend's weights and half-lives (src/ml/recommend/tuning.ts). */
 export const rankingGridKeys = ["weights.similar", "weights.content", "weights.trending", "weights.popular", "trendingBeforeDays", "trendingAfterDays", "userHalfLifeDays"] as const;
 export const rankingMetrics = ["ndcg", "precision", "recall", "hitRate"] as const;
@@ -72,10 +98,42 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 
 /** The promotion rule and minimum rows of a text or ranking spec (at least 20 rows, 50 by default). */
 function promotionOf(raw: Json, problems: string[]): { promotion: ModelSpec["promotion"]; minRows: number } {
-  const prom = isObject(raw.promotion) ? raw.promotion : {};
   const minRows = raw.minRows ?? 50;
   if (typeof minRows !== "number" || minRows < 20) problems.push(`minRows: expected a number ≥ 20, found ${JSON.stringify(minRows)}`);
-  return { promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) }, minRows: minRows as number };
+  return { promotion: promotionRule(raw, problems), minRows: minRows as number };
+}
+
+/** `promotion`: the gains a new version needs over the active version (margin) and over the baseline, as fractions in [0, 1). */
+function promotionRule(raw: Json, problems: string[]): ModelSpec["promotion"] {
+  if (raw.promotion !== undefined && !isObject(raw.promotion)) problems.push(`promotion: expected an object, found ${JSON.stringify(raw.promotion)}`);
+  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const fraction = (key: "margin" | "minGainOverBaseline"): number => {
+    const v = prom[key] ?? 0;
+    if (typeof v !== "number" || !(v >= 0 && v < 1)) {
+      problems.push(`promotion.${key}: expected a fraction from 0 to below 1, found ${JSON.stringify(prom[key])}`);
+      return 0;
+    }
+    return v;
+  };
+  return { margin: fraction("margin"), minGainOverBaseline: fraction("minGainOverBaseline") };
+}
+
+/** `preprocess`: an object of the engine's options (src/ml/types.ts PreprocessOptions), each checked here rather than at training. */
+function preprocessOf(raw: unknown, problems: string[]): Partial<PreprocessOptions> {
+  if (raw === undefined) return {};
+  const found = (v: unknown) => JSON.stringify(v);
+  if (!isObject(raw)) {
+    problems.push(`preprocess: expected an object such as { "targetTransform": "log1p" }, found ${found(raw)}`);
+    return {};
+  }
+  const known = ["scale", "maxCategories", "targetTransform", "missingIndicators"];
+  for (const key of Object.keys(raw)) if (!known.includes(key)) problems.push(`preprocess: unknown option ${found(key)} (known: ${known.join(", ")})`);
+  if (raw.maxCategories !== undefined && !(typeof raw.maxCategories === "number" && Number.isInteger(raw.maxCategories) && raw.maxCategories >= 1)) {
+    problems.push(`preprocess.maxCategories: expected a whole number ≥ 1, found ${found(raw.maxCategories)}`);
+  }
+  if (raw.targetTransform !== undefined && raw.targetTransform !== "none" && raw.targetTransform !== "log1p") problems.push(`preprocess.targetTransform: expected "none" or "log1p", found ${found(raw.targetTransform)}`);
+  for (const key of ["scale", "missingIndicators"]) if (raw[key] !== undefined && typeof raw[key] !== "boolean") problems.push(`preprocess.${key}: expected true or false, found ${found(raw[key])}`);
+  return raw as Partial<PreprocessOptions>;
 }
 
 /**
@@ -187,12 +245,15 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
     const ownName = raw.name;
     const expected = path.basename(file, ".json");
     if (typeof ownName !== "string" || ownName !== expected) throw new InvalidSpecError(file, [`name: expected "${expected}" (the file's name), found ${found(ownName)}`]);
+    const served = servedProblems(raw, ownName);
+    if (served.length) throw new InvalidSpecError(file, served);
     return raw.entity === "text" ? validateTextSpec(raw, file, ownName) : validateRankingSpec(raw, file, ownName);
   }
   const name = raw.name;
   const expectedName = path.basename(file, ".json");
   if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,40}$/.test(name)) problems.push(`name: expected lower-case letters, digits or -, found ${found(name)}`);
   else if (name !== expectedName) problems.push(`name: expected "${expectedName}" (the file's name), found ${found(name)}`);
+  else problems.push(...servedProblems(raw, name));
   const entity = raw.entity as ModelEntity;
   if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post", "user", "text" or "interaction", found ${found(entity)}`);
   const task = raw.task as Task;
@@ -272,7 +333,13 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
           return problems.push(`candidates[${i}]: ${(err as Error).message}`);
         }
       }
-      candidates.push({ algorithm, grid: values, search: c.search === "random" ? "random" : "grid", samples: typeof c.samples === "number" ? c.samples : undefined });
+      const search = c.search ?? "grid";
+      if (search !== "grid" && search !== "random") return problems.push(`candidates[${i}].search: expected "grid" or "random", found ${found(c.search)}`);
+      if (search === "random" && !(typeof c.samples === "number" && Number.isInteger(c.samples) && c.samples >= 1)) {
+        return problems.push(`candidates[${i}].samples: expected a whole number ≥ 1 for random search, found ${found(c.samples)}`);
+      }
+      if (search === "grid" && c.samples !== undefined) return problems.push(`candidates[${i}].samples: only random search takes samples, found ${found(c.samples)} with grid search`);
+      candidates.push({ algorithm, grid: values, search, samples: search === "random" ? (c.samples as number) : undefined });
     });
   }
   const sel = isObject(raw.selection) ? raw.selection : {};
@@ -282,7 +349,10 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
   if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2 || folds > 20) problems.push(`selection.folds: expected a whole number from 2 to 20, found ${found(folds)}`);
   const holdout = sel.holdout ?? 0.2;
   if (typeof holdout !== "number" || holdout <= 0 || holdout >= 0.5) problems.push(`selection.holdout: expected a fraction between 0 and 0.5, found ${found(holdout)}`);
-  const prom = isObject(raw.promotion) ? raw.promotion : {};
+  const seed = sel.seed ?? 42;
+  if (typeof seed !== "number" || !Number.isInteger(seed)) problems.push(`selection.seed: expected a whole number, found ${found(sel.seed)}`);
+  const promotion = promotionRule(raw, problems);
+  const preprocess = preprocessOf(raw.preprocess, problems);
   const minRows = raw.minRows ?? 30;
   if (typeof minRows !== "number" || minRows < 10) problems.push(`minRows: expected a number ≥ 10, found ${found(minRows)}`);
   if (problems.length) throw new InvalidSpecError(file, problems);
@@ -293,10 +363,10 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
     task,
     target: target as string,
     features,
-    preprocess: isObject(raw.preprocess) ? (raw.preprocess as Partial<PreprocessOptions>) : {},
+    preprocess,
     candidates,
-    selection: { metric, folds: folds as number, seed: typeof sel.seed === "number" ? sel.seed : 42, holdout: holdout as number },
-    promotion: { margin: Number(prom.margin ?? 0), minGainOverBaseline: Number(prom.minGainOverBaseline ?? 0) },
+    selection: { metric, folds: folds as number, seed: seed as number, holdout: holdout as number },
+    promotion,
     minRows: minRows as number,
     file,
   };

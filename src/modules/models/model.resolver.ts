@@ -65,6 +65,12 @@ export class ModelVersionResolver {
     return importancesOf(version);
   }
 
+  @FieldResolver(() => [String], { description: "The features it was trained on and is served with, as built (a spec's `topic.*` is the topics there were)." })
+  features(@Root() version: ModelVersion): string[] {
+    const features = (version.spec as { features?: Array<{ name: string }> }).features ?? [];
+    return features.map((f) => f.name);
+  }
+
   @FieldResolver(() => DataQualityReport, { nullable: true })
   qualityReport(@Root() version: ModelVersion) {
     return qualityOf(version);

@@ -172,7 +172,8 @@ export class ModelService {
     if (problems.length) throw new BadUserInputError("name", `cannot train "${name}": ${problems.join("; ")}`);
     const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
     // The active version is looked up when the worker starts (after any training queued before this one).
-    return this.start(spec, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job, async () => ({ ...job, incumbent: await this.incumbentFor(spec, built) }));
+    // The version records the features as built (`topic.*` expanded to the topics of the day), so that it is served with the same columns.
+    return this.start({ ...spec, features: built.table.features }, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job, async () => ({ ...job, incumbent: await this.incumbentFor(spec, built) }));
   }
 
   /**

@@ -264,13 +264,22 @@ export class FeatureStore {
 
   /**
    * Feature rows of people as of now (the as-of time), in the order of `ids`, built as the training
-   * rows of a model with that `target` were (for "converted", without purchases).
+   * rows of a model with that `target` were (for "converted", without purchases); undefined for people
+   * such a model never trained on (brand accounts; for "churned", people who never interacted).
    */
   async userRows(features: readonly FeatureSpec[], ids: readonly number[], target?: string): Promise<Array<FeatureRow | undefined>> {
     const asOf = await this.asOf();
     const withTopics = features.some((f) => topicFeature(f.name) !== undefined);
     const facts = await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics, excludesPurchases(target));
-    const byId = new Map(facts.map((u) => [u.id, buildUserRow(u.facts, features)]));
+    // Only the people a model of this target is trained on get a row: never a brand account, and for churn
+    // (an active person going quiet) only someone who has been active.
+    const brands = new Set<number>();
+    for (const slice of chunks([...new Set(ids)], 500)) {
+      const rows = await this.db.query<{ id: number }>(`SELECT "id" FROM "users" WHERE "isBrand" = ? AND "id" IN (${slice.map(() => "?").join(", ")})`, [true, ...slice]);
+      for (const r of rows) brands.add(Number(r.id));
+    }
+    const served = facts.filter((u) => !brands.has(u.id) && (target !== "churned" || u.facts.tenureDays !== null));
+    const byId = new Map(served.map((u) => [u.id, buildUserRow(u.facts, features)]));
     return ids.map((id) => byId.get(id));
   }
 

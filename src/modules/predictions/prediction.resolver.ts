@@ -39,12 +39,12 @@ export class PostPredictionsResolver {
 export class UserPredictionsResolver {
   constructor(private readonly predictionService: PredictionService) {}
 
-  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this person buys (null while no conversion model is active)." })
+  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this person buys (null while no conversion model is active, and for brand accounts, which it is not trained on)." })
   conversionProbability(@Root() user: User, @Ctx() ctx: Context) {
     return this.predictionService.forEntity(ctx.loaders, "conversion", "user", user.id);
   }
 
-  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this person goes quiet in the next 30 days." })
+  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this active person goes quiet in the next 30 days (null while no churn model is active, for brand accounts and for people who never interacted, which it is not trained on)." })
   churnProbability(@Root() user: User, @Ctx() ctx: Context) {
     return this.predictionService.forEntity(ctx.loaders, "churn", "user", user.id);
   }

@@ -3,6 +3,7 @@ import type { Loaders } from "../../graphql/loaders";
 import type { FeatureRow, FeatureSpec } from "../../ml/types";
 import { cleanText, parseHashtags, parseMentions } from "../../nlp/text";
 import type { ModelService } from "../models/model.service";
+import { servedModels } from "../models/model-specs";
 import type { UserService } from "../users/user.service";
 import { explainInWords } from "./explanation-text";
 import type { PostFacts } from "./post-features";
@@ -22,8 +23,14 @@ export class PredictionService {
     return loaders.get<number, PredictionType | null>(`Prediction:${modelName}:${entity}`, (ids) => this.batch(modelName, entity, ids)).load(id);
   }
 
-  private async batch(modelName: string, entity: Entity, ids: readonly number[]): Promise<Array<PredictionType | null>> {
+  /** The active version of a served model, unless it is of another task than the field serves (trained from a spec of before that was checked). */
+  private async servable(modelName: string) {
     const version = await this.models.activeVersion(modelName);
+    return version && version.task === servedModels[modelName]?.task ? version : undefined;
+  }
+
+  private async batch(modelName: string, entity: Entity, ids: readonly number[]): Promise<Array<PredictionType | null>> {
+    const version = await this.servable(modelName);
     if (!version) return ids.map(() => null);
     const { features, target } = version.spec as { features: FeatureSpec[]; target?: string };
     const store = this.models.featureStore;
@@ -61,7 +68,7 @@ export class PredictionService {
       authorFollowers: author.followers,
     };
     const one = async (modelName: string): Promise<PredictionType | null> => {
-      const version = await this.models.activeVersion(modelName);
+      const version = await this.servable(modelName);
       if (!version) return null;
       const row = this.models.featureStore.draftRow((version.spec as { features: FeatureSpec[] }).features, facts);
       const [value] = (await this.models.model(version.id)).predict([row]);

@@ -1,0 +1,89 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { TrainingRunDocument, TrainModelDocument, UpsertUsersDocument } from "./__generated__/graphql";
+import { startServer, type TestServer } from "./support/server";
+
+// A user model with `topic.*` among its features is served with the topics it was trained on; conversion
+// and churn answer only for the people they were trained on; a spec the API would serve as something it
+// is not (virality as a regression) is refused before anything is stored.
+let api: TestServer;
+let specs: string;
+
+beforeAll(async () => {
+  specs = mkdtempSync(path.join(os.tmpdir(), "resonance-served-"));
+  cpSync(path.join(__dirname, "../../models"), specs, { recursive: true });
+  const quick = [{ algorithm: "logisticRegression", grid: { lambda: [1] } }];
+  for (const name of ["conversion", "churn"]) {
+    const spec = JSON.parse(readFileSync(path.join(specs, `${name}.json`), "utf8"));
+    spec.features = [...spec.features.filter((f: unknown) => typeof f === "string" || !String((f as { name: string }).name).startsWith("extra.")), "topic.*"];
+    spec.candidates = quick;
+    writeFileSync(path.join(specs, `${name}.json`), JSON.stringify(spec));
+  }
+  const virality = JSON.parse(readFileSync(path.join(specs, "virality.json"), "utf8"));
+  writeFileSync(path.join(specs, "virality.json"), JSON.stringify({ ...virality, task: "regression", target: "shares", selection: { metric: "mae" }, candidates: [{ algorithm: "linearRegression" }] }));
+  api = await startServer({ seed: true, env: { MODELS_DIR: specs, SEED: "3", SEED_USERS: "300", SEED_POSTS: "400", SEED_INTERACTIONS: "8000" } });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  rmSync(specs, { recursive: true, force: true });
+});
+
+async function train(name: string): Promise<void> {
+  const { trainModel } = await api.ok(TrainModelDocument, { name });
+  for (let i = 0; i < 600; i++) {
+    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
+    if (trainingRun.status !== "RUNNING") {
+      expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null });
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not finish training`);
+}
+
+type People = { users: { nodes: Array<{ handle: string; isBrand: boolean; conversionProbability: { value: number; explanation: { summary: string } } | null; churnProbability: { value: number } | null }> } };
+const People = `query($first: Int!) { users(first: $first) { nodes { handle isBrand conversionProbability { value explanation { summary } } churnProbability { value } } } }`;
+
+describe("served models", () => {
+  it("serve a conversion and a churn model trained with topic.* (the version keeps the topics it was trained on)", async () => {
+    await train("conversion");
+    await train("churn");
+    const { model } = await api.ok<{ model: { versions: Array<{ features: string[] }> } }, unknown>(`{ model(name: "conversion") { versions { features } } }`);
+    const features = model.versions[0].features;
+    expect(features).not.toContain("topic.*");
+    expect(features.filter((f) => f.startsWith("topic.")).length).toBeGreaterThan(3);
+    const r = await api.query<People>(People, { first: 100 });
+    expect(r.errors).toBeUndefined();
+    const people = r.data!.users.nodes.filter((u) => !u.isBrand);
+    expect(people.length).toBeGreaterThan(50);
+    for (const u of people) {
+      expect(u.conversionProbability!.value).toBeGreaterThanOrEqual(0);
+      expect(u.conversionProbability!.value).toBeLessThanOrEqual(1);
+      expect(u.conversionProbability!.explanation.summary.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("answer null for people the models never trained on: brand accounts, and churn for someone who never interacted", async () => {
+    const r = await api.ok<People, unknown>(People, { first: 100 });
+    const brands = r.users.nodes.filter((u) => u.isBrand);
+    expect(brands.length).toBeGreaterThan(0);
+    for (const b of brands) expect([b.conversionProbability, b.churnProbability]).toEqual([null, null]);
+    await api.ok(UpsertUsersDocument, { users: [{ platform: "INSTAGRAM", handle: "just_joined", followers: 10 }] } as never);
+    const fresh = await api.ok<{ users: { nodes: Array<{ conversionProbability: { value: number } | null; churnProbability: { value: number } | null }> } }, unknown>(
+      `{ users(first: 1, filter: { handle: "just_joined" }) { nodes { conversionProbability { value } churnProbability { value } } } }`,
+    );
+    // Conversion is trained on everyone, active or not; churn only on people who were active.
+    expect(fresh.users.nodes[0].conversionProbability?.value).toBeGreaterThanOrEqual(0);
+    expect(fresh.users.nodes[0].churnProbability).toBeNull();
+  });
+
+  it("refuse to train a spec the API would serve as something it is not", async () => {
+    const r = await api.query(TrainModelDocument, { name: "virality" });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(r.errors?.[0].message).toContain('task: "virality" is served as Post.viralProbability and predictPost, which needs task "binary", found "regression"');
+    const { models } = await api.ok<{ models: Array<{ name: string; valid: boolean; specError: string | null }> }, unknown>(`{ models { name valid specError } }`);
+    expect(models.find((m) => m.name === "virality")).toMatchObject({ valid: false });
+  });
+});
