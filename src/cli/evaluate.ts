@@ -30,7 +30,8 @@ const usage = `usage:
   npm run eval -- engagement --train <facebook.csv> [--test <facebook.csv>] [--target "Lifetime Post Consumers"]
   npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration]
   npm run eval -- sentiment --test <tsv>… [--train <tsv>…] | --train <tsv>… --split 0.5 (see --help after "sentiment")
-options: --test-fraction 0.5 and --repeats 1 (random splits of --train, without --test)  --seed 42  --spec <models/name> (default: engagement / conversion)`;
+options: --test-fraction 0.5 and --repeats 1 (random splits of --train, without --test)  --seed 42
+  --spec <name> (a spec of the models folder, $MODELS_DIR or models/; default: engagement / conversion)`;
 
 const regressionKeys = ["mae", "rmse", "r2", "mape"] as const;
 const binaryKeys = ["rocAuc", "prAuc", "logLoss", "f1", "accuracy"] as const;
@@ -190,12 +191,15 @@ async function main(): Promise<void> {
   const fraction = values["test-fraction"] === undefined ? 0.5 : Number(values["test-fraction"]);
   if (!(fraction > 0 && fraction < 1)) throw new Error(`expected --test-fraction between 0 and 1, found ${values["test-fraction"]}`);
   const specName = values.spec ?? task;
-  const entry = new ModelSpecs(path.join(projectRoot, "models")).get(specName);
-  if (!entry) throw new Error(`expected a model spec models/${specName}.json, found none`);
+  const folder = path.resolve(projectRoot, process.env.MODELS_DIR ?? "models");
+  if (!/^[a-z][a-z0-9-]{0,40}$/.test(specName)) throw new Error(`expected --spec to be a spec's name (e.g. engagement, for ${path.join(folder, "engagement.json")}), found ${JSON.stringify(specName)}\n${usage}`);
+  const entry = new ModelSpecs(folder).get(specName);
+  if (!entry) throw new Error(`expected a model spec ${path.join(folder, `${specName}.json`)}, found none`);
   if (!entry.ok) throw new Error(entry.error);
   const spec = entry.spec;
   const target = values.target ?? "Lifetime Post Consumers";
   const exclude = new Set((values.exclude ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  if (exclude.size > 0 && task !== "conversion") throw new Error(`--exclude applies to conversion only (the bank file's columns), found it with ${task}\n${usage}`);
   const load = (file: string) => (task === "engagement" ? facebookTable(file, spec, target) : bankTable(file, spec, exclude));
   const keys = spec.task === "binary" ? binaryKeys : regressionKeys;
   const repeats = values.repeats === undefined ? 1 : Number(values.repeats);

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { TrainingRunDocument, TrainModelDocument, UpsertUsersDocument } from "./__generated__/graphql";
 import { startServer, type TestServer } from "./support/server";
+import { openSql } from "../support/sql";
+import { testDialect } from "../support/database";
 
 // A user model with `topic.*` among its features is served with the topics it was trained on; conversion
 // and churn answer only for the people they were trained on; a spec the API would serve as something it
@@ -54,7 +56,7 @@ describe("served models", () => {
     const features = model.versions[0].features;
     expect(features).not.toContain("topic.*");
     expect(features.filter((f) => f.startsWith("topic.")).length).toBeGreaterThan(3);
-    const r = await api.query<People>(People, { first: 100 });
+    const r = await api.query<People, unknown>(People, { first: 100 });
     expect(r.errors).toBeUndefined();
     const people = r.data!.users.nodes.filter((u) => !u.isBrand);
     expect(people.length).toBeGreaterThan(50);
@@ -77,6 +79,26 @@ describe("served models", () => {
     // Conversion is trained on everyone, active or not; churn only on people who were active.
     expect(fresh.users.nodes[0].conversionProbability?.value).toBeGreaterThanOrEqual(0);
     expect(fresh.users.nodes[0].churnProbability).toBeNull();
+  });
+
+  it("serve a version another process activated (npm run train against the same database)", async () => {
+    await train("churn"); // version 2, beside version 1
+    const Active = `{ model(name: "churn") { activeVersion { version } } users(first: 5, filter: { isBrand: false }) { nodes { churnProbability { modelVersion { version } } } } }`;
+    type Active = { model: { activeVersion: { version: number } }; users: { nodes: Array<{ churnProbability: { modelVersion: { version: number } } | null }> } };
+    const before = await api.ok<Active, unknown>(Active);
+    const other = before.model.activeVersion.version === 1 ? 2 : 1;
+    // What another process's activation writes.
+    const sql = await openSql(api.database.url);
+    await sql.all(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = 'churn' AND "status" = 'active'`);
+    await sql.all(`UPDATE "model_versions" SET "status" = 'active' WHERE "modelName" = 'churn' AND "version" = ?`, [other]);
+    await sql.close();
+    // SQLite notices the other connection's write at once; PostgreSQL trusts a cached answer for 5 s.
+    if (testDialect === "postgres") await new Promise((r) => setTimeout(r, 5_100));
+    const after = await api.ok<Active, unknown>(Active);
+    expect(after.model.activeVersion.version).toBe(other);
+    const served = after.users.nodes.flatMap((u) => (u.churnProbability ? [u.churnProbability.modelVersion.version] : []));
+    expect(served.length).toBeGreaterThan(0);
+    expect(new Set(served)).toEqual(new Set([other]));
   });
 
   it("refuse to train a spec the API would serve as something it is not", async () => {

@@ -56,9 +56,17 @@ const statusOfRun: Record<ModelVersionStatus, RunStatus> = { training: "RUNNING"
  * final refit), keeps every run as a ModelVersion, promotes a version only when it beats the baseline
  * and the active version, and serves predictions from the active version through the model cache.
  */
+/** How long PostgreSQL deployments trust a cached active version (another process may activate one). */
+const activeVersionTtlMs = 5_000;
+
 export class ModelService {
   private readonly runs = new Map<number, TrainingRun>();
-  private readonly activeByName = new Map<string, Promise<ModelVersion | undefined>>();
+  /**
+   * The active version per model, with the database's data version when it was read (SQLite) or the time
+   * (PostgreSQL): another process (`npm run train`) may activate a version, so a cached answer stands only
+   * until the next write on SQLite, or for `activeVersionTtlMs` on PostgreSQL.
+   */
+  private readonly activeByName = new Map<string, { version: Promise<ModelVersion | undefined>; dataVersion: string | undefined; at: number }>();
   /** Training runs one at a time, in order. */
   private trainingQueue: Promise<unknown> = Promise.resolve();
   private readonly options: typeof defaultModelServiceOptions;
@@ -125,15 +133,18 @@ export class ModelService {
     return v;
   }
 
-  /** The version serving predictions for a model (cached until a promotion or activation). */
+  /** The version serving predictions for a model (cached until a promotion or activation here, or a write by anyone). */
   activeVersion(name: string): Promise<ModelVersion | undefined> {
-    let v = this.activeByName.get(name);
-    if (!v) {
-      v = this.versionsWhere(`WHERE "v"."modelName" = ? AND "v"."status" = 'active'`, [name]).then((list) => list[0]);
-      this.activeByName.set(name, v);
-      v.catch(() => this.activeByName.delete(name));
-    }
-    return v;
+    const dataVersion = this.db.dataVersion();
+    const cached = this.activeByName.get(name);
+    if (cached && (dataVersion !== undefined ? cached.dataVersion === dataVersion : Date.now() - cached.at < activeVersionTtlMs)) return cached.version;
+    const version = this.versionsWhere(`WHERE "v"."modelName" = ? AND "v"."status" = 'active'`, [name]).then((list) => list[0]);
+    const entry = { version, dataVersion, at: Date.now() };
+    this.activeByName.set(name, entry);
+    version.catch(() => {
+      if (this.activeByName.get(name) === entry) this.activeByName.delete(name);
+    });
+    return version;
   }
 
   /** The run of a version: live while it trains, then derived from the stored version. */

@@ -5,14 +5,16 @@ import type { FeatureContribution, PredictionExplanation } from "./prediction.ty
 
 function describe(feature: string): string {
   const extra = extraFeature(feature);
-  if (extra) return extra.replace(/[._]/g, " ");
+  // A CRM attribute keeps its own name (the CRM's column), marked as such.
+  if (extra) return `CRM “${extra}”`;
   return postFeatures[feature]?.description ?? userFeatures[feature]?.description ?? feature;
 }
 
 function valueText(value: FeatureValue): string | null {
   if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  // At most two decimals, without trailing zeros: "100", "0.25", "3.1".
+  if (typeof value === "number") return String(Number(value.toFixed(2)));
   return value;
 }
 
@@ -31,7 +33,8 @@ export function explainInWords(e: Explanation, unit: string): PredictionExplanat
   const probability = unit === "probability";
   const amount = (x: number) => (probability ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts` : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`);
   const level = (x: number) => (probability ? `${(x * 100).toFixed(1)}%` : `${x.toFixed(1)} ${unit}`);
-  const contributions: FeatureContribution[] = e.contributions.map((c) => ({
+  // A feature that moved nothing (a CRM field this person has no value for, say) is left out of the list.
+  const contributions: FeatureContribution[] = e.contributions.filter((c) => c.contribution !== 0).map((c) => ({
     feature: c.feature,
     label: label(c.feature, c.value),
     value: valueText(c.value),

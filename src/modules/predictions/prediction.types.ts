@@ -27,7 +27,7 @@ export class PredictionExplanation {
   @Field(() => Float)
   prediction: number;
 
-  @Field(() => [FeatureContribution], { description: "Largest effect first; they add up to prediction − base." })
+  @Field(() => [FeatureContribution], { description: "Largest effect first; they add up to prediction − base (features that moved nothing are left out)." })
   contributions: FeatureContribution[];
 
   @Field({ description: "The explanation in one or two sentences." })
