@@ -16,7 +16,7 @@ const cursor = (rank: number) => Buffer.from(`rec:${rank}`).toString("base64url"
 
 beforeAll(async () => {
   api = await startServer();
-  const people = ["walker", "jumper", "fay"].map((handle) => ({ platform: "INSTAGRAM", handle }));
+  const people = ["walker", "jumper", "fay", "scroller"].map((handle) => ({ platform: "INSTAGRAM", handle }));
   const { upsertUsers } = await api.ok(UpsertUsersDocument, { users: [{ platform: "INSTAGRAM", handle: "bigco", isBrand: true }, { platform: "INSTAGRAM", handle: "smallco", isBrand: true }, ...people] } as never);
   for (const u of upsertUsers.items) ids[u.handle] = u.id;
   const posts = [
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // walker engages with big0, big1 and the small brand's posts, so that those are co-engaged with big1;
   // fay viewed big1 and commented on it.
   const events: Array<[string, string, string]> = [
-    ["walker", "big0", "LIKE"], ["walker", "big1", "LIKE"], ["jumper", "big0", "LIKE"],
+    ["walker", "big0", "LIKE"], ["walker", "big1", "LIKE"], ["jumper", "big0", "LIKE"], ["scroller", "big0", "LIKE"],
     ["fay", "big1", "VIEW"], ["fay", "big1", "COMMENT"],
     ...Array.from({ length: 5 }, (_, k) => ["walker", `small${k}`, "LIKE"] as [string, string, string]),
   ];
@@ -69,6 +69,37 @@ describe("recommendations over a deep catalogue", () => {
     const because = recommendations.nodes.filter((n) => n.reason.includes("Post 1 #topic1"));
     expect(because.length).toBeGreaterThan(0);
     for (const n of because) expect(n.reason).toBe("because you commented on “Post 1 #topic1”");
+  });
+
+  it("continues the list a page came from after the reader engaged with posts, without repeating or skipping one", async () => {
+    const reference = (await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 30 })).recommendations.nodes.map((n) => n.post.externalId);
+    const page1 = await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 10 });
+    expect(page1.recommendations.nodes.map((n) => n.post.externalId)).toEqual(reference.slice(0, 10));
+    // The reader likes the first post of page 1 and one on the page to come: their current list is re-ranked.
+    await api.ok(RecordInteractionsDocument, {
+      interactions: [reference[0], reference[12]].map((x, k) => ({ externalId: `scroll${k}`, userId: ids.scroller, postId: ids[x], type: "LIKE", occurredAt: `2026-03-11T10:0${k}:00Z` })),
+    } as never);
+    const page2 = await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 10, after: page1.recommendations.pageInfo.endCursor });
+    // The same list goes on: its posts 11–20, less the one liked meanwhile, ranked as they were.
+    expect(page2.recommendations.nodes.map((n) => n.post.externalId)).toEqual(reference.slice(10, 20).filter((x) => x !== reference[12]));
+    expect(page2.recommendations.nodes.map((n) => n.rank)).toEqual([11, 12, 14, 15, 16, 17, 18, 19, 20]);
+    const page3 = await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 10, after: page2.recommendations.pageInfo.endCursor });
+    expect(page3.recommendations.nodes.map((n) => n.post.externalId)).toEqual(reference.slice(20, 30));
+    // Paged on to the end, the list holds every post once, none the reader engaged with after page 1.
+    const rest: string[] = [];
+    let after = page3.recommendations.pageInfo.endCursor;
+    for (let i = 0; i < 20 && after; i++) {
+      const page: RecPage = await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 50, after });
+      rest.push(...page.recommendations.nodes.map((n) => n.post.externalId));
+      after = page.recommendations.pageInfo.hasNextPage ? page.recommendations.pageInfo.endCursor : null;
+    }
+    const all = [...reference.slice(0, 10), ...page2.recommendations.nodes.map((n) => n.post.externalId), ...page3.recommendations.nodes.map((n) => n.post.externalId), ...rest];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(134 - 1); // 135 posts, less big0; reference[12] never shown
+    // A new first page is the re-ranked current list, without what they liked.
+    const fresh = await api.ok<RecPage, unknown>(Recs, { userId: ids.scroller, first: 50 });
+    expect(fresh.recommendations.nodes.map((n) => n.post.externalId)).not.toContain(reference[0]);
+    expect(fresh.recommendations.nodes.map((n) => n.post.externalId)).not.toContain(reference[12]);
   });
 
   it("never recommends an erased brand's posts, not even from the fit made before the erasure", async () => {

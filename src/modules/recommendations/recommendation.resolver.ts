@@ -46,13 +46,15 @@ export class RecommendationConnection {
   pageInfo: PageInfo;
 }
 
-const cursorOf = (rank: number) => Buffer.from(`rec:${rank}`).toString("base64url");
+/** A position in one ranked list: the next page continues that list (see RecommendationService.forUser). */
+const cursorOf = (listId: number, rank: number) => Buffer.from(`rec:${listId}:${rank}`).toString("base64url");
 
-function offsetOf(after: string | null): number {
-  if (after == null) return 0;
-  const m = /^rec:(\d+)$/.exec(Buffer.from(after, "base64url").toString("utf8"));
+/** The list and offset of a cursor; `rec:<rank>` (without a list) is a position in the person's current list. */
+function positionOf(after: string | null): { listId: number | null; offset: number } {
+  if (after == null) return { listId: null, offset: 0 };
+  const m = /^rec:(?:(\d{1,15}):)?(\d{1,9})$/.exec(Buffer.from(after, "base64url").toString("utf8"));
   if (!m) throw new BadUserInputError("after", `expected a cursor from recommendations, found ${JSON.stringify(after)}`);
-  return Number(m[1]);
+  return { listId: m[1] === undefined ? null : Number(m[1]), offset: Number(m[2]) };
 }
 
 @Resolver(() => RecommendedPostType)
@@ -64,7 +66,10 @@ export class RecommendationResolver {
   ) {}
 
   @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
-  @Query(() => RecommendationConnection, { description: "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history." })
+  @Query(() => RecommendationConnection, {
+    description:
+      "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history. `after` continues the list the cursor came from, without what the person engaged with since.",
+  })
   async recommendations(
     @Arg("userId", () => ID) userId: string,
     @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number,
@@ -72,10 +77,13 @@ export class RecommendationResolver {
     @Ctx() ctx: Context,
   ): Promise<RecommendationConnection> {
     const user = await this.users.getOrThrow(ctx.loaders, userId, "userId");
-    const offset = offsetOf(after);
-    const { items, hasNextPage } = await this.recommendationService.forUser(ctx.loaders, user.id, first, offset);
-    const edges = items.map((node: RecommendedPost) => ({ cursor: cursorOf(node.rank), node }));
-    return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+    const { listId, offset } = positionOf(after);
+    const page = await this.recommendationService.forUser(ctx.loaders, user.id, first, offset, listId);
+    const { items, hasNextPage } = page;
+    const edges = items.map((node: RecommendedPost) => ({ cursor: cursorOf(page.listId, node.rank), node }));
+    // The end cursor is the list position after the page, also when its last posts were left out (engaged with since).
+    const endCursor = page.end > offset ? cursorOf(page.listId, page.end) : (edges.at(-1)?.cursor ?? null);
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor } };
   }
 
   @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")

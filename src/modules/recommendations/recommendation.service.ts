@@ -24,6 +24,25 @@ export interface RecommendedPost {
   source: Reason["kind"];
 }
 
+/** One entry of a ranked list: a post with the engine's reason, or a cold start's own reason. */
+interface ListEntry {
+  postId: number;
+  score: number;
+  source: Reason["kind"];
+  reason?: string;
+  ranked?: Ranked;
+}
+
+/** A person's ranked list as pages were cut from it: `complete` when it holds every post there is to recommend. */
+interface RankedList {
+  id: number;
+  entries: ListEntry[];
+  complete: boolean;
+}
+
+/** Lists kept for paging on (a person's current list and those their open pages came from). */
+const keptLists = 20_000;
+
 /** A fitted recommender is reused at least this long (then, on SQLite, until the data changes). */
 const refitAfterMs = 60_000;
 export const maxRecommendations = 50;
@@ -74,7 +93,10 @@ export class RecommendationService {
    * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
    * while the same model serves and the person has done nothing new, recomputed otherwise.
    */
-  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; complete: boolean; list: Ranked[] }>({ max: cachedPeople });
+  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; list: RankedList }>({ max: cachedPeople });
+  /** Lists pages were cut from, by "<userId>:<list id>", so that the next page continues the same list. */
+  private readonly lists = new LRUCache<string, RankedList>({ max: keptLists });
+  private nextListId = 1;
 
   constructor(
     private readonly db: Database,
@@ -179,6 +201,7 @@ export class RecommendationService {
    */
   dataRemoved(): void {
     this.ranked.clear();
+    this.lists.clear();
     if (this.fitted) this.fitted = { ...this.fitted, at: 0, version: "changed" };
   }
 
@@ -195,42 +218,73 @@ export class RecommendationService {
     return rows.map((r) => ({ itemId: String(r.postId), type: r.type as InteractionType, weight: interestWeights[r.type as InteractionType], time: this.db.toDate(r.occurredAt)!.getTime() }));
   }
 
-  /** Posts for a person, best first, `offset` skipped; never one they already engaged with. */
-  async forUser(loaders: Loaders, userId: number, first: number, offset: number): Promise<{ items: RecommendedPost[]; hasNextPage: boolean }> {
+  /**
+   * Posts for a person, best first, from position `offset` of a ranked list; never one they already
+   * engaged with. A page names its list (`listId`): the next page, asked for with that id, continues the
+   * same list even if the person did something since (which re-ranks their current list), leaving out
+   * only what they engaged with meanwhile, so an infinite-scroll feed neither repeats nor skips a post.
+   * Without a list id (or once it is forgotten) the person's current list is used.
+   */
+  async forUser(loaders: Loaders, userId: number, first: number, offset: number, listId: number | null = null): Promise<{ items: RecommendedPost[]; hasNextPage: boolean; listId: number; end: number }> {
     if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
-    const model = await this.model();
     const history = await this.history(userId);
-    const key = `${history.length}:${history.reduce((m, h) => Math.max(m, h.time), 0)}`;
-    let ranked: Ranked[];
-    const cached = this.ranked.get(userId);
     const needed = offset + first + 1;
-    // A cached list answers when it holds this page and one more, or holds everything there is to recommend.
-    if (cached && cached.model === model && cached.key === key && (cached.complete || cached.list.length >= needed)) ranked = cached.list;
-    else {
-      const seen = [...new Set(history.map((h) => h.itemId))];
-      const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
-      let depth = Math.max(cachedDepth, needed);
-      for (;;) {
-        const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), depth, seen, undefined, segmentId);
-        ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
-        // Fewer than asked for: the catalogue ran out. Posts erased since the fit leave gaps: rank deeper.
-        const complete = raw.length < depth;
-        if (complete || ranked.length >= needed) {
-          this.ranked.set(userId, { model, key, complete, list: ranked });
-          break;
-        }
-        depth += depth - ranked.length;
-      }
+    let list = listId === null ? undefined : this.lists.get(`${userId}:${listId}`);
+    if (!list) list = await this.currentList(loaders, userId, history, needed);
+    else if (!list.complete && list.entries.length < needed) {
+      // The list ran out of ranked posts: it goes on with the current ranking's posts it does not hold yet.
+      const current = await this.currentList(loaders, userId, history, needed + list.entries.length);
+      const held = new Set(list.entries.map((e) => e.postId));
+      list.entries.push(...current.entries.filter((e) => !held.has(e.postId)));
+      list.complete = current.complete;
     }
-    if (history.length === 0) return this.coldStart(loaders, userId, ranked, first, offset);
-    const page = ranked.slice(offset, offset + first);
-    const segment = await this.segments.ofUser(loaders, userId);
-    const items = await Promise.all(page.map((r, i) => this.describe(loaders, r, offset + i + 1, history, segment?.name ?? null)));
-    return { items, hasNextPage: ranked.length > offset + first };
+    const engaged = new Set(history.map((h) => Number(h.itemId)));
+    const page = list.entries.slice(offset, offset + first).flatMap((e, i) => (engaged.has(e.postId) ? [] : [{ e, rank: offset + i + 1 }]));
+    const segment = history.length ? await this.segments.ofUser(loaders, userId) : null;
+    const items = await Promise.all(
+      page.map(({ e, rank }) =>
+        e.reason ? { postId: e.postId, rank, score: e.score, reason: e.reason, source: e.source } : this.describe(loaders, e.ranked!, rank, history, segment?.name ?? null),
+      ),
+    );
+    // `end`: the list position after this page, past any post left out because the person engaged with it since.
+    return { items, hasNextPage: list.entries.length > offset + first, listId: list.id, end: Math.min(offset + first, list.entries.length) };
   }
 
   /**
-   * A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
+   * The person's current list, at least `needed` deep unless the catalogue runs out: a warm person's
+   * ranking (reused while they do nothing new and the same fit serves), or a cold start's. It is kept under
+   * a new id, or the id it was kept under before when it is the same list.
+   */
+  private async currentList(loaders: Loaders, userId: number, history: ReadonlyArray<{ itemId: string; weight: number; time: number }>, needed: number): Promise<RankedList> {
+    const model = await this.model();
+    const key = `${history.length}:${history.reduce((m, h) => Math.max(m, h.time), 0)}`;
+    const cached = this.ranked.get(userId);
+    // A cached list answers when it holds this page and one more, or holds everything there is to recommend.
+    if (cached && cached.model === model && cached.key === key && (cached.list.complete || cached.list.entries.length >= needed)) {
+      if (!this.lists.has(`${userId}:${cached.list.id}`)) this.lists.set(`${userId}:${cached.list.id}`, cached.list);
+      return cached.list;
+    }
+    const seen = [...new Set(history.map((h) => h.itemId))];
+    const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
+    let depth = Math.max(cachedDepth, needed);
+    let ranked: Ranked[];
+    let complete: boolean;
+    for (;;) {
+      const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), depth, seen, undefined, segmentId);
+      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
+      // Fewer than asked for: the catalogue ran out. Posts erased since the fit leave gaps: rank deeper.
+      complete = raw.length < depth;
+      if (complete || ranked.length >= needed) break;
+      depth += depth - ranked.length;
+    }
+    const entries = history.length === 0 ? await this.coldStart(loaders, userId, ranked) : ranked.map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r }));
+    const list: RankedList = { id: this.nextListId++, entries, complete };
+    this.ranked.set(userId, { model, key, list });
+    this.lists.set(`${userId}:${list.id}`, list);
+    return list;
+  }
+
+  /** A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
    * most `diversityShare` of any `diversityPage` consecutive posts share a topic.
    */
   private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number): Promise<T[]> {
@@ -246,23 +300,16 @@ export class RecommendationService {
    * the engine's trending and popular posts fill the rest of the list. Topics are spread over the whole list
    * as over everyone's (at most 4 of any 10 from one topic).
    */
-  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], first: number, offset: number): Promise<{ items: RecommendedPost[]; hasNextPage: boolean }> {
+  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[]): Promise<ListEntry[]> {
     const user = await this.users.byId(loaders, userId);
     const segment = (await this.segments.ofUser(loaders, userId)) ?? (await this.segments.segmentByAttributes(user?.attributes ?? null));
     const fromSegment = segment ? await this.segments.popularIn(segment.id, cachedDepth) : [];
     const taken = new Set(fromSegment.map(String));
-    const list: Array<{ postId: number; score: number; source: Reason["kind"]; reason?: string; ranked?: Ranked }> = [
+    const list: ListEntry[] = [
       ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
       ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
     ];
-    const spread = await this.spreadTopics(loaders, list, (r) => r.postId);
-    const page = spread.slice(offset, offset + first);
-    const items = await Promise.all(
-      page.map(async (r, i) =>
-        r.reason ? { postId: r.postId, rank: offset + i + 1, score: r.score, reason: r.reason, source: r.source } : this.describe(loaders, r.ranked!, offset + i + 1, [], null),
-      ),
-    );
-    return { items, hasNextPage: spread.length > offset + first };
+    return this.spreadTopics(loaders, list, (r) => r.postId);
   }
 
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
