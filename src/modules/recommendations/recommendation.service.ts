@@ -284,7 +284,8 @@ export class RecommendationService {
     return list;
   }
 
-  /** A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
+  /**
+   * A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
    * most `diversityShare` of any `diversityPage` consecutive posts share a topic.
    */
   private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number): Promise<T[]> {
