@@ -138,7 +138,15 @@ export class ModelService {
     const dataVersion = this.db.dataVersion();
     const cached = this.activeByName.get(name);
     if (cached && (dataVersion !== undefined ? cached.dataVersion === dataVersion : Date.now() - cached.at < activeVersionTtlMs)) return cached.version;
-    const version = this.versionsWhere(`WHERE "v"."modelName" = ? AND "v"."status" = 'active'`, [name]).then((list) => list[0]);
+    // Something was written since: one indexed look at which version is active, the whole row (with its
+    // artifact) read again only when that changed.
+    const previous = cached?.version.catch(() => undefined);
+    const version = this.db.query<{ id: unknown }>(`SELECT "id" FROM "model_versions" WHERE "modelName" = ? AND "status" = 'active'`, [name]).then(async (rows) => {
+      const id = rows.length ? Number(rows[0].id) : undefined;
+      const before = await previous;
+      if (id === undefined) return undefined;
+      return before?.id === id ? before : this.versionById(id);
+    });
     const entry = { version, dataVersion, at: Date.now() };
     this.activeByName.set(name, entry);
     version.catch(() => {
