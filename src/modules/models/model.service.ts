@@ -51,14 +51,14 @@ export const defaultModelServiceOptions = {
 
 const statusOfRun: Record<ModelVersionStatus, RunStatus> = { training: "RUNNING", candidate: "SUCCEEDED", active: "SUCCEEDED", retired: "SUCCEEDED", failed: "FAILED" };
 
+/** How long PostgreSQL deployments trust a cached active version (another process may activate one). */
+const activeVersionTtlMs = 5_000;
+
 /**
  * The model service: trains a spec in a worker thread (cross-validated selection, holdout, importance,
  * final refit), keeps every run as a ModelVersion, promotes a version only when it beats the baseline
  * and the active version, and serves predictions from the active version through the model cache.
  */
-/** How long PostgreSQL deployments trust a cached active version (another process may activate one). */
-const activeVersionTtlMs = 5_000;
-
 export class ModelService {
   private readonly runs = new Map<number, TrainingRun>();
   /**

@@ -58,6 +58,7 @@ export class FeatureStore {
     );
     return rows.map((r) => ({
       id: Number(r.id),
+      isBrand: Boolean(r.isBrand), // 0/1 on SQLite
       facts: {
         text: String(r.text),
         mediaType: String(r.mediaType),
@@ -169,15 +170,15 @@ export class FeatureStore {
    * is not a brand). With `withoutPurchases`, CONVERSION events are left out of every behavioural fact
    * (they are no activity, and `conversions` is 0): see `excludesPurchases`.
    */
-  private async userFacts(cutoff: Date, ids?: readonly number[], withTopics = false, withoutPurchases = false): Promise<Array<{ id: number; facts: UserFacts }>> {
+  private async userFacts(cutoff: Date, ids?: readonly number[], withTopics = false, withoutPurchases = false): Promise<Array<{ id: number; isBrand: boolean; facts: UserFacts }>> {
     const count = (type: string) => `SUM(CASE WHEN "i"."type" = '${type}' THEN 1 ELSE 0 END)`;
     const events = withoutPurchases ? `AND "i"."type" <> 'CONVERSION' ` : "";
     const select =
-      `SELECT "u"."id", "u"."followers", "u"."platform", "u"."attributes", ${count("VIEW")} AS "views", ${count("LIKE")} AS "likes", ` +
+      `SELECT "u"."id", "u"."isBrand", "u"."followers", "u"."platform", "u"."attributes", ${count("VIEW")} AS "views", ${count("LIKE")} AS "likes", ` +
       `${count("COMMENT")} AS "comments", ${count("SHARE")} AS "shares", ${count("CLICK")} AS "clicks", ${count("CONVERSION")} AS "conversions", ` +
       `COUNT(DISTINCT ${this.dayExpr()}) AS "activeDays", MIN("i"."occurredAt") AS "firstAt", MAX("i"."occurredAt") AS "lastAt" ` +
       `FROM "users" "u" LEFT JOIN "interactions" "i" ON "i"."userId" = "u"."id" AND "i"."occurredAt" < ? ${events}`;
-    const group = ` GROUP BY "u"."id", "u"."followers", "u"."platform", "u"."attributes" ORDER BY "u"."id"`;
+    const group = ` GROUP BY "u"."id", "u"."isBrand", "u"."followers", "u"."platform", "u"."attributes" ORDER BY "u"."id"`;
     const rows: Row[] = [];
     if (ids) {
       for (const slice of chunks([...new Set(ids)], 500)) {
@@ -193,6 +194,7 @@ export class FeatureStore {
     const topics = withTopics ? await this.topicShares(cutoff, ids, withoutPurchases) : undefined;
     return rows.map((r) => ({
       id: Number(r.id),
+      isBrand: Boolean(r.isBrand), // 0/1 on SQLite
       facts: {
         topicShares: topics?.get(Number(r.id)) ?? (topics ? {} : undefined),
         views: Number(r.views ?? 0),
@@ -273,12 +275,7 @@ export class FeatureStore {
     const facts = await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics, excludesPurchases(target));
     // Only the people a model of this target is trained on get a row: never a brand account, and for churn
     // (an active person going quiet) only someone who has been active.
-    const brands = new Set<number>();
-    for (const slice of chunks([...new Set(ids)], 500)) {
-      const rows = await this.db.query<{ id: number }>(`SELECT "id" FROM "users" WHERE "isBrand" = ? AND "id" IN (${slice.map(() => "?").join(", ")})`, [true, ...slice]);
-      for (const r of rows) brands.add(Number(r.id));
-    }
-    const served = facts.filter((u) => !brands.has(u.id) && (target !== "churned" || u.facts.tenureDays !== null));
+    const served = facts.filter((u) => !u.isBrand && (target !== "churned" || u.facts.tenureDays !== null));
     const byId = new Map(served.map((u) => [u.id, buildUserRow(u.facts, features)]));
     return ids.map((id) => byId.get(id));
   }
