@@ -1,5 +1,6 @@
-import { AnalyzeTextDocument, ModelDetailsDocument, PostSentimentsDocument, TrainingRunDocument, TrainModelDocument, UpsertPostsDocument, UpsertUsersDocument } from "./__generated__/graphql";
+import { AnalyzeTextDocument, ModelDetailsDocument, PostSentimentsDocument, TrainModelDocument, UpsertPostsDocument, UpsertUsersDocument } from "./__generated__/graphql";
 import { startServer, type TestServer } from "./support/server";
+import { trainAndWait } from "./support/training";
 
 // The learned sentiment model end to end: labelled examples in a brand's slang that the lexicon does not
 // know, trained and versioned by the model service in its worker, promoted over the lexicon (its baseline),
@@ -21,19 +22,6 @@ function examples() {
     for (const w of list) for (const s of subjects) for (const t of templates) out.push({ text: t.replace("{s}", s).replace("{w}", w), label: label.toUpperCase() });
   }
   return out;
-}
-
-async function trainAndWait(name: string): Promise<void> {
-  const { trainModel } = await api.ok(TrainModelDocument, { name });
-  for (let i = 0; i < 600; i++) {
-    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
-    if (trainingRun.status !== "RUNNING") {
-      expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null });
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("training did not finish in 150 s");
 }
 
 beforeAll(async () => {
@@ -66,7 +54,7 @@ describe("the learned sentiment model", () => {
 
     const add = `mutation($examples: [SentimentExampleInput!]!) { addSentimentExamples(examples: $examples, source: "skate-slang") { stored } }`;
     await api.ok(add, { examples: examples() });
-    await trainAndWait("sentiment");
+    await trainAndWait(api, "sentiment", 250);
 
     const { model } = await api.ok(ModelDetailsDocument, { name: "sentiment" });
     const v = model.versions[0];
@@ -143,12 +131,7 @@ describe("a learned model trained without neutral examples", () => {
   it("says so in its quality report, answers with its two classes, and leaves empty and non-English texts to the lexicon", async () => {
     const add = `mutation($examples: [SentimentExampleInput!]!) { addSentimentExamples(examples: $examples, source: "two-classes") { stored } }`;
     await api2.ok(add, { examples: examples().filter((e) => e.label !== "NEUTRAL") });
-    const { trainModel } = await api2.ok(TrainModelDocument, { name: "sentiment" });
-    for (let i = 0; i < 600; i++) {
-      const { trainingRun } = await api2.ok(TrainingRunDocument, { id: trainModel.id });
-      if (trainingRun.status !== "RUNNING") break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await trainAndWait(api2, "sentiment", 250);
     const { model } = await api2.ok(ModelDetailsDocument, { name: "sentiment" });
     expect(model.versions[0].status).toBe("ACTIVE");
     expect(model.versions[0].qualityReport?.warnings.join(" ")).toMatch(/^no neutral examples: the model can only say positive or negative/);

@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { TrainingRunDocument, TrainModelDocument, UpsertUsersDocument } from "./__generated__/graphql";
+import { TrainModelDocument, UpsertUsersDocument } from "./__generated__/graphql";
 import { startServer, type TestServer } from "./support/server";
+import { trainAndWait } from "./support/training";
 import { openSql } from "../support/sql";
 import { testDialect } from "../support/database";
 
@@ -32,26 +33,13 @@ afterAll(async () => {
   rmSync(specs, { recursive: true, force: true });
 });
 
-async function train(name: string): Promise<void> {
-  const { trainModel } = await api.ok(TrainModelDocument, { name });
-  for (let i = 0; i < 600; i++) {
-    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
-    if (trainingRun.status !== "RUNNING") {
-      expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null });
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not finish training`);
-}
-
 type People = { users: { nodes: Array<{ handle: string; isBrand: boolean; conversionProbability: { value: number; explanation: { summary: string } } | null; churnProbability: { value: number } | null }> } };
 const People = `query($first: Int!) { users(first: $first) { nodes { handle isBrand conversionProbability { value explanation { summary } } churnProbability { value } } } }`;
 
 describe("served models", () => {
   it("serve a conversion and a churn model trained with topic.* (the version keeps the topics it was trained on)", async () => {
-    await train("conversion");
-    await train("churn");
+    await trainAndWait(api, "conversion");
+    await trainAndWait(api, "churn");
     const { model } = await api.ok<{ model: { versions: Array<{ features: string[] }> } }, unknown>(`{ model(name: "conversion") { versions { features } } }`);
     const features = model.versions[0].features;
     expect(features).not.toContain("topic.*");
@@ -82,7 +70,7 @@ describe("served models", () => {
   });
 
   it("serve a version another process activated (npm run train against the same database)", async () => {
-    await train("churn"); // version 2, beside version 1
+    await trainAndWait(api, "churn"); // version 2, beside version 1
     const Active = `{ model(name: "churn") { activeVersion { version } } users(first: 5, filter: { isBrand: false }) { nodes { churnProbability { modelVersion { version } } } } }`;
     type Active = { model: { activeVersion: { version: number } }; users: { nodes: Array<{ churnProbability: { modelVersion: { version: number } } | null }> } };
     const before = await api.ok<Active, unknown>(Active);
