@@ -24,8 +24,8 @@ export type LearnedFallback = "EMPTY" | "OTHER_LANGUAGE";
  * the texts below a third are right either way). Wholly foreign texts mostly fall below it: a model trained
  * on the tweets knows none of the words of "Das ist sehr gut", "Este producto es excelente" or "Ce produit
  * est nul" and a fifth of "Het is een slecht product"; one trained on UCI's reviews knows none of the first
- * three and 0.4 of the Dutch one. Sharing a few words with English ("war", "ich" with the tweets: 2 of 6 in
- * "Das war schlecht, ich bin enttäuscht") keeps a text the model's.
+ * three and 0.4 of the Dutch one. A foreign text that shares a few words with the training texts stays the
+ * model's (the tweets' model knows 2 of the 6 words of "Das war schlecht, ich bin enttäuscht").
  */
 export const minKnownWords = 1 / 3;
 
