@@ -116,6 +116,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     if (name === rankingModelName) recommendations.blendChanged();
   };
   sentiment.attachModels(models);
+  // A version activated by another process (`npm run train`) gets the same reactions within a few seconds.
+  models.watchActivations([learnedModelName, segmentsModelName, rankingModelName]);
   // Texts stored before this analyser version (or whose scoring failed) are scored in the background.
   void sentiment
     .backfill()
@@ -126,6 +128,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
 
 /** Stops background work (live alert checks, the sentiment backfill) and closes the database. */
 export async function closeServices(services: Services): Promise<void> {
+  services.models.stopWatching();
   await services.segments.idle();
   await services.recommendations.close();
   await services.alerts.close();

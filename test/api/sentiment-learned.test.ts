@@ -1,6 +1,7 @@
 import { AnalyzeTextDocument, ModelDetailsDocument, PostSentimentsDocument, TrainModelDocument, UpsertPostsDocument, UpsertUsersDocument } from "./__generated__/graphql";
 import { startServer, type TestServer } from "./support/server";
 import { trainAndWait } from "./support/training";
+import { openSql } from "../support/sql";
 
 // The learned sentiment model end to end: labelled examples in a brand's slang that the lexicon does not
 // know, trained and versioned by the model service in its worker, promoted over the lexicon (its baseline),
@@ -116,6 +117,29 @@ describe("the learned sentiment model", () => {
     for (const a of analyzeText.slice(5)) expect(a).toMatchObject({ analyzer: "learned", fallback: null, language: "en" });
     const band = (score: number) => (score >= 0.05 ? "POSITIVE" : score <= -0.05 ? "NEGATIVE" : "NEUTRAL");
     for (const a of analyzeText) expect([a.score, a.label]).toEqual([a.score, band(a.score)]);
+  });
+
+  it("re-scores the stored texts when another process changes the active version (npm run train, a second server)", async () => {
+    const analyzers = async () => (await api.ok(PostSentimentsDocument, { first: 10 })).posts.nodes.map((p) => p.sentiment?.analyzer);
+    const waitFor = async (want: string) => {
+      let seen: Array<string | undefined> = [];
+      for (let i = 0; i < 150; i++) {
+        seen = await analyzers();
+        if (seen.every((a) => a === want)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return seen;
+    };
+    expect(await analyzers()).toEqual(["learned", "learned", "learned"]);
+    // What another process's rollback writes: no version of the model is active any more.
+    const sql = await openSql(api.database.url);
+    await sql.all(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = 'sentiment' AND "status" = 'active'`);
+    // The server looks every 5 s: the lexicon scores everything again without a request asking for it first.
+    expect(await waitFor("lexicon")).toEqual(["lexicon", "lexicon", "lexicon"]);
+    // And its activation of the version again.
+    await sql.all(`UPDATE "model_versions" SET "status" = 'active' WHERE "modelName" = 'sentiment' AND "version" = 1`);
+    await sql.close();
+    expect(await waitFor("learned")).toEqual(["learned", "learned", "learned"]);
   });
 });
 

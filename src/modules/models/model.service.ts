@@ -67,6 +67,15 @@ export class ModelService {
    * until the next write on SQLite, or for `activeVersionTtlMs` on PostgreSQL.
    */
   private readonly activeByName = new Map<string, { version: Promise<ModelVersion | undefined>; dataVersion: string | undefined; at: number }>();
+  /**
+   * The active version id per model as this process last knew it (`null`: none active). A read that finds
+   * another id means another process (`npm run train`, a second server) changed it: `onActivated` is told,
+   * as for an activation here.
+   */
+  private readonly knownActiveId = new Map<string, number | null>();
+  /** Bumped by each activation here, so a read begun before it cannot report the old id as someone else's change. */
+  private activations = 0;
+  private watchTimer: NodeJS.Timeout | null = null;
   /** Training runs one at a time, in order. */
   private trainingQueue: Promise<unknown> = Promise.resolve();
   private readonly options: typeof defaultModelServiceOptions;
@@ -141,9 +150,11 @@ export class ModelService {
     // Something was written since: one indexed look at which version is active, the whole row (with its
     // artifact) read again only when that changed.
     const previous = cached?.version.catch(() => undefined);
+    const generation = this.activations;
     const version = this.db.query<{ id: unknown }>(`SELECT "id" FROM "model_versions" WHERE "modelName" = ? AND "status" = 'active'`, [name]).then(async (rows) => {
       const id = rows.length ? Number(rows[0].id) : undefined;
       const before = await previous;
+      if (generation === this.activations) this.noticeActive(name, id ?? null);
       if (id === undefined) return undefined;
       return before?.id === id ? before : this.versionById(id);
     });
@@ -153,6 +164,34 @@ export class ModelService {
       if (this.activeByName.get(name) === entry) this.activeByName.delete(name);
     });
     return version;
+  }
+
+  /** Records the active id read for a model; a change nobody here made is reported to `onActivated`. */
+  private noticeActive(name: string, id: number | null): void {
+    const known = this.knownActiveId.get(name);
+    this.knownActiveId.set(name, id);
+    if (known !== undefined && known !== id) {
+      this.logger.info({ model: name, versionId: id, previous: known }, "another process changed the active version");
+      this.onActivated?.(name);
+    }
+  }
+
+  /**
+   * Looks every `intervalMs` at which version of each named model is active (one indexed query each, and on
+   * SQLite none at all while nothing was written), so that a version activated by another process gets the
+   * same reactions (re-scoring, refits) as one activated here, within that interval.
+   */
+  watchActivations(names: readonly string[], intervalMs = activeVersionTtlMs): void {
+    this.stopWatching();
+    this.watchTimer = setInterval(() => {
+      for (const name of names) this.activeVersion(name).catch((err) => this.logger.warn({ err, model: name }, "could not read the active version"));
+    }, intervalMs);
+    this.watchTimer.unref();
+  }
+
+  stopWatching(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
   }
 
   /** The run of a version: live while it trains, then derived from the stored version. */
@@ -432,11 +471,16 @@ export class ModelService {
         ],
       );
       // As in `activate`: the old active version is forgotten before the commit as well as after it.
-      if (status === "active") this.activeByName.delete(spec.name);
+      if (status === "active") {
+        this.activeByName.delete(spec.name);
+        this.activations++;
+      }
     });
     if (status === "active") {
       if (active) this.cache.drop(active.id);
       this.activeByName.delete(spec.name);
+      this.activations++;
+      this.knownActiveId.set(spec.name, run.versionId);
       this.onActivated?.(spec.name);
     }
     Object.assign(run, { status: "SUCCEEDED", progress: 1, stage: status, finishedAt: now });
@@ -470,9 +514,12 @@ export class ModelService {
       // Forgotten before the commit too: no request may read the old version from memory once the write is visible
       // (it would be answered, and cached under the new data version, with the old model).
       this.activeByName.delete(version.modelName);
+      this.activations++;
     });
     if (previous) this.cache.drop(previous.id);
     this.activeByName.delete(version.modelName);
+    this.activations++;
+    this.knownActiveId.set(version.modelName, version.id);
     this.onActivated?.(version.modelName);
     return (await this.versionById(version.id))!;
   }
