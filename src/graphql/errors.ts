@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { BREAK, GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type Location, type ValueNode } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "../lib/logger";
 
@@ -78,6 +78,44 @@ function firstConstraint(errors: ValidationErrorLike[], prefix = ""): { field: s
   return undefined;
 }
 
+/** The argument path of a value in an argument (`posts[0].scheduledFor`), or undefined when it is not inside one. */
+function pathInValue(value: ValueNode, prefix: string, at: Location): string | undefined {
+  if (value.loc?.start === at.start && value.loc.end === at.end) return prefix;
+  if (value.kind === Kind.OBJECT) {
+    for (const f of value.fields) {
+      const path = `${prefix}.${f.name.value}`;
+      if (f.loc?.start === at.start && f.loc.end === at.end) return path;
+      const inner = pathInValue(f.value, path, at);
+      if (inner) return inner;
+    }
+  } else if (value.kind === Kind.LIST) {
+    for (let i = 0; i < value.values.length; i++) {
+      const inner = pathInValue(value.values[i], `${prefix}[${i}]`, at);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The argument path of a validation error about a value written inline (`scheduledFor: "tomorrow"`), the
+ * way a variable's coercion error names it: graphql-js points at the value node but not at its argument,
+ * so the document is read again (only on this error path) to find where that node sits.
+ */
+export function inlineValueField(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const at = error.nodes?.[0]?.loc;
+  if (!at) return undefined;
+  let found: string | undefined;
+  visit(parse(at.source), {
+    Argument(node) {
+      found ??= pathInValue(node.value, node.name.value, at);
+      return found ? BREAK : undefined;
+    },
+  });
+  return found;
+}
+
 /**
  * Errors that know their code leave as they are; class-validator's "Argument Validation Error"
  * gets the offending field and its message; anything else leaves as INTERNAL_SERVER_ERROR with the
@@ -99,6 +137,10 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
               extensions: { code, field: first.field },
             };
           }
+        }
+        if (code === "GRAPHQL_VALIDATION_FAILED" && !formatted.extensions?.field) {
+          const field = inlineValueField(error);
+          if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
         }
         // graphql-js names the offending variable path in its coercion message: expose it as `field`.
         const at = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? /got invalid value .* at "([^"]+)"/.exec(formatted.message) : null;

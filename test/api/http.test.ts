@@ -39,6 +39,20 @@ describe("HTTP surface", () => {
     expect(alive.errors).toBeUndefined();
   });
 
+  it("names the argument path of a value written inline that its type cannot read, as it does for a variable", async () => {
+    const inline = await api.query(
+      `mutation { upsertPosts(posts: [{ platform: INSTAGRAM, externalId: "a", authorHandle: "x", text: "ok", mediaType: PHOTO, publishedAt: "2026-01-01T00:00:00Z" }, { platform: INSTAGRAM, externalId: "b", authorHandle: "x", text: "ok", mediaType: PHOTO, publishedAt: "tomorrow" }]) { created } }`,
+    );
+    expect(inline.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "posts[1].publishedAt" } });
+    const unknownField = await api.query(`{ posts(first: 1, filter: { platfrom: INSTAGRAM }) { totalCount } }`);
+    expect(unknownField.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "filter.platfrom" } });
+    const scalar = await api.query(`{ posts(first: "ten") { totalCount } }`);
+    expect(scalar.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "first" } });
+    // A validation error that is not about an argument's value has no field.
+    const noSuchField = await api.query(`{ posts(first: 1) { nope } }`);
+    expect(noSuchField.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+  });
+
   it("allows cross-origin requests from a frontend", async () => {
     const pre = await fetch(api.url, { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
     expect(pre.status).toBe(204);
