@@ -230,7 +230,7 @@ async function importSentiment(services: Awaited<ReturnType<typeof createService
     names.add(file.name);
   }
   const parsed = files.map((file) => {
-    const { rows, problems } = parseSentimentTsvRows(file.text);
+    const { rows, problems } = parseSentimentTsvRows(file.text, { storable: true });
     return { file, rows, skipped: problems.map((p) => ({ ...p, file: file.name })) };
   });
   const problems = parsed.flatMap((p) => p.skipped);

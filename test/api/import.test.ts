@@ -468,7 +468,7 @@ describe("import sentiment (labelled texts for the learned model)", () => {
     const before = await countRows(sql, "sentiment_examples");
     const strict = await runImport(db, ["sentiment", fixture("sentiment-mixed.tsv"), "--strict"]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain("import failed: 4 bad lines (--strict): nothing was written; first: sentiment-mixed.tsv: line 3, column \"label\": expected a label of negative, neutral, positive");
+    expect(strict.stderr).toContain("import failed: 5 bad lines (--strict): nothing was written; first: sentiment-mixed.tsv: line 3, column \"label\": expected a label of negative, neutral, positive");
     expect(await countRows(sql, "sentiment_examples")).toBe(before);
 
     const r = await runImport(db, ["sentiment", fixture("sentiment-mixed.tsv")]);
@@ -476,7 +476,9 @@ describe("import sentiment (labelled texts for the learned model)", () => {
     expect(r.stdout).toContain('line 4, column "score": expected an empty score or a number in [-1, 1], found "2"');
     expect(r.stdout).toContain('line 5, column "label": expected positive for the score 0.9 (|score| < 0.05 is neutral), found negative');
     expect(r.stdout).toContain("line 6: expected 3 tab-separated fields (label, score, text), found 2");
-    expect(lastLine(r.stdout)).toMatch(/^imported sentiment: 6 rows read, 2 examples stored, 4 skipped in /);
+    // A text the server would refuse is skipped here too (it used to reject its whole batch of 5,000 mid-import).
+    expect(r.stdout).toContain('line 8, column "text": expected 1–10000 characters (after trimming and removing control characters), found 0');
+    expect(lastLine(r.stdout)).toMatch(/^imported sentiment: 7 rows read, 2 examples stored, 5 skipped in /);
     const rows = await sql.all<{ key: string; text: string }>(`SELECT "key", "text" FROM "sentiment_examples" WHERE "source" = 'sentiment-mixed.tsv' ORDER BY "key"`);
     // Keys are the rows' ordinals in the file, bad rows counted, so fixing a bad row later adds it under its own key.
     expect(rows.map((x) => [x.key, x.text])).toEqual([

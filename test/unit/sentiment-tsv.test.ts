@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseSentimentTsv, readSentimentTsv } from "../../src/nlp/sentiment-tsv";
+import { parseSentimentTsv, parseSentimentTsvRows, readSentimentTsv } from "../../src/nlp/sentiment-tsv";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
@@ -35,5 +35,23 @@ describe("readSentimentTsv", () => {
 
   it("reads an empty text as an empty string", () => {
     expect(parseSentimentTsv("label\tscore\ttext\nneutral\t\t\n")).toEqual([{ label: "neutral", score: null, text: "" }]);
+  });
+
+  it("reads only plain decimal scores (not 0x0, Infinity or 1_0)", () => {
+    for (const bad of ["0x0", "Infinity", "1_0", "0b1", "--1", "1e"]) {
+      expect(() => parseSentimentTsv(`label\tscore\ttext\nneutral\t${bad}\tok\n`, "e.tsv")).toThrow(`e.tsv:2: expected an empty score or a number in [-1, 1], found "${bad}"`);
+    }
+    expect(parseSentimentTsv("label\tscore\ttext\nneutral\t-.02\tok\npositive\t+5e-1\tgood\nneutral\t0.\tfine\n").map((r) => r.score)).toEqual([-0.02, 0.5, 0]);
+  });
+
+  it("for storing, refuses texts the server would refuse (empty once cleaned, over 10,000 characters), naming line and column", () => {
+    const content = `label\tscore\ttext\nneutral\t\t   \npositive\t\t${"a".repeat(10_001)}\npositive\t\t${"b".repeat(10_000)}\nnegative\t\t\u0007\n`;
+    const { rows, problems } = parseSentimentTsvRows(content, { storable: true });
+    expect(rows.map((r) => [r.line, r.text.length])).toEqual([[4, 10_000]]);
+    expect(problems).toEqual([
+      { line: 2, column: "text", message: "expected 1–10000 characters (after trimming and removing control characters), found 0" },
+      { line: 3, column: "text", message: "expected 1–10000 characters (after trimming and removing control characters), found 10001" },
+      { line: 5, column: "text", message: "expected 1–10000 characters (after trimming and removing control characters), found 0" },
+    ]);
   });
 });
