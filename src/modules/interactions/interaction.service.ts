@@ -1,6 +1,7 @@
 import type { Database, Row, Tx } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
-import { NotFoundError } from "../../graphql/errors";
+import { BadUserInputError, NotFoundError } from "../../graphql/errors";
+import { checkRange, mustExist } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -70,8 +71,11 @@ export class InteractionService {
     return found;
   }
 
-  private where(filter: InteractionFilter = {}): Where {
+  private where(given?: InteractionFilter | null): Where {
+    const filter = given ?? {};
     const where = new Where();
+    checkRange(filter.occurredAfter, filter.occurredBefore, "filter.occurredBefore", "filter.occurredAfter");
+    if (filter.types && filter.types.length === 0) throw new BadUserInputError("filter.types", "expected at least one interaction type (leave types out for all of them), found none");
     if (filter.types?.length) where.in(`"i"."type"`, filter.types);
     if (filter.userId) where.add(`"i"."userId" = ?`, decodeGlobalId(filter.userId, "filter.userId", "User").id);
     if (filter.postId) where.add(`"i"."postId" = ?`, decodeGlobalId(filter.postId, "filter.postId", "Post").id);
@@ -91,8 +95,11 @@ export class InteractionService {
     };
   }
 
-  list(args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
-    return paginate(this.db, this.spec(args), args);
+  async list(args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
+    const spec = this.spec(args);
+    if (args.filter?.userId) await mustExist(this.db, "users", "User", args.filter.userId, "filter.userId");
+    if (args.filter?.postId) await mustExist(this.db, "posts", "Post", args.filter.postId, "filter.postId");
+    return paginate(this.db, spec, args);
   }
 
   /** The interactions of a post (or of a user), batched over every parent of the request. */

@@ -1,6 +1,7 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
+import { checkRange, mustExist } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -113,8 +114,10 @@ export class PostService {
     return out;
   }
 
-  private where(filter: PostFilter = {}): Where {
+  private where(given?: PostFilter | null): Where {
+    const filter = given ?? {};
     const where = new Where();
+    checkRange(filter.publishedAfter, filter.publishedBefore, "filter.publishedBefore", "filter.publishedAfter");
     if (filter.platform) where.add(`"p"."platform" = ?`, filter.platform);
     if (filter.authorId) where.add(`"p"."authorId" = ?`, decodeGlobalId(filter.authorId, "filter.authorId", "User").id);
     if (filter.mediaType) where.add(`"p"."mediaType" = ?`, filter.mediaType);
@@ -128,13 +131,15 @@ export class PostService {
     return where;
   }
 
-  private spec(filter?: PostFilter, orderBy?: PostOrder): ListSpec<Post> {
+  private spec(filter?: PostFilter | null, orderBy?: PostOrder | null): ListSpec<Post> {
     const sort = sorts[orderBy?.field ?? PostOrderField.PUBLISHED_AT];
     return { mapper: this.db.mapper(Post), from: `"posts" "p"`, alias: "p", where: this.where(filter), sort: { ...sort, direction: orderBy?.direction ?? "DESC" } };
   }
 
-  list(args: PostsArgs): Promise<ConnectionValue<Post>> {
-    return paginate(this.db, this.spec(args.filter, args.orderBy), args);
+  async list(args: PostsArgs): Promise<ConnectionValue<Post>> {
+    const spec = this.spec(args.filter, args.orderBy);
+    if (args.filter?.authorId) await mustExist(this.db, "users", "User", args.filter.authorId, "filter.authorId");
+    return paginate(this.db, spec, args);
   }
 
   /** A user's posts, batched over every user of the request that asks with the same arguments. */
@@ -301,3 +306,4 @@ export class PostService {
     posts: await deleteWhereIn(tx, "posts", "id", postIds),
   });
 }
+

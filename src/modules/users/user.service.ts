@@ -1,6 +1,7 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
+import { checkRange } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { paginate, Where, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -113,7 +114,9 @@ export class UserService {
     return paginate(this.db, { mapper: this.db.mapper(User), from: `"users" "u"`, alias: "u", where, sort: { ...sorts[UserOrderField.CREATED_AT], direction: "DESC" } }, args);
   }
 
-  list(args: ConnectionArgs, filter: UserFilter = {}, orderBy?: UserOrder): Promise<ConnectionValue<User>> {
+  list(args: ConnectionArgs, given?: UserFilter | null, orderBy?: UserOrder | null): Promise<ConnectionValue<User>> {
+    const filter = given ?? {};
+    checkRange(filter.createdAfter, filter.createdBefore, "filter.createdBefore", "filter.createdAfter");
     const where = new Where();
     if (filter.platform) where.add(`"u"."platform" = ?`, filter.platform);
     if (filter.isBrand != null) where.add(`"u"."isBrand" = ?`, filter.isBrand);
