@@ -159,4 +159,36 @@ describe("sentiment alerts", () => {
       await client.dispose();
     }
   });
+
+  it("judge every bucket on the group's whole history: a spike the day after one is in its cooldown for the query, for a query from that day, and for subscribers", async () => {
+    const client = createClient({ url: api.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false });
+    const pushed: Alert[] = [];
+    client.subscribe<{ sentimentAlertRaised: Alert }>({ query: `subscription { sentimentAlertRaised(groupBy: NONE) { id bucket } }` }, { next: (msg) => void (msg.data && pushed.push(msg.data.sentimentAlertRaised)), error: () => undefined, complete: () => undefined });
+    await new Promise((r) => setTimeout(r, 300));
+    const next = spikeDay + 1;
+    const bad = Array.from({ length: perDay }, (_, i) => ({ externalId: `c${next}-bad-${i}`, userHandle: `fan${i}`, platform: "INSTAGRAM", postExternalId: `p${next}`, type: "COMMENT", text: texts.negative, occurredAt: at(next, 30 + i) }));
+    await api.ok(RecordInteractionsDocument, { interactions: bad } as never);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await client.dispose();
+    expect(pushed).toEqual([]);
+
+    const q = `query($from: DateTimeISO, $cooldown: Int, $baseline: Int) { sentimentAlerts(groupBy: NONE, granularity: DAY, filter: { from: $from }, cooldownBuckets: $cooldown, baselineBuckets: $baseline) { id bucket zScore } }`;
+    type Listed = { sentimentAlerts: Array<{ id: string; bucket: string; zScore: number }> };
+    const all = await api.ok<Listed, unknown>(q, {});
+    expect(all.sentimentAlerts.map((a) => a.bucket)).toEqual([dayStart(spikeDay)]);
+    // From the second day on: still in the first one's cooldown (it used to fire here, its baseline cut at `from`).
+    const fromNext = await api.ok<Listed, unknown>(q, { from: dayStart(next) });
+    expect(fromNext.sentimentAlerts).toEqual([]);
+    // Without a cooldown it is a spike of its own.
+    const noCooldown = await api.ok<Listed, unknown>(q, { cooldown: 0 });
+    expect(noCooldown.sentimentAlerts.map((a) => a.bucket)).toEqual([dayStart(next), dayStart(spikeDay)]);
+    // The same bucket under another rule has other numbers, so another ID (Apollo Client caches by ID).
+    const shorter = await api.ok<Listed, unknown>(q, { baseline: 10 });
+    expect(shorter.sentimentAlerts[0].bucket).toBe(dayStart(spikeDay));
+    expect(shorter.sentimentAlerts[0].zScore).not.toBe(all.sentimentAlerts[0].zScore);
+    expect(shorter.sentimentAlerts[0].id).not.toBe(all.sentimentAlerts[0].id);
+    // A range that starts in year 1 costs what its texts cost (empty buckets are not materialised).
+    const early = await api.ok<Listed, unknown>(`{ sentimentAlerts(groupBy: NONE, granularity: HOUR, filter: { from: "0001-01-01T00:00:00Z" }) { bucket } }`);
+    expect(Array.isArray(early.sentimentAlerts)).toBe(true);
+  });
 });

@@ -55,6 +55,25 @@ describe("detectSpikes", () => {
     expect(detectSpikes(series(planted), options).map((s) => s.index)).toEqual([60]);
   });
 
+  it("gives the same answer on sparse buckets (empty ones left out, with their ordinals) as on dense ones", () => {
+    const rng = createRng(11);
+    const dense: Array<[number, number]> = [];
+    for (let i = 0; i < 200; i++) {
+      // Quiet stretches (empty buckets), ordinary days, and a few bad ones.
+      const n = i % 37 < 6 ? 0 : 20 + rng.int(20);
+      let k = 0;
+      for (let j = 0; j < n; j++) if (rng.next() < (i % 23 === 0 ? 0.6 : 0.1)) k++;
+      dense.push([n, k]);
+    }
+    const options = { baselineBuckets: 7, sensitivity: 2.5, cooldownBuckets: 2, minCount: 10, minLift: 0.1 };
+    const all = series(dense);
+    const expected = detectSpikes(all, options);
+    expect(expected.length).toBeGreaterThan(2);
+    const sparse = all.map((b, i) => ({ ...b, ordinal: 1000 + i })).filter((b) => b.count > 0);
+    const got = detectSpikes(sparse, options);
+    expect(got.map((s) => [s.start, s.count, s.negative, s.zScore, s.baselineCount])).toEqual(expected.map((s) => [s.start, s.count, s.negative, s.zScore, s.baselineCount]));
+  });
+
   it("names a bad option", () => {
     expect(checkSpikeOptions({ ...opts, sensitivity: 0 })).toMatch(/^sensitivity/);
     expect(checkSpikeOptions({ ...opts, baselineBuckets: 0 })).toMatch(/^baselineBuckets/);

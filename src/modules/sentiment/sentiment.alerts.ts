@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PubSub } from "type-graphql";
 import type { Database } from "../../db/database";
 import { BadUserInputError } from "../../graphql/errors";
@@ -37,17 +38,20 @@ export interface AlertArgs {
   first?: number | null;
 }
 
-/** `n` buckets back (negative) or forward from a bucket start. */
-export function addBuckets(t: Date, granularity: Granularity, n: number): Date {
-  if (n >= 0) {
-    let d = t;
-    for (let i = 0; i < n; i++) d = nextBucket(d, granularity);
-    return d;
+/** A bucket's position on its time axis: consecutive buckets differ by 1. */
+export function bucketOrdinal(start: Date, granularity: Granularity): number {
+  const t = start.getTime();
+  switch (granularity) {
+    case "HOUR":
+      return Math.round(t / 3_600_000);
+    case "DAY":
+      return Math.round(t / 86_400_000);
+    case "WEEK":
+      // 1970-01-05 was a Monday, the first week start after the epoch.
+      return Math.round((t - 4 * 86_400_000) / (7 * 86_400_000));
+    case "MONTH":
+      return start.getUTCFullYear() * 12 + start.getUTCMonth();
   }
-  const d = new Date(t.getTime());
-  if (granularity === "MONTH") d.setUTCMonth(d.getUTCMonth() + n);
-  else d.setTime(d.getTime() + n * { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000 }[granularity]);
-  return d;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -88,31 +92,30 @@ export class SentimentAlerts {
     await checkFilter(this.db, args.filter);
     const filter = args.filter ?? {};
     const { granularity } = args;
-    // The baseline of the first bucket in range reaches back before `from`.
-    const queryFrom = filter.from ? addBuckets(bucketStart(filter.from, granularity), granularity, -args.options.baselineBuckets) : null;
-    const rows = await bucketCounts(this.db, { filter: { ...filter, from: queryFrom }, granularity, groupBy: args.groupBy });
+    // Every alert is judged on the group's whole history, `from` only choosing which ones are listed: an
+    // alert just before `from` still starts its cooldown, and the same bucket gets the same answer from every
+    // query and from the live checks. Empty buckets are left out (the detector takes ordinals), so a long or
+    // early range costs what its texts cost.
+    const rows = await bucketCounts(this.db, { filter: { ...filter, from: null }, granularity, groupBy: args.groupBy });
+    const listedFrom = filter.from ? bucketStart(filter.from, granularity) : null;
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       if (!groups.has(r.rawKey)) groups.set(r.rawKey, []);
       groups.get(r.rawKey)!.push(r);
     }
+    // What the alert's numbers depend on, so that its ID (Apollo Client's cache key) differs when they differ.
+    const scope = Object.entries(filter).filter(([k, v]) => k !== "from" && k !== "to" && v != null);
+    const rule = JSON.stringify([args.options, scope.sort(([a], [b]) => a.localeCompare(b))]);
     const alerts: AlertValue[] = [];
     for (const [rawKey, list] of groups) {
-      // Dense buckets from the start of the window (or the group's first text) to its last bucket.
-      const start = queryFrom ?? list[0].bucket;
-      const byTime = new Map(list.map((r) => [r.bucket.getTime(), r]));
-      const dense: BucketCounts[] = [];
-      for (let t = start; t <= list[list.length - 1].bucket; t = nextBucket(t, granularity)) {
-        const r = byTime.get(t.getTime());
-        dense.push({ start: t, count: r?.count ?? 0, negative: r?.negative ?? 0 });
-      }
+      const dense: BucketCounts[] = list.map((r) => ({ start: r.bucket, count: r.count, negative: r.negative, ordinal: bucketOrdinal(r.bucket, granularity) }));
       for (const s of detectSpikes(dense, args.options)) {
-        if (filter.from && s.start < bucketStart(filter.from, granularity)) continue;
+        if (listedFrom && s.start < listedFrom) continue;
         const end = nextBucket(s.start, granularity);
         const { groupKey, groupLabel } = list[0];
         const where = args.groupBy === "NONE" ? "all texts" : groupLabel;
         alerts.push({
-          id: Buffer.from(JSON.stringify(["alert", granularity, args.groupBy, rawKey, s.start.toISOString()])).toString("base64url"),
+          id: Buffer.from(JSON.stringify(["alert", granularity, args.groupBy, rawKey, s.start.toISOString()])).toString("base64url") + "." + createHash("sha1").update(rule).digest("base64url").slice(0, 12),
           bucket: s.start,
           bucketEnd: end,
           granularity,

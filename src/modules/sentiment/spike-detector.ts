@@ -11,13 +11,19 @@
  * from a few quiet days made false alarms in the noise test). It fires when n ≥ minCount, N ≥ minCount
  * (enough evidence on both sides), z ≥ sensitivity, and
  * k/n − p0 ≥ minLift (a large bucket can be significant without mattering). After a spike, the next
- * `cooldownBuckets` buckets do not fire again: one incident, one alert.
+ * `cooldownBuckets` buckets do not fire again: one incident, one alert. Buckets may be given sparsely with
+ * their `ordinal` (an empty bucket never fires), so a long quiet stretch costs nothing.
  */
 
 export interface BucketCounts {
   start: Date;
   count: number;
   negative: number;
+  /**
+   * The bucket's ordinal on its time axis (consecutive buckets differ by 1), so that empty buckets can be left
+   * out; when absent, buckets are taken as consecutive and the position in the list is the ordinal.
+   */
+  ordinal?: number;
 }
 
 export interface SpikeOptions {
@@ -59,29 +65,33 @@ export function checkSpikeOptions(o: SpikeOptions): string | null {
 
 export function detectSpikes(buckets: readonly BucketCounts[], options: SpikeOptions = defaultSpikeOptions): Spike[] {
   const spikes: Spike[] = [];
+  const at = (t: number) => buckets[t].ordinal ?? t;
+  const first = buckets.length ? at(0) : 0;
+  // Running sums of the buckets [lo, t): the ones within `baselineBuckets` before bucket t.
+  let lo = 0;
   let windowCount = 0;
   let windowNegative = 0;
   let lastSpike = -Infinity;
   for (let t = 0; t < buckets.length; t++) {
-    // The window holds buckets [t − baselineBuckets, t − 1].
+    const ordinal = at(t);
     if (t > 0) {
       windowCount += buckets[t - 1].count;
       windowNegative += buckets[t - 1].negative;
     }
-    const leaving = t - options.baselineBuckets - 1;
-    if (leaving >= 0) {
-      windowCount -= buckets[leaving].count;
-      windowNegative -= buckets[leaving].negative;
+    while (lo < t && at(lo) < ordinal - options.baselineBuckets) {
+      windowCount -= buckets[lo].count;
+      windowNegative -= buckets[lo].negative;
+      lo++;
     }
     const { count: n, negative: k } = buckets[t];
-    if (t < options.baselineBuckets || n < options.minCount || windowCount < options.minCount) continue;
-    if (t - lastSpike <= options.cooldownBuckets) continue;
+    if (ordinal - first < options.baselineBuckets || n < options.minCount || windowCount < options.minCount) continue;
+    if (ordinal - lastSpike <= options.cooldownBuckets) continue;
     const p0 = (windowNegative + 1) / (windowCount + 2);
     const z = (k - n * p0) / Math.sqrt(n * p0 * (1 - p0));
     const share = k / n;
     if (z >= options.sensitivity && share - p0 >= options.minLift) {
       spikes.push({ index: t, start: buckets[t].start, count: n, negative: k, share, expectedShare: p0, zScore: z, baselineCount: windowCount });
-      lastSpike = t;
+      lastSpike = ordinal;
     }
   }
   return spikes;
