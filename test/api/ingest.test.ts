@@ -242,13 +242,15 @@ describe("recordInteractions", () => {
   });
 
   it("keys external ids per platform: the same id on two platforms is two events, and re-sending either records nothing", async () => {
+    // The brand and a follower have accounts on Twitter too (an account is on one platform, and so are its posts).
+    const { upsertUsers } = await api.ok(UpsertUsersDocument, { users: [{ platform: "TWITTER", handle: "acme", isBrand: true }, { platform: "TWITTER", handle: "person1" }] });
     const { upsertPosts } = await api.ok(UpsertPostsDocument, {
-      posts: [{ platform: "TWITTER", externalId: "tw-1", authorId: world.brands[0].id, text: "same brand, other platform", mediaType: "TEXT", publishedAt: new Date(t0).toISOString() }],
+      posts: [{ platform: "TWITTER", externalId: "tw-1", authorId: upsertUsers.items[0].id, text: "same brand, other platform", mediaType: "TEXT", publishedAt: new Date(t0).toISOString() }],
     });
     const at = new Date(t0 + 200 * hour).toISOString();
     const batch = [
       { externalId: "evt-same", userId: world.people[0].id, postId: world.posts[0].id, type: "LIKE" as const, occurredAt: at },
-      { externalId: "evt-same", userId: world.people[1].id, postId: upsertPosts.items[0].id, type: "SHARE" as const, occurredAt: at },
+      { externalId: "evt-same", userId: upsertUsers.items[1].id, postId: upsertPosts.items[0].id, type: "SHARE" as const, occurredAt: at },
     ];
     const first = await api.ok(RecordInteractionsDocument, { interactions: batch });
     expect(first.recordInteractions).toMatchObject({ recorded: 2, duplicates: 0 });
@@ -256,6 +258,29 @@ describe("recordInteractions", () => {
     expect(again.recordInteractions).toMatchObject({ recorded: 0, duplicates: 2 });
     expect(await countRows(sql, "interactions", `WHERE "externalId" = 'evt-same'`)).toBe(2);
     expect(await storedCounters()).toEqual(await countersFromRows());
+  });
+
+  it("refuses an account on another platform than the post's, as author or as the person interacting, writing nothing", async () => {
+    const { upsertUsers } = await api.ok(UpsertUsersDocument, { users: [{ platform: "FACEBOOK", handle: "acme_fb", isBrand: true }, { platform: "FACEBOOK", handle: "fb_person" }] });
+    const [fbBrand, fbPerson] = upsertUsers.items;
+    const posts = await api.query(UpsertPostsDocument, {
+      posts: [{ platform: "INSTAGRAM", externalId: "ig-by-fb", authorId: fbBrand.id, text: "wrong account", mediaType: "TEXT", publishedAt: new Date(t0).toISOString() }],
+    });
+    expect(posts.errors?.[0]).toMatchObject({ message: "posts[0].authorId: expected a User on INSTAGRAM (the post's platform), found one on FACEBOOK", extensions: { code: "BAD_USER_INPUT", index: 0 } });
+    const before = await countRows(sql, "interactions");
+    const at = new Date(t0 + 300 * hour).toISOString();
+    const byId = await api.query(RecordInteractionsDocument, {
+      interactions: [
+        { userId: world.people[2].id, postId: world.posts[0].id, type: "LIKE", occurredAt: at },
+        { userId: fbPerson.id, postId: world.posts[0].id, type: "LIKE", occurredAt: at },
+      ],
+    });
+    expect(byId.errors?.[0]).toMatchObject({ message: "interactions[1].userId: expected a User on INSTAGRAM (the post's platform), found one on FACEBOOK", extensions: { code: "BAD_USER_INPUT", field: "interactions[1].userId" } });
+    const byExternal = await api.query(RecordInteractionsDocument, {
+      interactions: [{ userId: fbPerson.id, platform: "INSTAGRAM", postExternalId: world.posts[0].externalId, type: "LIKE", occurredAt: at }],
+    });
+    expect(byExternal.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "interactions[0].userId" });
+    expect(await countRows(sql, "interactions")).toBe(before);
   });
 
   it("lists interactions filtered by user, type and time", async () => {
@@ -275,7 +300,7 @@ describe("recordInteractions", () => {
 
 describe("users", () => {
   it("filters and orders accounts", async () => {
-    const brands = await api.ok(UsersDocument, { first: 10, filter: { isBrand: true }, orderBy: { field: "FOLLOWERS", direction: "DESC" } });
+    const brands = await api.ok(UsersDocument, { first: 10, filter: { isBrand: true, platform: "INSTAGRAM" }, orderBy: { field: "FOLLOWERS", direction: "DESC" } });
     expect(brands.users.edges.map((e) => e.node.handle)).toEqual(["acme", "zenith"]);
     expect(brands.users.totalCount).toBe(2);
   });

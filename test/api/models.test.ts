@@ -117,6 +117,10 @@ describe("the model service over GraphQL", () => {
     expect(r.predictPost.viralProbability).toBeNull(); // no virality model trained yet
     const bad = await api.query(PredictPostDocument, { draft: { ...draft, authorId: Buffer.from("User:99999").toString("base64") } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "draft.authorId" });
+    const { node } = await api.ok<{ node: { platform: string } }, unknown>(`query($id: ID!) { node(id: $id) { ... on User { platform } } }`, { id: draft.authorId });
+    const elsewhere = node.platform === "TIKTOK" ? "INSTAGRAM" : "TIKTOK";
+    const other = await api.query(PredictPostDocument, { draft: { ...draft, platform: elsewhere } as never });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "draft.platform" });
   });
 
   it("keeps every version, promotes only on a gain, and rolls back by activation", async () => {

@@ -182,8 +182,8 @@ export class InteractionService {
 
   /** Resolves every reference of the batch with a handful of IN queries; an unknown one is a row problem. */
   private async resolve(rows: CleanInteraction[], problems: BatchProblems): Promise<Array<{ userId: number; postId: number }>> {
-    const userIds = await this.posts.existingIds("users", rows.flatMap((r) => (r.userRef.id === undefined ? [] : [r.userRef.id])));
-    const postIds = await this.posts.existingIds("posts", rows.flatMap((r) => (r.postRef.id === undefined ? [] : [r.postRef.id])));
+    const userIds = await this.posts.platformsOf("users", rows.flatMap((r) => (r.userRef.id === undefined ? [] : [r.userRef.id])));
+    const postIds = await this.posts.platformsOf("posts", rows.flatMap((r) => (r.postRef.id === undefined ? [] : [r.postRef.id])));
     const handles = await this.users.idsByHandles(rows.flatMap((r) => (r.userRef.handle && r.platform ? [{ platform: r.platform, handle: r.userRef.handle }] : [])));
     const externals = await this.posts.idsByExternalIds(
       rows.flatMap((r) => (r.postRef.externalId && r.platform ? [{ platform: r.platform, externalId: r.postRef.externalId }] : [])),
@@ -204,6 +204,12 @@ export class InteractionService {
       } else if (r.postRef.externalId && r.platform) {
         postId = externals.get(postKey(r.platform, r.postRef.externalId)) ?? 0;
         if (!postId) problems.add(i, "postExternalId", `no Post ${JSON.stringify(r.postRef.externalId)} on ${r.platform}`);
+      }
+      // A platform's post is seen by accounts on that platform: a person elsewhere is another account.
+      const userPlatform = r.userRef.id !== undefined ? userIds.get(r.userRef.id) : r.platform;
+      const postPlatform = r.postRef.id !== undefined ? postIds.get(r.postRef.id) : r.platform;
+      if (userId && postId && userPlatform && postPlatform && userPlatform !== postPlatform) {
+        problems.add(i, r.userRef.id !== undefined ? "userId" : "userHandle", `expected a User on ${postPlatform} (the post's platform), found one on ${userPlatform}`);
       }
       return { userId, postId };
     });

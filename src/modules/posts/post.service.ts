@@ -104,12 +104,12 @@ export class PostService {
     return out;
   }
 
-  /** Which of these ids exist. */
-  async existingIds(table: "posts" | "users", ids: readonly number[]): Promise<Set<number>> {
-    const out = new Set<number>();
+  /** The platform of each of these ids that exists. */
+  async platformsOf(table: "posts" | "users", ids: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
     for (const slice of chunks([...new Set(ids)], 500)) {
-      const rows = await this.db.query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
-      for (const r of rows) out.add(Number(r.id));
+      const rows = await this.db.query<{ id: number; platform: string }>(`SELECT "id", "platform" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
+      for (const r of rows) out.set(Number(r.id), String(r.platform));
     }
     return out;
   }
@@ -229,12 +229,15 @@ export class PostService {
   /** Resolves author references; unknown authors reject the batch with their row and field. */
   private async resolveAuthors(rows: Array<CleanPost & { authorRef: { id?: number; handle?: string } }>): Promise<void> {
     const problems = new BatchProblems("posts");
-    const byId = await this.existingIds("users", rows.flatMap((r) => (r.authorRef.id === undefined ? [] : [r.authorRef.id])));
+    const byId = await this.platformsOf("users", rows.flatMap((r) => (r.authorRef.id === undefined ? [] : [r.authorRef.id])));
     const byHandle = await this.users.idsByHandles(rows.flatMap((r) => (r.authorRef.handle === undefined ? [] : [{ platform: r.platform, handle: r.authorRef.handle }])));
     rows.forEach((r, i) => {
       if (r.authorRef.id !== undefined) {
-        if (byId.has(r.authorRef.id)) r.authorId = r.authorRef.id;
-        else problems.add(i, "authorId", "no such User");
+        const platform = byId.get(r.authorRef.id);
+        if (platform === undefined) problems.add(i, "authorId", "no such User");
+        // An account is on one platform, and so are its posts.
+        else if (platform !== r.platform) problems.add(i, "authorId", `expected a User on ${r.platform} (the post's platform), found one on ${platform}`);
+        else r.authorId = r.authorRef.id;
       } else {
         const id = byHandle.get(userKey(r.platform, r.authorRef.handle!));
         if (id === undefined) problems.add(i, "authorHandle", `no User @${r.authorRef.handle} on ${r.platform}`);

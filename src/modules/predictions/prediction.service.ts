@@ -56,6 +56,9 @@ export class PredictionService {
     const when = input.scheduledFor;
     if (!(when instanceof Date) || Number.isNaN(when.getTime())) throw new BadUserInputError("draft.scheduledFor", "expected a date-time");
     const author = await this.users.getOrThrow(loaders, input.authorId, "draft.authorId");
+    if (input.platform && input.platform !== author.platform) {
+      throw new BadUserInputError("draft.platform", `expected the author's platform ${author.platform} (an account posts on its own platform), found ${input.platform}`);
+    }
     const facts: PostFacts = {
       text,
       mediaType: input.mediaType,

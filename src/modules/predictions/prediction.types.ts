@@ -82,7 +82,7 @@ export class DraftPostInput {
   @Field(() => Date, { description: "When it will be published." })
   scheduledFor: Date;
 
-  @Field(() => Platform, { nullable: true, description: "Default: the author's platform." })
+  @Field(() => Platform, { nullable: true, description: "The author's platform (the default; another one is refused)." })
   platform?: Platform | null;
 }
 

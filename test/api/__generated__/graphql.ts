@@ -10,7 +10,7 @@ export type DraftPostInput = {
   category?: string | null | undefined;
   mediaType: MediaType;
   paid?: boolean | null | undefined;
-  /** Default: the author's platform. */
+  /** The author's platform (the default; another one is refused). */
   platform?: Platform | null | undefined;
   /** When it will be published. */
   scheduledFor: string;
