@@ -1,3 +1,4 @@
+import { AppSetting } from "./db/app-setting.entity";
 import { Interaction } from "./modules/interactions/interaction.entity";
 import { ModelVersion } from "./modules/models/model-version.entity";
 import { Post, PostHashtag } from "./modules/posts/post.entity";
@@ -8,4 +9,4 @@ import { SentimentExample, SentimentScore, VocabularyRuleEntity } from "./module
 import { User } from "./modules/users/user.entity";
 
 /** Every TypeORM entity: the migrations are generated from exactly this list. */
-export const entities = [User, Post, PostHashtag, Interaction, SentimentScore, VocabularyRuleEntity, SentimentExample, Segment, SegmentMembership, ModelVersion, Prediction, Recommendation];
+export const entities = [User, Post, PostHashtag, Interaction, SentimentScore, VocabularyRuleEntity, SentimentExample, Segment, SegmentMembership, ModelVersion, Prediction, Recommendation, AppSetting];

@@ -185,11 +185,23 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
   const { db } = services;
   if (config.seedOnEmpty) {
     const [{ n }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "users"`);
-    if (Number(n) === 0) {
-      logger.info({ ...config.seed }, "empty database: seeding the demo data");
+    const [marker] = await db.query<{ value: string }>(`SELECT "value" FROM "app_settings" WHERE "key" = 'demo-seed'`);
+    // A first start stopped while seeding (Ctrl-C) left part of the demo data: the next start finishes it
+    // (the generator is deterministic and its writes are upserts, so what is there already is kept as is).
+    const interrupted = marker?.value === "started";
+    if (Number(n) === 0 || interrupted) {
+      if (interrupted) logger.warn({ ...config.seed }, "the demo data's seeding was interrupted: finishing it");
+      else logger.info({ ...config.seed }, "empty database: seeding the demo data");
+      const mark = (value: string) =>
+        db.write(async (tx) => {
+          await tx.execute(`DELETE FROM "app_settings" WHERE "key" = 'demo-seed'`);
+          await tx.execute(`INSERT INTO "app_settings" ("key", "value") VALUES ('demo-seed', ?)`, [value]);
+        });
+      await mark("started");
       // Loaded only when needed: the generator is not part of a normal start.
       const { seedDemoData } = require("../seeds/seed") as typeof import("../seeds/seed");
       const report = await seedDemoData(services, config.seed, progress);
+      await mark("done");
       logger.info(report, "demo data seeded");
     }
   }

@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { OverviewDocument } from "./__generated__/graphql";
 import { startServer } from "./support/server";
 import { createTestDatabase } from "../support/database";
+import { openSql } from "../support/sql";
 
 const small = { SEED: "7", SEED_USERS: "150", SEED_POSTS: "80", SEED_INTERACTIONS: "2500" };
 
@@ -31,6 +34,49 @@ describe("demo data on first start", () => {
       const c = await other.ok(OverviewDocument);
       await other.stop();
       expect(c).toEqual(a);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it("finishes a seeding that was interrupted (killed mid-way) at the next start, instead of serving half of it", async () => {
+    const bigger = { ...small, SEED_INTERACTIONS: "20000" };
+    const database = await createTestDatabase();
+    try {
+      const child = spawn(process.execPath, [path.resolve(__dirname, "../../dist/src/main.js")], {
+        env: { PATH: process.env.PATH, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: database.url, SEED_ON_EMPTY: "true", LOG_LEVEL: "warn", ...bigger },
+        stdio: "ignore",
+      });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // Killed once some interactions are in, before all of them are.
+      let seen = 0;
+      for (let i = 0; i < 600 && child.exitCode === null; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        try {
+          const sql = await openSql(database.url);
+          try {
+            seen = Number((await sql.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "interactions"`))[0].n);
+          } finally {
+            await sql.close();
+          }
+        } catch {
+          continue; // the tables are not there yet
+        }
+        if (seen > 0) break;
+      }
+      child.kill("SIGKILL");
+      await exited;
+      expect(seen).toBeGreaterThan(0);
+      expect(seen).toBeLessThan(20000);
+
+      const resumed = await startServer({ seed: true, env: bigger, database });
+      const a = await resumed.ok(OverviewDocument);
+      await resumed.stop();
+      const fresh = await startServer({ seed: true, env: bigger });
+      const b = await fresh.ok(OverviewDocument);
+      await fresh.stop();
+      expect(a).toEqual(b);
+      expect(a.interactions.totalCount).toBe(20000);
     } finally {
       await database.drop();
     }
