@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { bool, cleanEnv, makeValidator, num, str } from "envalid";
+import { bool, cleanEnv, makeValidator, str } from "envalid";
 
 /** Where the data lives: an embedded SQLite file (default) or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -72,6 +72,25 @@ const portOrZero = makeValidator<number>((input) => {
   return n;
 });
 
+/** A bad setting: its message says which and why, so it is printed without a stack trace. */
+export class ConfigError extends Error {}
+
+/** A whole number in [min, max] (the demo data's sizes: a typo should not start a billion-row seeding). */
+const wholeNumber = (min: number, max: number) =>
+  makeValidator<number>((input) => {
+    const raw = String(input).trim();
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`expected a whole number from ${min} to ${max}, found "${input}"`);
+    return n;
+  });
+
+/** A directory that exists (relative to the project). */
+const directory = makeValidator<string>((input) => {
+  const dir = path.resolve(projectRoot, String(input));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`expected a directory, found none at "${dir}"`);
+  return String(input);
+});
+
 /** Reads and validates the environment once; nothing else reads process.env. Throws on a bad value. */
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const env = cleanEnv(environment, {
@@ -80,18 +99,19 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     PORT: portOrZero({ default: defaultConfig.port }),
     DATABASE_URL: str({ default: defaultConfig.databaseUrl }),
     SEED_ON_EMPTY: bool({ default: true }),
-    SEED: num({ default: defaultConfig.seed.seed }),
-    SEED_USERS: num({ default: defaultConfig.seed.users }),
-    SEED_POSTS: num({ default: defaultConfig.seed.posts }),
-    SEED_INTERACTIONS: num({ default: defaultConfig.seed.interactions }),
+    SEED: wholeNumber(0, 2 ** 32 - 1)({ default: defaultConfig.seed.seed }),
+    // The generator needs a brand account per platform and one person at least.
+    SEED_USERS: wholeNumber(5, 1_000_000)({ default: defaultConfig.seed.users }),
+    SEED_POSTS: wholeNumber(1, 1_000_000)({ default: defaultConfig.seed.posts }),
+    SEED_INTERACTIONS: wholeNumber(0, 10_000_000)({ default: defaultConfig.seed.interactions }),
     LOG_LEVEL: str({ choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info" }),
     COUNT_SQL: bool({ default: false }),
     RESPONSE_CACHE: bool({ default: true }),
-    MODELS_DIR: str({ default: "models" }),
+    MODELS_DIR: directory({ default: "models" }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors).map(([name, err]) => `${name}: ${(err as Error).message}`);
-      if (bad.length) throw new Error(`invalid environment: ${bad.join("; ")}`);
+      if (bad.length) throw new ConfigError(`invalid environment: ${bad.join("; ")}`);
     },
   });
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string };

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { readConfig } from "./config";
+import { ConfigError, readConfig } from "./config";
 import { createLogger } from "./lib/logger";
 import { consoleProgress } from "./lib/progress";
 import { createServer } from "./server";
@@ -26,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Resonance failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`Resonance failed to start: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });
