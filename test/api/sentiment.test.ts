@@ -287,3 +287,19 @@ describe("labelled examples for the learned model", () => {
     });
   });
 });
+
+describe("a post that changes author", () => {
+  it("takes its comments to the new account: rollups and brand rules follow", async () => {
+    await api.ok(SetVocabularyRulesDocument, { accountId: ids.skateco, rules: [{ phrase: "sick", polarity: 0.8 }] });
+    expect((await allTexts()).get("so sick")!.label).toBe("NEGATIVE"); // on otherco's post: no rule
+    await api.ok(UpsertPostsDocument, {
+      posts: [{ platform: "INSTAGRAM", externalId: "b1", authorHandle: "skateco", text: "I feel sick today", mediaType: "TEXT", publishedAt: "2026-03-03T09:00:00Z" }],
+    } as never);
+    const { shareOfVoice } = await api.ok(ShareOfVoiceDocument, { groupBy: "ACCOUNT" });
+    expect(shareOfVoice.groups.map((g) => [g.groupLabel, g.count])).toEqual([["@skateco · instagram", 6]]);
+    const { posts } = await api.ok(PostSentimentsDocument, { first: 50 });
+    const comment = posts.nodes.find((p) => p.externalId === "b1")!.interactions.nodes.find((c) => c.text === "so sick")!;
+    expect(comment.sentiment?.label).toBe("POSITIVE");
+    await api.ok(RemoveVocabularyRulesDocument, { accountId: ids.skateco, phrases: ["sick"] });
+  });
+});

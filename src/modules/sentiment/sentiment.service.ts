@@ -269,7 +269,18 @@ export class SentimentService {
   /** After posts were created or edited: score their texts. */
   async scorePosts(ids: readonly number[]): Promise<number> {
     let n = 0;
-    for (const slice of chunks(ids, 500)) n += await this.score(await this.postTexts(`WHERE "p"."id" IN (${slice.map(() => "?").join(", ")})`, slice));
+    for (const slice of chunks(ids, 500)) {
+      const marks = slice.map(() => "?").join(", ");
+      n += await this.score(await this.postTexts(`WHERE "p"."id" IN (${marks})`, slice));
+      // A post that changed author takes its comments along: they belong to the new account (its rollups, its
+      // brand rules), so the ones stored under another account are scored again.
+      const moved = await this.commentTexts(
+        `"i"."postId" IN (${marks}) AND EXISTS (SELECT 1 FROM "sentiment_scores" "s" WHERE "s"."targetType" = 'INTERACTION' AND "s"."targetId" = "i"."id" AND "s"."accountId" <> "p"."authorId")`,
+        "",
+        slice,
+      );
+      if (moved.length) await this.score(moved);
+    }
     if ((await this.analyzer()).learned) this.scheduleRescore();
     return n;
   }
