@@ -141,6 +141,25 @@ describe("the learned sentiment model", () => {
     await sql.close();
     expect(await waitFor("learned")).toEqual(["learned", "learned", "learned"]);
   });
+
+  it("goes back to the lexicon with deactivateModel, and forward again by activating the version", async () => {
+    const analyzers = async () => (await api.ok(PostSentimentsDocument, { first: 10 })).posts.nodes.map((p) => p.sentiment?.analyzer);
+    const waitFor = async (want: string) => {
+      for (let i = 0; i < 100 && !(await analyzers()).every((a) => a === want); i++) await new Promise((r) => setTimeout(r, 100));
+      return analyzers();
+    };
+    const off = await api.ok<{ deactivateModel: { name: string; activeVersion: { id: string } | null } }, unknown>(`mutation { deactivateModel(name: "sentiment") { name activeVersion { id } } }`);
+    expect(off.deactivateModel).toEqual({ name: "sentiment", activeVersion: null });
+    expect(await waitFor("lexicon")).toEqual(["lexicon", "lexicon", "lexicon"]);
+    const { analyzeText } = await api.ok(AnalyzeTextDocument, { texts: ["my new deck is goated"] });
+    expect(analyzeText[0].analyzer).toBe("lexicon");
+    const unknown = await api.query(`mutation { deactivateModel(name: "nope") { name } }`);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "name" });
+
+    const { model } = await api.ok(ModelDetailsDocument, { name: "sentiment" });
+    await api.ok(`mutation($id: ID!) { activateModelVersion(id: $id) { status } }`, { id: model.versions[0].id });
+    expect(await waitFor("learned")).toEqual(["learned", "learned", "learned"]);
+  });
 });
 
 describe("a learned model trained without neutral examples", () => {

@@ -35,6 +35,16 @@ export class ModelResolver {
     return this.modelService.activate(id);
   }
 
+  @Mutation(() => ModelType, {
+    description:
+      "Stop serving a model: its active version is retired (activate it again to roll back). Its predictions are null until a version is active again; for sentiment, the lexicon scores every text again.",
+  })
+  async deactivateModel(@Arg("name") name: string) {
+    const entry = this.modelService.specEntry(name);
+    await this.modelService.deactivate(name);
+    return ModelType.of(entry);
+  }
+
   @FieldResolver(() => ModelVersion, { nullable: true, description: "The version serving predictions." })
   activeVersion(@Root() model: ModelType) {
     return this.modelService.activeVersion(model.name);

@@ -524,6 +524,22 @@ export class ModelService {
     return (await this.versionById(version.id))!;
   }
 
+  /** Retires the active version of a model (none serves afterwards); a no-op when none is active. */
+  async deactivate(name: string): Promise<void> {
+    const previous = await this.activeVersion(name);
+    if (!previous) return;
+    await this.db.write(async (tx) => {
+      await tx.execute(`UPDATE "model_versions" SET "status" = 'retired' WHERE "modelName" = ? AND "status" = 'active'`, [name]);
+      this.activeByName.delete(name);
+      this.activations++;
+    });
+    this.cache.drop(previous.id);
+    this.activeByName.delete(name);
+    this.activations++;
+    this.knownActiveId.set(name, null);
+    this.onActivated?.(name);
+  }
+
   /** Predictions of the active version for feature rows, or undefined when no version is active. */
   async predict(name: string, rows: FeatureRow[]): Promise<{ version: ModelVersion; values: number[] } | undefined> {
     const version = await this.activeVersion(name);
