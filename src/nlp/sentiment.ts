@@ -339,6 +339,19 @@ function clamp(x: number): number {
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
+const pictographic = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+/**
+ * The emoji of a text, each whole: wink-nlp tokenises 👍🏽 as 👍 and 🏽, a flag as its two letters and a family
+ * as its members, so the list is read from the text's grapheme clusters instead.
+ */
+export function emojiOf(text: string): string[] {
+  const out: string[] = [];
+  // ©, ® and ™ are pictographic by Unicode but text in a brand's posts ("© 2026"), unless written as emoji.
+  for (const { segment } of graphemes.segment(text)) if (pictographic.test(segment) && !/^[\u00a9\u00ae\u2122]$/.test(segment)) out.push(segment);
+  return out;
+}
+
 /**
  * Where to cut a text longer than `limit`: at the last space within 200 characters of it, else at the
  * last grapheme boundary at or before it (never inside a surrogate pair, nor an emoji with its
@@ -432,7 +445,6 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
 
   let words = 0;
   let negations = 0;
-  const emoji: string[] = [];
   const emoticons: string[] = [];
   const hashtags: string[] = [];
   const mentions: string[] = [];
@@ -450,8 +462,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
         break;
       }
       case "emoji":
-        emoji.push(normals[i]);
-        break;
+        break; // listed whole below
       case "emoticon":
         emoticons.push(normals[i]);
         break;
@@ -478,7 +489,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     sentences: sentenceTexts.map((s, i) => ({ text: s, score: r.sentences[i] ?? 0 })),
     words,
     negations,
-    emoji,
+    emoji: emojiOf(text),
     emoticons,
     hashtags: [...new Set(hashtags)],
     mentions: [...new Set(mentions)],
