@@ -18,13 +18,28 @@ export class BatchProblems {
     if (this.list.length < this.limit) this.list.push({ index, field: `${this.argument}[${index}].${field}`, message });
   }
 
+  /** Whether a row already has a problem with this field (a later check on it would only repeat it). */
+  has(index: number, field: string): boolean {
+    const name = `${this.argument}[${index}].${field}`;
+    return this.list.some((p) => p.field === name);
+  }
+
+  /** Another collector holding these problems (a transaction that is retried starts again from them). */
+  copy(): BatchProblems {
+    const out = new BatchProblems(this.argument, this.limit);
+    out.list.push(...this.list);
+    out.total = this.total;
+    return out;
+  }
+
   get count(): number {
     return this.total;
   }
 
   throwIfAny(): void {
     if (this.list.length === 0) return;
-    const err = BadUserInputError.fromProblems(this.list);
+    // By row, each row's problems in the order they were found.
+    const err = BadUserInputError.fromProblems([...this.list].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
     if (this.total > this.list.length) err.extensions.problemCount = this.total;
     throw err;
   }

@@ -135,7 +135,9 @@ describe("upsertPosts", () => {
         { platform: "INSTAGRAM", externalId: "x-3", authorHandle: "acme", text: "old", mediaType: "TEXT", publishedAt: "1999-01-01T00:00:00Z" },
       ],
     });
-    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "posts[2].publishedAt", index: 2 });
+    // One answer lists every problem, a malformed row and an unknown author alike, by row.
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "posts[1].authorHandle", index: 1 });
+    expect((r.errors?.[0].extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["posts[1].authorHandle", "posts[2].publishedAt"]);
     const r2 = await api.query(UpsertPostsDocument, {
       posts: [{ platform: "INSTAGRAM", externalId: "x-2", authorHandle: "nobody", text: "who?", mediaType: "TEXT", publishedAt: "2026-07-01T08:00:00Z" }],
     });
@@ -171,6 +173,17 @@ describe("recordInteractions", () => {
     const r = await api.query(RecordInteractionsDocument, { interactions: batch });
     expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "interactions[4].postExternalId", index: 4 });
     expect(await countRows(sql, "interactions")).toBe(0);
+  });
+
+  it("lists every problem of a dirty batch in one answer: malformed rows, unknown references and times before the post", async () => {
+    const batch = interactionsFor(world, 6, "dirty") as Array<Record<string, unknown>>;
+    batch[1] = { ...batch[1], occurredAt: "1999-01-01T00:00:00Z" };
+    batch[3] = { ...batch[3], postId: undefined, postExternalId: "no-such-post", platform: "INSTAGRAM" };
+    batch[4] = { ...batch[4], postId: world.posts[1].id, occurredAt: new Date(t0 - hour).toISOString() };
+    const r = await api.query(RecordInteractionsDocument, { interactions: batch as never });
+    const problems = r.errors?.[0].extensions?.problems as Array<{ field: string }>;
+    expect(problems.map((p) => p.field)).toEqual(["interactions[1].occurredAt", "interactions[3].postExternalId", "interactions[4].occurredAt"]);
+    expect(await countRows(sql, "interactions", `WHERE "externalId" LIKE 'dirty%'`)).toBe(0);
   });
 
   it("refuses an interaction dated before its post was published, naming row and field", async () => {

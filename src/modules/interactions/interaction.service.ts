@@ -222,19 +222,20 @@ export class InteractionService {
    */
   async record(input: readonly InteractionInput[]): Promise<RecordResult> {
     checkBatchSize("interactions", input, this.maxBatch);
-    const problems = new BatchProblems("interactions");
-    const cleaned = this.clean(input, problems);
-    problems.throwIfAny();
+    // Every check runs on every row before the batch is refused, so one answer lists all of its problems
+    // (a malformed row, an unknown reference, a time before the post) instead of one kind per attempt.
+    const checked = new BatchProblems("interactions");
+    const cleaned = this.clean(input, checked);
     const withText: string[] = [];
     const result = await this.db.write(async (tx) => {
       withText.length = 0;
+      const problems = checked.copy();
       const refs = await this.resolve(cleaned, problems);
-      problems.throwIfAny();
       // Nobody can view, like or comment on a post before it is published.
       const published = await this.posts.publishedAt(refs.map((r) => r.postId));
       cleaned.forEach((r, i) => {
         const at = published.get(refs[i].postId);
-        if (at && r.occurredAt < at) problems.add(i, "occurredAt", `expected a time at or after the post's publication (${at.toISOString()}), found ${r.occurredAt.toISOString()}`);
+        if (at && r.occurredAt < at && !problems.has(i, "occurredAt")) problems.add(i, "occurredAt", `expected a time at or after the post's publication (${at.toISOString()}), found ${r.occurredAt.toISOString()}`);
       });
       problems.throwIfAny();
       const now = new Date();

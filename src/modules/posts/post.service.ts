@@ -157,9 +157,8 @@ export class PostService {
       .load(authorId);
   }
 
-  private clean(rows: readonly PostInput[]): Array<CleanPost & { authorRef: { id?: number; handle?: string } }> {
+  private clean(rows: readonly PostInput[], problems: BatchProblems): Array<CleanPost & { authorRef: { id?: number; handle?: string } }> {
     checkBatchSize("posts", rows, this.maxBatch);
-    const problems = new BatchProblems("posts");
     const maxDate = new Date(Date.now() + 366 * 86_400_000);
     const out = rows.map((r, i) => {
       if (!platforms.includes(r.platform)) problems.add(i, "platform", `expected one of ${platforms.join(", ")}, found ${JSON.stringify(r.platform)}`);
@@ -222,15 +221,13 @@ export class PostService {
         metrics,
       };
     });
-    problems.throwIfAny();
     return out;
   }
 
   /** Resolves author references; unknown authors reject the batch with their row and field. */
-  private async resolveAuthors(rows: Array<CleanPost & { authorRef: { id?: number; handle?: string } }>): Promise<void> {
-    const problems = new BatchProblems("posts");
+  private async resolveAuthors(rows: Array<CleanPost & { authorRef: { id?: number; handle?: string } }>, problems: BatchProblems): Promise<void> {
     const byId = await this.platformsOf("users", rows.flatMap((r) => (r.authorRef.id === undefined ? [] : [r.authorRef.id])));
-    const byHandle = await this.users.idsByHandles(rows.flatMap((r) => (r.authorRef.handle === undefined ? [] : [{ platform: r.platform, handle: r.authorRef.handle }])));
+    const byHandle = await this.users.idsByHandles(rows.flatMap((r) => (r.authorRef.handle === undefined || r.authorRef.handle === "" ? [] : [{ platform: r.platform, handle: r.authorRef.handle }])));
     rows.forEach((r, i) => {
       if (r.authorRef.id !== undefined) {
         const platform = byId.get(r.authorRef.id);
@@ -238,8 +235,8 @@ export class PostService {
         // An account is on one platform, and so are its posts.
         else if (platform !== r.platform) problems.add(i, "authorId", `expected a User on ${r.platform} (the post's platform), found one on ${platform}`);
         else r.authorId = r.authorRef.id;
-      } else {
-        const id = byHandle.get(userKey(r.platform, r.authorRef.handle!));
+      } else if (r.authorRef.handle !== undefined) {
+        const id = byHandle.get(userKey(r.platform, r.authorRef.handle));
         if (id === undefined) problems.add(i, "authorHandle", `no User @${r.authorRef.handle} on ${r.platform}`);
         else r.authorId = id;
       }
@@ -249,8 +246,10 @@ export class PostService {
 
   /** Creates or updates posts by (platform, externalId), with their hashtags, all or nothing. */
   async upsert(input: readonly PostInput[]): Promise<UpsertResult<Post>> {
-    const cleaned = this.clean(input);
-    await this.resolveAuthors(cleaned);
+    // Every row is checked, format and authors, before the batch is refused: one answer lists all its problems.
+    const problems = new BatchProblems("posts");
+    const cleaned = this.clean(input, problems);
+    await this.resolveAuthors(cleaned, problems);
     const byKey = new Map<string, CleanPost>();
     for (const row of cleaned) {
       const key = postKey(row.platform, row.externalId);
