@@ -140,9 +140,15 @@ function listSkipped(skipped: readonly SkippedLine[], out: string[], multiFile: 
   if (skipped.length > maxListed) out.push(`    … and ${skipped.length - maxListed} more`);
 }
 
+/** How many lines were skipped (a line with two bad columns has two problems but is one line). */
+function skippedLines(skipped: readonly SkippedLine[]): number {
+  return new Set(skipped.map((p) => `${p.file ?? ""}:${p.line}`)).size;
+}
+
 /** The summary block and the final one-line summary. */
 function summary(report: ImportReport, config: Config): string {
   const out: string[] = [];
+  const skipped = skippedLines(report.skipped);
   const s = report.seconds.toFixed(report.seconds < 10 ? 2 : 1);
   if (report.kind === "bank") {
     const written = report.people.created + report.people.updated;
@@ -154,12 +160,12 @@ function summary(report: ImportReport, config: Config): string {
       `  people           ${report.people.created} created, ${report.people.updated} updated (platform OTHER, handles bank-<line>)`,
       `  converted        ${report.converted} of ${written} (${share}%)`,
       `  unknown values   ${missing.length ? `${missing.join(", ")} (stored as null)` : "none"}`,
-      `  lines skipped    ${report.skipped.length}`,
+      `  lines skipped    ${skipped}`,
     );
     listSkipped(report.skipped, out, false);
     out.push(
       `imported bank: ${report.linesRead} rows read, ${written} people (${report.people.created} created, ${report.people.updated} updated), ` +
-        `${report.converted} converted (${share}%), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+        `${report.converted} converted (${share}%), ${skipped} skipped in ${s} s into ${config.database.dialect}`,
     );
   } else if (report.kind === "facebook") {
     const missing = Object.entries(report.missing).map(([c, n]) => `${c} ${n}`);
@@ -169,12 +175,12 @@ function summary(report: ImportReport, config: Config): string {
       `  brand            @${report.brand.handle} on FACEBOOK (${report.brand.created ? "created" : "updated"}), followers ${report.brand.followers ?? "unchanged"}`,
       `  posts            ${report.posts.created} created, ${report.posts.updated} updated`,
       `  missing values   ${missing.length ? `${missing.join(", ")} (absent metrics, not zeros)` : "none"}`,
-      `  rows skipped     ${report.skipped.length}`,
+      `  rows skipped     ${skipped}`,
     );
     listSkipped(report.skipped, out, false);
     out.push(
       `imported facebook: ${report.linesRead} rows read, ${report.posts.created + report.posts.updated} posts (${report.posts.created} created, ` +
-        `${report.posts.updated} updated), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+        `${report.posts.updated} updated), ${skipped} skipped in ${s} s into ${config.database.dialect}`,
     );
   } else if (report.kind === "ratings") {
     const i = report.interactions;
@@ -185,12 +191,12 @@ function summary(report: ImportReport, config: Config): string {
       `  posts            ${report.posts.created} created, ${report.posts.updated} updated` +
         (report.itemsRead === undefined ? "" : `, ${report.posts.withoutMetadata} not in the catalogue ("item <id>")`),
       `  interactions     ${i.recorded} recorded, ${i.duplicates} duplicates (already stored, or repeated in the file)`,
-      `  lines skipped    ${report.skipped.length}`,
+      `  lines skipped    ${skipped}`,
     );
     listSkipped(report.skipped, out, report.itemsRead !== undefined);
     out.push(
       `imported ratings: ${report.linesRead} lines read, ${report.users.created + report.users.updated} users, ${report.posts.created + report.posts.updated} posts, ` +
-        `${i.recorded} interactions recorded (${i.duplicates} duplicates), ${report.skipped.length} skipped in ${s} s into ${config.database.dialect}`,
+        `${i.recorded} interactions recorded (${i.duplicates} duplicates), ${skipped} skipped in ${s} s into ${config.database.dialect}`,
     );
   } else {
     assertNever(report, "import report");

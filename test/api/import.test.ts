@@ -162,7 +162,7 @@ describe("import ratings (fixture: 9 lines, 2 bad, 1 repeated; catalogue without
 
   it("reports the bad lines with their numbers and the counts", () => {
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('ratings-small.dat: line 5, column "rating": expected a number, found "x"');
+    expect(first.stdout).toContain('ratings-small.dat: line 5, column "rating": expected a number from 0 to 10, found "x"');
     expect(first.stdout).toContain("ratings-small.dat: line 7: expected 4 fields user_id::item_id::rating::unix_timestamp, found 1");
     expect(first.stdout).toContain('3 created, 0 updated, 1 not in the catalogue ("item <id>")');
     expect(lastLine(first.stdout)).toMatch(/^imported ratings: 9 lines read, 4 users, 3 posts, 6 interactions recorded \(1 duplicates\), 2 skipped in [\d.]+ s/);
@@ -344,17 +344,17 @@ describe("import: --strict and rows the services refuse", () => {
 
   it("a line the services refuse is reported with its line and field; the rest of its batch is written", async () => {
     const file = path.join(tmp, "refused.dat");
-    // line 2: a rating beyond the service's ±1e9 range; line 3: a 1970 time, before the earliest accepted post date (2004)
+    // line 2: a rating beyond MovieTweetings' 0–10 (refused when read); line 3: a 1970 time, before the earliest accepted post date (2004), refused by the service
     writeFileSync(file, "1::0000001::7::1365029107\n2::0000001::5000000000::1365029200\n3::0000002::7::100\n");
     const db = await createTestDatabase();
     try {
       const r = await runImport(db, ["ratings", file, "--batch", "2"]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('line 2, column "value": expected a value between -1000000000 and 1000000000, found 5000000000');
+      expect(r.stdout).toContain('line 2, column "rating": expected a number from 0 to 10, found "5000000000"');
       expect(r.stdout).toMatch(/line 3, column "publishedAt": expected a date between 2004-01-01T00:00:00.000Z and .*, found 1970-01-01T00:01:40.000Z/);
       expect(r.stdout).toContain("line 3: not recorded: its item 0000002 was refused");
       const sql = await openSql(db.url);
-      expect(await counts(sql)).toEqual({ users: 4, posts: 1, interactions: 1 });
+      expect(await counts(sql)).toEqual({ users: 3, posts: 1, interactions: 1 });
       await sql.close();
     } finally {
       await db.drop();

@@ -161,11 +161,18 @@ describe("parseRatings", () => {
 
   it("reports bad lines with their line number and field", () => {
     expect(parsed.problems).toEqual([
-      { line: 3, column: "rating", message: 'expected a number, found "x"' },
+      { line: 3, column: "rating", message: 'expected a number from 0 to 10, found "x"' },
       { line: 4, message: "expected 4 fields user_id::item_id::rating::unix_timestamp, found 1" },
       { line: 7, column: "user_id", message: 'expected a user id of 1–90 letters, digits, _ . or -, found "bad user"' },
       { line: 7, column: "timestamp", message: 'expected a unix time in whole seconds, found "-1"' },
-      { line: 8, column: "rating", message: 'expected a number, found ""' },
+      { line: 8, column: "rating", message: 'expected a number from 0 to 10, found ""' },
+    ]);
+  });
+
+  it("refuses a rating outside MovieTweetings' 0–10", () => {
+    expect(parseRatings("1::0000001::99::1365029107\n1::0000001::-1::1365029107\n1::0000001::0::1365029107").problems).toEqual([
+      { line: 1, column: "rating", message: 'expected a number from 0 to 10, found "99"' },
+      { line: 2, column: "rating", message: 'expected a number from 0 to 10, found "-1"' },
     ]);
   });
 

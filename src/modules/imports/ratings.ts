@@ -1,5 +1,8 @@
 import { textLines, type ImportProblem, type Parsed } from "./facebook";
 
+/** MovieTweetings rates 0–10. */
+export const maxRating = 10;
+
 /**
  * Pure parsing of ratings in the MovieTweetings `::` layout (`user_id::item_id::rating::unix_timestamp`,
  * no header) and of its catalogue (`movie_id::Title (Year)::Genre|Genre`), plus the pure mapping of a
@@ -68,7 +71,7 @@ export function parseRatings(text: string): Parsed<RatingRow> {
     const itemProblem = checkId(item, "item id");
     if (itemProblem) problems.push({ line, column: "item_id", message: itemProblem });
     const rating = ratingRaw === "" ? NaN : Number(ratingRaw);
-    if (!Number.isFinite(rating)) problems.push({ line, column: "rating", message: `expected a number, found ${JSON.stringify(ratingRaw)}` });
+    if (!Number.isFinite(rating) || rating < 0 || rating > maxRating) problems.push({ line, column: "rating", message: `expected a number from 0 to ${maxRating}, found ${JSON.stringify(ratingRaw)}` });
     const timestamp = /^\d{1,12}$/.test(tsRaw) ? Number(tsRaw) : NaN;
     if (Number.isNaN(timestamp)) problems.push({ line, column: "timestamp", message: `expected a unix time in whole seconds, found ${JSON.stringify(tsRaw)}` });
     if (problems.length > before) continue;
