@@ -49,6 +49,14 @@ describe("bestTimesToPost", () => {
     expect(bestTimesToPost[1].reason).toBe("too few of this account's posts at this time: the whole audience's 4 posts published Fridays at 12:00 drew 0.82× the audience's average per post, so 2.9 engagements expected per post");
   });
 
+  it("gives an account with no posts yet the audience's own figures, not zeros", async () => {
+    const { bestTimesToPost } = await api.ok<Times, unknown>(Query, { accountId: ids.fan0, first: 2 });
+    const audience = await api.ok<Times, unknown>(Query, { first: 2 });
+    expect(bestTimesToPost.map((t) => [t.weekdayName, t.hour, t.basis, t.expectedEngagements])).toEqual(audience.bestTimesToPost.map((t) => [t.weekdayName, t.hour, "AUDIENCE", t.expectedEngagements]));
+    expect(bestTimesToPost[0].expectedEngagements).toBeGreaterThan(0);
+    expect(bestTimesToPost[0].reason).toMatch(/^this account has no posts yet: the whole audience's \d+ posts published \w+s at \d+:00 drew [\d.]+× its average per post, [\d.]+ engagements per post$/);
+  });
+
   it("refuses unknown accounts and segments, and a bad page size", async () => {
     const r1 = await api.query(Query, { accountId: "VXNlcjo5OTk5OTk=" });
     expect(r1.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "accountId" });

@@ -39,17 +39,20 @@ export interface RankedSlot {
  * evidence the audience's lift for that slot stands in, applied to the scope's mean, so that both kinds of
  * slot are on the scope's scale (an account-and-segment scope draws far fewer engagements per post than
  * the whole audience; ranking raw audience figures among the scope's own put every fallback slot first).
- * A scope with no engagement at all has lift 1 everywhere: the audience's pattern decides the order.
+ * A scope with no engagement at all has lift 1 everywhere: the audience's pattern decides the order; a scope
+ * with no posts at all (a new account) is given the audience's figures as they are.
  */
 export function rankSlots(scope: readonly SlotStat[], audience: readonly SlotStat[], options = bestTimeDefaults): RankedSlot[] {
   const shrunk = (stats: readonly SlotStat[]) => {
     const posts = stats.reduce((s, x) => s + x.posts, 0);
     const mean = posts ? stats.reduce((s, x) => s + x.engagements, 0) / posts : 0;
     const slots = new Map(stats.map((x) => [`${x.weekday}:${x.hour}`, { ...x, value: (x.engagements + options.prior * mean) / (x.posts + options.prior) }]));
-    return { mean, slots, lift: (value: number) => (mean > 0 ? value / mean : 1) };
+    return { mean, posts, slots, lift: (value: number) => (mean > 0 ? value / mean : 1) };
   };
   const own = shrunk(scope);
   const all = shrunk(audience);
+  // A scope with no posts at all has no scale of its own: the audience's is the only one there is.
+  const scale = own.posts > 0 ? own.mean : all.mean;
   const keys = new Set([...own.slots.keys(), ...all.slots.keys()]);
   const out: RankedSlot[] = [];
   for (const key of keys) {
@@ -58,7 +61,7 @@ export function rankSlots(scope: readonly SlotStat[], audience: readonly SlotSta
     if (o && o.posts >= options.minPosts) out.push({ weekday: o.weekday, hour: o.hour, lift: own.lift(o.value), expectedEngagements: o.value, posts: o.posts, basis: "scope" });
     else if (a && a.posts >= options.minPosts) {
       const lift = all.lift(a.value);
-      out.push({ weekday: a.weekday, hour: a.hour, lift, expectedEngagements: lift * own.mean, posts: a.posts, basis: "audience" });
+      out.push({ weekday: a.weekday, hour: a.hour, lift, expectedEngagements: lift * scale, posts: a.posts, basis: "audience" });
     }
   }
   return out.sort((x, y) => y.lift - x.lift || x.weekday - y.weekday || x.hour - y.hour);
@@ -136,6 +139,11 @@ export class BestTimesResolver {
     const scope = scopeName === "AUDIENCE" ? audience : await this.slots(account, segment);
     const whose = scopeName === "ACCOUNT" || scopeName === "ACCOUNT_SEGMENT" ? "of this account's posts" : "posts";
     const from = scopeName === "SEGMENT" || scopeName === "ACCOUNT_SEGMENT" ? " from this segment" : "";
+    const scopePosts = scope.reduce((n, x) => n + x.posts, 0);
+    const fallback = (x: RankedSlot) =>
+      scopePosts === 0
+        ? `this account has no posts yet: the whole audience's ${x.posts} posts published ${weekdays[x.weekday - 1]}s at ${x.hour}:00 drew ${x.lift.toFixed(2)}× its average per post, ${x.expectedEngagements.toFixed(1)} engagements${from} per post`
+        : `too few ${whose} at this time: the whole audience's ${x.posts} posts published ${weekdays[x.weekday - 1]}s at ${x.hour}:00 drew ${x.lift.toFixed(2)}× the audience's average per post, so ${x.expectedEngagements.toFixed(1)} engagements${from} expected per post`;
     return rankSlots(scope, audience)
       .slice(0, first)
       .map((s) => ({
@@ -149,7 +157,7 @@ export class BestTimesResolver {
         reason:
           s.basis === "scope"
             ? `${s.posts} ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00: ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post (their average, shrunk toward the overall one)`
-            : `too few ${whose} at this time: the whole audience's ${s.posts} posts published ${weekdays[s.weekday - 1]}s at ${s.hour}:00 drew ${s.lift.toFixed(2)}× the audience's average per post, so ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post`,
+            : fallback(s),
       }));
   }
 }
