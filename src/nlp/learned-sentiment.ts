@@ -495,7 +495,11 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
   const K = classes.length;
   const y = Int32Array.from(examples, (e) => classes.indexOf(e.label));
   const gold = examples.map((e) => e.label);
-  const scores = hasScores ? Float64Array.from(examples, (e) => e.score as number) : null;
+  // The score regressor learns from the examples that carry a gold score: all of them, or most of them (a few
+  // unscored examples added beside a scored corpus must not silently drop it); the label metrics use every row.
+  const scoredRows = examples.flatMap((e, i) => (typeof e.score === "number" ? [i] : []));
+  const scores = hasScores || scoredRows.length >= Math.max(minTrainingExamples, examples.length / 2) ? Float64Array.from(examples, (e) => (typeof e.score === "number" ? e.score : Number.NaN)) : null;
+  const scored = (rows: readonly number[]) => (hasScores ? rows : rows.filter((i) => !Number.isNaN(scores![i])));
 
   progress(0, "analysing texts");
   const analyses: TextAnalysis[] = [];
@@ -531,10 +535,12 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
       progress(0.3 + (0.55 * ++step) / steps, "cross-validation");
     });
     if (scores) {
-      const sTrain = Float64Array.from(fold.train, (i) => scores[i]);
+      const withScore = scored(fold.train);
+      const xScored = withScore.length === fold.train.length ? xTrain : selectRows(x, withScore);
+      const sTrain = Float64Array.from(withScore, (i) => scores[i]);
       let init: RidgeWeights | undefined;
       ridgeLambdas.forEach((lambda, l) => {
-        const fit = fitRidge(xTrain, sTrain, { lambda, init, lbfgs: lbfgsOptions });
+        const fit = fitRidge(xScored, sTrain, { lambda, init, lbfgs: lbfgsOptions });
         init = fit;
         const predicted = ridgePredict(fit, xTest);
         fold.test.forEach((i, r) => (oofScores[l][i] = predicted[r]));
@@ -552,7 +558,8 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
     ridgeLambdas.forEach((lambda, l) => {
       const predicted = Array.from(oofScores[l], clamp);
       const labels = predicted.map((s) => toTrainedClass(labelOf(s), s, classes));
-      const r = pearson(scores, predicted);
+      const rows = scored([...examples.keys()]);
+      const r = pearson(rows.map((i) => scores[i]), rows.map((i) => predicted[i]));
       candidates.push({ params: { model: "scoreBand", ridgeLambda: lambda }, metrics: { ...metricsOf(gold, labels), pearson: r } });
       if (bestRidge < 0 || r > (candidates[grid.length + bestRidge].metrics.pearson ?? -Infinity)) bestRidge = l;
     });
@@ -590,7 +597,10 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
   }
   let ridgeFit: RidgeWeights | undefined;
   if (scores && bestRidge >= 0) {
-    for (const lambda of [...ridgeLambdas.slice(0, bestRidge + 1), ridgeLambdas[bestRidge] * refitScale]) ridgeFit = fitRidge(x, scores, { lambda, init: ridgeFit, lbfgs: lbfgsOptions });
+    const rows = scored([...examples.keys()]);
+    const xScored = rows.length === examples.length ? x : selectRows(x, rows);
+    const sAll = rows.length === examples.length ? scores : Float64Array.from(rows, (i) => scores[i]);
+    for (const lambda of [...ridgeLambdas.slice(0, bestRidge + 1), ridgeLambdas[bestRidge] * refitScale]) ridgeFit = fitRidge(xScored, sAll, { lambda, init: ridgeFit, lbfgs: lbfgsOptions });
   }
   const softmax = fit!;
   const weights = roundAll(softmax.weights.subarray(0, (V + D) * K));

@@ -127,6 +127,18 @@ describe("trainSentimentModel", () => {
     expect(model.toJSON().ridge).not.toBeNull();
   });
 
+  it("keeps the score regressor when a few examples have no score (trained on those that do), and drops it when most lack one", () => {
+    const scoredToy = toy().map((e) => ({ ...e, score: e.label === "positive" ? 0.6 : e.label === "negative" ? -0.6 : 0 }));
+    const few = scoredToy.map((e, i) => (i % 10 === 0 ? { ...e, score: null } : e));
+    const { model, crossValidation } = trainSentimentModel(few, fast);
+    expect(model.toJSON().ridge).not.toBeNull();
+    const band = crossValidation.candidates.find((c) => c.params.model === "scoreBand");
+    expect(band?.metrics.pearson).toBeGreaterThan(0.5);
+    expect(model.predict(["a blorp evening"])[0].score).toBeGreaterThan(0.2);
+    const most = scoredToy.map((e, i) => (i % 10 !== 0 ? { ...e, score: null } : e));
+    expect(trainSentimentModel(most, fast).model.toJSON().ridge).toBeNull();
+  });
+
   it("refuses too few examples, a single class and bad rows, saying what it found", () => {
     expect(() => trainSentimentModel(toy().slice(0, 10), fast)).toThrow("trainSentimentModel: expected at least 20 labelled examples, found 10");
     const single = toy().map((e) => ({ ...e, label: "positive" as SentimentLabel }));
