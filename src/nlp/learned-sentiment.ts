@@ -112,7 +112,8 @@ export interface LearnedSentimentJSON {
   name: typeof tag;
   version: typeof formatVersion;
   classes: SentimentLabel[];
-  features: FeatureConfig & { maxTextChars: number; dense: string[] };
+  /** `emojiValence`: emoji count among the lexicon's tokens (absent in models stored before it existed: false). */
+  features: FeatureConfig & { maxTextChars: number; dense: string[]; emojiValence?: boolean };
   params: Record<string, unknown>;
   vocabulary: string[];
   /** (vocabulary + dense) × classes, by feature then class. */
@@ -144,7 +145,7 @@ function clamp(x: number): number {
  * the dense features it was trained on (a model trained before a dense feature was added still loads and
  * reads its own ones).
  */
-type ModelState = Omit<LearnedSentimentJSON, "name" | "version" | "features"> & { dense: string[] };
+type ModelState = Omit<LearnedSentimentJSON, "name" | "version" | "features"> & { dense: string[]; emojiValence: boolean };
 
 /** A trained label that stands for `label` when the model lacks it (no neutral in a 2-class model: the score's sign). */
 function toTrainedClass(label: SentimentLabel, score: number, classes: readonly SentimentLabel[]): SentimentLabel {
@@ -187,7 +188,7 @@ class LearnedSentimentModel implements SentimentModel {
 
   predict(texts: string[]): SentimentPrediction[] {
     if (!Array.isArray(texts)) throw new Error(`predict: expected an array of strings, found ${typeof texts}`);
-    return texts.map((text) => this.predictOne(analyzeText(typeof text === "string" ? text : "")));
+    return texts.map((text) => this.predictOne(analyzeText(typeof text === "string" ? text : "", { emojiValence: this.state.emojiValence })));
   }
 
   private predictOne(a: TextAnalysis): SentimentPrediction {
@@ -260,7 +261,7 @@ class LearnedSentimentModel implements SentimentModel {
       name: tag,
       version: formatVersion,
       classes: s.classes.slice(),
-      features: { ...featureConfig, maxTextChars: maxLearnedTextChars, dense: s.dense.slice() },
+      features: { ...featureConfig, maxTextChars: maxLearnedTextChars, dense: s.dense.slice(), emojiValence: s.emojiValence },
       params: { ...s.params },
       vocabulary: s.vocabulary.slice(),
       weights: s.weights.slice(),
@@ -347,7 +348,8 @@ export function sentimentModelFromJSON(json: unknown): SentimentModel {
   const params = j.params;
   if (typeof params !== "object" || params === null) fail("expected a params object");
   const trainedOn = typeof j.trainedOn === "number" ? j.trainedOn : fail("expected trainedOn to be a number");
-  return new LearnedSentimentModel({ classes, params: params as Record<string, unknown>, vocabulary, dense, weights, intercepts, ridge, embedding, labelFrom: j.labelFrom, trainedOn });
+  const emojiValence = features.emojiValence === undefined ? false : features.emojiValence === true ? true : features.emojiValence === false ? false : fail(`expected features.emojiValence to be a boolean, found ${JSON.stringify(features.emojiValence)}`);
+  return new LearnedSentimentModel({ classes, params: params as Record<string, unknown>, vocabulary, dense, weights, intercepts, ridge, embedding, labelFrom: j.labelFrom, trainedOn, emojiValence });
 }
 
 // ─────────────────────────────────────────────────────────────────────────── training
@@ -633,6 +635,7 @@ export function trainSentimentModel(examples: SentimentExample[], options: Train
     embedding,
     labelFrom,
     trainedOn: examples.length,
+    emojiValence: true,
   });
   progress(1, "done");
   return { model, crossValidation: { candidates, chosen } };

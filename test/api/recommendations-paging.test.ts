@@ -64,6 +64,15 @@ describe("recommendations over a deep catalogue", () => {
     expect(jump.recommendations.pageInfo.hasNextPage).toBe(false);
   });
 
+  it("refuses another person's cursor", async () => {
+    const page = await api.ok<RecPage, unknown>(Recs, { userId: ids.walker, first: 5 });
+    const other = await api.query(Recs, { userId: ids.scroller, first: 5, after: page.recommendations.pageInfo.endCursor });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    expect(other.errors?.[0].message).toBe("after: expected a cursor from this person's recommendations, found one from another person's");
+    const own = await api.ok<RecPage, unknown>(Recs, { userId: ids.walker, first: 5, after: page.recommendations.pageInfo.endCursor });
+    expect(own.recommendations.nodes[0].rank).toBe(6);
+  });
+
   it("names the strongest thing the person did with the post a recommendation comes from", async () => {
     const { recommendations } = await api.ok<RecPage, unknown>(Recs, { userId: ids.fay, first: 50 });
     const because = recommendations.nodes.filter((n) => n.reason.includes("Post 1 #topic1"));

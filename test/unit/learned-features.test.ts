@@ -30,3 +30,26 @@ describe("learned sentiment features: Bing Liu's opinion words", () => {
     expect(dense("")).toMatchObject({ "liu.positive": 0, "liu.negative": 0, words: 0 });
   });
 });
+
+describe("learned sentiment features: emoji among the lexicon's tokens", () => {
+  // Emoji Sentiment Ranking counts: 😍 6359 tweets, 329 negative, 4640 positive → (4641 − 330) / 6362;
+  // 👎 258 tweets, 128 negative, 79 positive → (80 − 129) / 261 (Laplace-smoothed, as the paper scores them).
+  const heartEyes = (4640 + 1 - (329 + 1)) / (6359 + 3);
+  const thumbsDown = (79 + 1 - (128 + 1)) / (258 + 3);
+
+  it("counts an emoji like a VADER word of its Emoji Sentiment Ranking score", () => {
+    const d = dense("Got my order 😍");
+    expect(d["lexicon.positive"]).toBeCloseTo(Math.tanh(heartEyes), 12);
+    expect(d["lexicon.positiveWords"]).toBeCloseTo(Math.log1p(1), 12);
+    expect(d["lexicon.max"]).toBeCloseTo(heartEyes, 12);
+    const n = dense("Got my order 👎");
+    expect(n["lexicon.negative"]).toBeCloseTo(Math.tanh(-thumbsDown), 12);
+    expect(n["lexicon.min"]).toBeCloseTo(thumbsDown, 12);
+  });
+
+  it("reads an emoji with a variation selector as the emoji, and leaves emoji out for models stored before", () => {
+    expect(dense("Got my order ❤️")["lexicon.positive"]).toBeGreaterThan(0.5);
+    const without = analyzeText("Got my order 😍", { emojiValence: false }).dense[denseFeatureNames.indexOf("lexicon.positive")];
+    expect(without).toBe(0);
+  });
+});

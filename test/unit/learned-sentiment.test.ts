@@ -197,6 +197,12 @@ describe("sentimentModelFromJSON", () => {
     const restored = sentimentModelFromJSON(JSON.parse(JSON.stringify(older)));
     expect(restored.predict(probe)).toEqual(sentimentModelFromJSON(zeroed).predict(probe));
     expect(restored.toJSON().features.dense).toEqual(older.features.dense);
+    // A model stored before emoji counted among the lexicon's tokens keeps reading text without them.
+    expect(toyModel.toJSON().features.emojiValence).toBe(true);
+    const { emojiValence: _flag, ...withoutFlag } = json.features;
+    void _flag;
+    expect(sentimentModelFromJSON(JSON.parse(JSON.stringify({ ...json, features: withoutFlag }))).toJSON().features.emojiValence).toBe(false);
+    expect(() => sentimentModelFromJSON({ ...json, features: { ...json.features, emojiValence: "yes" } })).toThrow(/features\.emojiValence to be a boolean/);
     expect(() => sentimentModelFromJSON({ ...json, features: { ...json.features, dense: [...json.features.dense.slice(1), "afinn.score"] } })).toThrow(
       "expected distinct dense features among wink.score",
     );

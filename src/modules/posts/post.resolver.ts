@@ -11,10 +11,10 @@ export const { Connection: PostConnection } = connectionTypes(Post, "Post");
 
 @ObjectType({ simpleResolvers: true })
 export class UpsertPostsPayload {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows that created posts that did not exist." })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows that matched existing posts and were written to them (whether or not a value changed)." })
   updated: number;
 
   @Field(() => Int, { description: "Rows that repeated an earlier row's (platform, externalId) and were merged into it." })

@@ -46,13 +46,23 @@ export class RecommendationConnection {
   pageInfo: PageInfo;
 }
 
-/** A position in one ranked list: the next page continues that list (see RecommendationService.forUser). */
-const cursorOf = (listId: number, rank: number) => Buffer.from(`rec:${listId}:${rank}`).toString("base64url");
+/** A position in one person's ranked list: the next page continues that list (see RecommendationService.forUser). */
+const cursorOf = (userId: number, listId: number, rank: number) => Buffer.from(`recu:${userId}:${listId}:${rank}`).toString("base64url");
 
-/** The list and offset of a cursor; `rec:<rank>` (without a list) is a position in the person's current list. */
-function positionOf(after: string | null): { listId: number | null; offset: number } {
+/**
+ * The list and offset of a cursor, which must be of this person's list (another person's cursor is a
+ * mistake, not a position). Older cursors are read too: `rec:<list>:<rank>`, and `rec:<rank>`, a position
+ * in the person's current list.
+ */
+function positionOf(after: string | null, userId: number): { listId: number | null; offset: number } {
   if (after == null) return { listId: null, offset: 0 };
-  const m = /^rec:(?:(\d{1,15}):)?(\d{1,9})$/.exec(Buffer.from(after, "base64url").toString("utf8"));
+  const text = Buffer.from(after, "base64url").toString("utf8");
+  const current = /^recu:(\d{1,15}):(\d{1,15}):(\d{1,9})$/.exec(text);
+  if (current) {
+    if (Number(current[1]) !== userId) throw new BadUserInputError("after", "expected a cursor from this person's recommendations, found one from another person's");
+    return { listId: Number(current[2]), offset: Number(current[3]) };
+  }
+  const m = /^rec:(?:(\d{1,15}):)?(\d{1,9})$/.exec(text);
   if (!m) throw new BadUserInputError("after", `expected a cursor from recommendations, found ${JSON.stringify(after)}`);
   return { listId: m[1] === undefined ? null : Number(m[1]), offset: Number(m[2]) };
 }
@@ -77,12 +87,12 @@ export class RecommendationResolver {
     @Ctx() ctx: Context,
   ): Promise<RecommendationConnection> {
     const user = await this.users.getOrThrow(ctx.loaders, userId, "userId");
-    const { listId, offset } = positionOf(after);
+    const { listId, offset } = positionOf(after, user.id);
     const page = await this.recommendationService.forUser(ctx.loaders, user.id, first, offset, listId);
     const { items, hasNextPage } = page;
-    const edges = items.map((node: RecommendedPost) => ({ cursor: cursorOf(page.listId, node.rank), node }));
+    const edges = items.map((node: RecommendedPost) => ({ cursor: cursorOf(user.id, page.listId, node.rank), node }));
     // The end cursor is the list position after the page, also when its last posts were left out (engaged with since).
-    const endCursor = page.end > offset ? cursorOf(page.listId, page.end) : (edges.at(-1)?.cursor ?? null);
+    const endCursor = page.end > offset ? cursorOf(user.id, page.listId, page.end) : (edges.at(-1)?.cursor ?? null);
     return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor } };
   }
 

@@ -10,10 +10,10 @@ export const { Connection: UserConnection } = connectionTypes(User, "User");
 
 @ObjectType({ simpleResolvers: true })
 export class UpsertUsersPayload {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows that created accounts that did not exist." })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows that matched existing accounts and were written to them (whether or not a value changed)." })
   updated: number;
 
   @Field(() => Int, { description: "Rows that repeated an earlier row's (platform, handle) and were merged into it." })
