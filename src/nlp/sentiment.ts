@@ -42,6 +42,8 @@ const maxKeywords = 8;
 export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r3` } as const;
 
 export interface SentimentAnalysis {
+  /** The text as analysed: cleaned (line breaks kept), cut at `maxTextChars`. */
+  text: string;
   /** In [-1, 1]. */
   score: number;
   label: SentimentLabel;
@@ -484,6 +486,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
   const r = scores(doc, text, rules);
   const sentenceTexts = text.length === 0 ? [] : (doc.sentences().out() as string[]);
   return {
+    text,
     score: r.score,
     label: labelOf(r.score),
     sentences: sentenceTexts.map((s, i) => ({ text: s, score: r.sentences[i] ?? 0 })),

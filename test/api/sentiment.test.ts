@@ -93,8 +93,10 @@ describe("sentiment on ingest", () => {
 describe("analyzeText", () => {
   it("handles negation, emoji, emoticons and the parts of a text", async () => {
     const { analyzeText } = await api.ok(AnalyzeTextDocument, {
-      texts: ["not good at all 😡", "I love this product :) #happy @skateco https://example.com", "good", "not good", "Great shoes. Awful laces.", "thanks 👍🏽 from 🇬🇧 ❤️ © 2026"],
+      texts: ["not good at all 😡", "I love this product :) #happy @skateco https://example.com", "good", "not good", "Great shoes. Awful laces.", "thanks 👍🏽 from 🇬🇧 ❤️ © 2026", "  first line\r\nsecond\u0000line  "],
     });
+    // The text as analysed keeps its lines: cleaned (control characters out, line ends unified, trimmed), not re-joined.
+    expect(analyzeText[6].text).toBe("first line\nsecond line");
     // Each emoji whole: a skin tone, a flag's two letters and a variation selector stay with their emoji; © is text.
     expect(analyzeText[5].emoji).toEqual(["👍🏽", "🇬🇧", "❤️"]);
     expect(analyzeText[0]).toMatchObject({ label: "NEGATIVE", emoji: ["😡"] });

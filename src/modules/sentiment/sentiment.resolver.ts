@@ -62,7 +62,7 @@ function sentimentView(s: SentimentScore | null): SentimentType | null {
 function analysisView(r: TextSentiment): TextAnalysis {
   const a = r.analysis!;
   return {
-    text: a.sentences.map((s) => s.text).join(" "),
+    text: a.text,
     score: r.score,
     label: r.label as SentimentLabelEnum,
     analyzer: r.analyzer,

@@ -86,7 +86,7 @@ export class SentimentType {
 
 @ObjectType({ simpleResolvers: true, description: "One text's analysis: its sentiment and its parts." })
 export class TextAnalysis {
-  @Field({ description: "The text as analysed (cleaned, and cut at 10,000 characters)." })
+  @Field({ description: "The text as analysed: cleaned (control characters removed, line ends unified, trimmed) and cut at 10,000 characters." })
   text: string;
 
   @Field(() => Float)
