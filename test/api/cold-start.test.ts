@@ -85,3 +85,35 @@ describe("recommendations for someone with no history", () => {
     expect(worstTopicShare(recommendations.nodes)).toBeLessThanOrEqual(4);
   });
 });
+
+describe("recommendations for someone with a history", () => {
+  it("are of the person's own platform only, and spread topics page after page", async () => {
+    const { users } = await api.ok<{ users: { nodes: Array<{ id: string; interactions: { totalCount: number } }> } }, unknown>(
+      `{ users(first: 20, filter: { platform: TWITTER, isBrand: false }) { nodes { id interactions(first: 1) { totalCount } } } }`,
+    );
+    const person = users.nodes.find((u) => u.interactions.totalCount >= 5)!;
+    expect(person).toBeDefined();
+    const Q = `query($id: ID!, $after: String) { recommendations(userId: $id, first: 50, after: $after) { nodes { rank post { id platform category } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { recommendations: { nodes: Array<{ rank: number; post: { id: string; platform: string; category: string | null } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const all: Page["recommendations"]["nodes"] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: Page = await api.ok<Page, unknown>(Q, { id: person.id, after });
+      all.push(...page.recommendations.nodes);
+      if (!page.recommendations.pageInfo.hasNextPage) break;
+      after = page.recommendations.pageInfo.endCursor;
+    }
+    expect(all.length).toBeGreaterThan(10);
+    expect(new Set(all.map((r) => r.post.platform))).toEqual(new Set(["TWITTER"]));
+    expect(new Set(all.map((r) => r.post.id)).size).toBe(all.length);
+    // Every run of ten while at least three topics remain to be recommended keeps to at most 4 of one topic.
+    const spread = all.map((r) => ({ rank: r.rank, reason: "", source: "", post: { id: r.post.id, category: r.post.category } }));
+    let checked = 0;
+    for (let start = 0; start + 10 <= spread.length; start += 10) {
+      if (new Set(spread.slice(start).map((r) => r.post.category)).size < 3) break;
+      expect(worstTopicShare(spread.slice(start, start + 10))).toBeLessThanOrEqual(4);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

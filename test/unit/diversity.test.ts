@@ -19,4 +19,12 @@ describe("diversify", () => {
     expect(diversify(one, topic, 5).sort()).toEqual([...one].sort());
     expect(() => diversify(one, topic, 0)).toThrow("expected pageSize");
   });
+
+  it("leaves out what still waits at the end of a partial list (the head of a longer ranking) instead of a run of one topic", () => {
+    const ranked = ["run:1", "run:2", "run:3", "run:4", "yoga:1", "camp:1", "x", "run:5", "yoga:2", "camp:2"];
+    expect(diversify(ranked, topic, 5, 0.4, true)).toEqual(["run:1", "run:2", "yoga:1", "camp:1", "x", "run:3", "run:4", "yoga:2", "camp:2"]);
+    // Ranked deeper, the held-back run:5 comes in between the posts that follow.
+    const deeper = [...ranked, "trail:1", "trail:2", "yoga:3", "run:6"];
+    expect(diversify(deeper, topic, 5, 0.4, true)).toEqual(["run:1", "run:2", "yoga:1", "camp:1", "x", "run:3", "run:4", "yoga:2", "camp:2", "trail:1", "run:5", "trail:2", "yoga:3", "run:6"]);
+  });
 });

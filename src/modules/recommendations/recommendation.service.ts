@@ -266,18 +266,20 @@ export class RecommendationService {
     }
     const seen = [...new Set(history.map((h) => h.itemId))];
     const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
+    const platform = (await this.users.byId(loaders, userId))?.platform ?? null;
     let depth = Math.max(cachedDepth, needed);
     let ranked: Ranked[];
     let complete: boolean;
     for (;;) {
       const raw = await model.rank(history.map(({ itemId, weight, time }) => ({ itemId, weight, time })), depth, seen, undefined, segmentId);
-      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId));
-      // Fewer than asked for: the catalogue ran out. Posts erased since the fit leave gaps: rank deeper.
+      // Fewer than asked for: the catalogue ran out. Posts erased since the fit, posts of other platforms and
+      // posts held back for another page's topic budget leave gaps: rank deeper.
       complete = raw.length < depth;
+      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId), platform, !complete);
       if (complete || ranked.length >= needed) break;
       depth += depth - ranked.length;
     }
-    const entries = history.length === 0 ? await this.coldStart(loaders, userId, ranked) : ranked.map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r }));
+    const entries = history.length === 0 ? await this.coldStart(loaders, userId, ranked, platform, !complete) : ranked.map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r }));
     const list: RankedList = { id: this.nextListId++, entries, complete };
     this.ranked.set(userId, { model, key, list });
     this.lists.set(`${userId}:${list.id}`, list);
@@ -285,14 +287,16 @@ export class RecommendationService {
   }
 
   /**
-   * A ranked list without the posts that no longer exist (erased since the fit), re-ordered so that at
-   * most `diversityShare` of any `diversityPage` consecutive posts share a topic.
+   * A ranked list without the posts that no longer exist (erased since the fit) or are on another platform
+   * than the person's, re-ordered so that at most `diversityShare` of any `diversityPage` consecutive posts
+   * share a topic.
    */
-  private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number): Promise<T[]> {
+  private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number, platform: string | null, partial: boolean): Promise<T[]> {
     const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, postIdOf(r))));
-    const existing = list.filter((_, i) => posts[i] !== undefined);
+    // An account sees the posts of its own platform: a Twitter account cannot like an Instagram post.
+    const existing = list.filter((_, i) => posts[i] !== undefined && (platform === null || posts[i]!.platform === platform));
     const topicOf = new Map(list.map((r, i) => [postIdOf(r), posts[i]?.category ?? null]));
-    return diversify(existing, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare);
+    return diversify(existing, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare, partial);
   }
 
   /**
@@ -301,7 +305,7 @@ export class RecommendationService {
    * the engine's trending and popular posts fill the rest of the list. Topics are spread over the whole list
    * as over everyone's (at most 4 of any 10 from one topic).
    */
-  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[]): Promise<ListEntry[]> {
+  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], platform: string | null, partial: boolean): Promise<ListEntry[]> {
     const user = await this.users.byId(loaders, userId);
     const segment = (await this.segments.ofUser(loaders, userId)) ?? (await this.segments.segmentByAttributes(user?.attributes ?? null));
     const fromSegment = segment ? await this.segments.popularIn(segment.id, cachedDepth) : [];
@@ -310,7 +314,7 @@ export class RecommendationService {
       ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
       ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
     ];
-    return this.spreadTopics(loaders, list, (r) => r.postId);
+    return this.spreadTopics(loaders, list, (r) => r.postId, platform, partial);
   }
 
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
