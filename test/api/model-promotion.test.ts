@@ -162,15 +162,21 @@ describe("promotion against the active version", () => {
     }
   });
 
-  it("falls back to the baseline, saying why, when the active version was trained on every held-out post", async () => {
+  it("on unchanged data, compares with the active version's own holdout score on the same rows: a retraining does not replace it by itself", async () => {
     let active = (await models.activeVersion("virality"))!;
     if (active.version !== 2) active = await models.activate(toGlobalId("ModelVersion", (await models.versions("virality")).find((v) => v.version === 2)!.id));
     const v3 = await trainAndWait("virality");
     const h = holdoutOf(v3);
     const why = `only 0 of the ${h.rows} held-out rows are of entities newer than it, at least 30 needed (it was trained on the others)`;
     expect(h.active).toEqual({ versionId: active.id, version: 2, unscorable: why });
-    expect(v3.status).toBe("active");
-    expect(h.decision).toBe(`activated: active version 2 could not be scored on this version's holdout — ${why} — so only the baseline was compared: ${vsBaseline(h)}`);
+    // Same data, same split, same spec: the same score, so no gain over version 2's.
+    const v2Holdout = holdoutOf(active);
+    expect((h as unknown as { fingerprint: string }).fingerprint).toBe((v2Holdout as unknown as { fingerprint: string }).fingerprint);
+    expect(h.model.prAuc).toBe(v2Holdout.model.prAuc);
+    expect(v3.status).toBe("candidate");
+    expect(h.decision).toBe(
+      `kept as a candidate: on the same ${h.rows} held-out rows as active version 2's training (the data and split are unchanged), prAuc ${fmt(h.model.prAuc!)} does not beat its ${fmt(v2Holdout.model.prAuc!)} by the 0.5% margin (${signed(0)}); ${vsBaseline(h)} — activate this version to serve it`,
+    );
   });
 
   it("after a spec change, scores the active version with its own features, built for the same rows", async () => {

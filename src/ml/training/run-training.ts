@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { packArtifact, unpackArtifact } from "../artifact";
 import { kFold, stratifiedKFold } from "../cross-validation";
 import { permutationImportance } from "../explain";
@@ -38,6 +39,8 @@ export interface TrainJob {
   importanceRepeats: number;
   /** The active version, scored on the holdout beside the new one (absent: none was active). */
   incumbent?: Incumbent;
+  /** The entity of each table row (its id), for the held-out rows' fingerprint; row positions when absent. */
+  rowKeys?: ReadonlyArray<number | string>;
 }
 
 export interface TrainOutcome {
@@ -46,7 +49,11 @@ export interface TrainOutcome {
    * `active`: the version that was active when the training started, scored on the same held-out rows
    * (null: none was active; absent: this kind of training does not score it).
    */
-  holdout: { rows: number; model: Metrics; baseline: Metrics; active?: IncumbentScore | null };
+  /**
+   * `fingerprint`: a hash of the held-out rows' entities and targets. Two trainings with the same fingerprint
+   * were measured on the same rows, so their recorded holdout scores compare like with like.
+   */
+  holdout: { rows: number; model: Metrics; baseline: Metrics; active?: IncumbentScore | null; fingerprint?: string };
   importances: FeatureImportance[];
   /** The winner refitted on every row (what serves predictions), as stored: packed by `packArtifact`. */
   artifact: string;
@@ -119,7 +126,10 @@ export function runTraining(job: TrainJob, onProgress: ProgressCallback = () => 
   const baseline = fitModel(train, selection.task, { algorithm: "baseline", params: {} }, selection.preprocess);
   // The active version is scored beside the new one on the same held-out rows and target, so promotion compares like with like.
   const active = job.incumbent ? scoreIncumbent(job.incumbent, job.table, split.test, selection.task, best) : null;
-  const holdout = { rows: test.rows.length, model: evaluate(best, test), baseline: evaluate(baseline, test), active };
+  const fingerprint = createHash("sha1")
+    .update(JSON.stringify([selection.task, split.test.map((i) => job.rowKeys?.[i] ?? i), job.table.target ? split.test.map((i) => job.table.target![i]) : null]))
+    .digest("hex");
+  const holdout = { rows: test.rows.length, model: evaluate(best, test), baseline: evaluate(baseline, test), active, fingerprint };
   const measured = performance.now();
   onProgress(steps + 1, steps + 3, "importance");
   const importances = permutationImportance(best, test, selection.metric, { repeats: job.importanceRepeats, seed: job.seed });

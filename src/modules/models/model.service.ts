@@ -7,7 +7,7 @@ import type { Logger } from "../../lib/logger";
 import { qualityReport } from "../../ml/quality";
 import type { Incumbent, IncumbentScore, TrainJob, TrainOutcome } from "../../ml/training/run-training";
 import type { WorkerMessage } from "../../ml/training/train.worker";
-import type { FeatureRow, FeatureSpec, FittedModel, MetricName, QualityReport, Task } from "../../ml/types";
+import type { FeatureRow, FeatureSpec, FittedModel, MetricName, Metrics, QualityReport, Task } from "../../ml/types";
 import type { SentimentExample } from "../../nlp/learned-sentiment";
 import type { SentimentTrainJob } from "../../nlp/learned/training";
 import type { RankingTrainJob } from "../../ml/recommend/training";
@@ -228,7 +228,7 @@ export class ModelService {
     const problems = [...quality.errors];
     if (built.table.rows.length < spec.minRows) problems.push(`expected at least ${spec.minRows} training rows (minRows), found ${built.table.rows.length}`);
     if (problems.length) throw new BadUserInputError("name", `cannot train "${name}": ${problems.join("; ")}`);
-    const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats };
+    const job: TrainJob = { table: built.table, selection: selectionOf(spec), holdout: spec.selection.holdout, seed: spec.selection.seed, importanceRepeats: this.options.importanceRepeats, rowKeys: built.ids };
     // The active version is looked up when the worker starts (after any training queued before this one).
     // The version records the features as built (`topic.*` expanded to the topics of the day), so that it is served with the same columns.
     return this.start({ ...spec, features: built.table.features }, { ...built.stats, rows: built.table.rows.length, target: spec.target }, quality, job, async () => ({ ...job, incumbent: await this.incumbentFor(spec, built) }));
@@ -415,7 +415,9 @@ export class ModelService {
     // 3. a later one serves only if it also beats the active version by the spec's margin, both scored
     //    on the same held-out rows of this training (a score from another training is on other data;
     //    rows the active version was trained on would flatter it);
-    // 4. if the active version cannot be scored so, the baseline comparison alone decides; if it was
+    // 4. if the active version cannot be scored so but its own training held out these same rows (same
+    //    fingerprint), its recorded holdout score is compared, with the same margin; failing that, the
+    //    baseline comparison alone decides; if it was
     //    activated while this version trained, it was not scored and it keeps serving;
     // 5. otherwise the version is kept as a candidate, and can still be activated by hand.
     let status: ModelVersionStatus;
@@ -429,6 +431,19 @@ export class ModelService {
     } else if (measured === null || (measured && measured.versionId !== active.id)) {
       status = "candidate";
       decision = `kept as a candidate: version ${active.version} was activated while this one trained, so it was not scored on this version's holdout; ${vsBaseline} — activate this version to serve it`;
+    } else if ((measured === undefined || "unscorable" in measured) && sameRows(active, outcome, metric)) {
+      // The active version was measured on these very held-out rows when it trained (same entities, same
+      // targets, same split): its recorded score is a fair comparison (it came from a model fitted without them).
+      const theirs = (active.holdoutMetrics as { model?: Metrics }).model![metric];
+      const overActive = ModelService.gain(metric, score, theirs);
+      const same = `on the same ${outcome.holdout.rows} held-out rows as active version ${active.version}'s training (the data and split are unchanged), ${metric} ${fmt(score)}`;
+      if (overActive >= spec.promotion.margin) {
+        status = "active";
+        decision = `activated: ${same} beats its ${fmt(theirs)} by ${pct(overActive)} (margin ${pct(spec.promotion.margin)}); ${vsBaseline}`;
+      } else {
+        status = "candidate";
+        decision = `kept as a candidate: ${same} does not beat its ${fmt(theirs)} by the ${pct(spec.promotion.margin)} margin (${signed(overActive)}); ${vsBaseline} — activate this version to serve it`;
+      }
     } else if (measured === undefined || "unscorable" in measured) {
       const why = measured === undefined ? `a ${spec.entity === "text" ? "text" : "ranking"} model's training does not score the active version` : measured.unscorable;
       status = "active";
@@ -610,4 +625,19 @@ export function textQualityReport(examples: ReadonlyArray<{ text: string; label:
     errors,
     warnings,
   };
+}
+
+/**
+ * Whether the active version's recorded holdout was measured on the same held-out rows as this training's
+ * (same fingerprint: entities, targets and split) with the same metric.
+ */
+function sameRows(active: ModelVersion, outcome: TrainOutcome, metric: MetricName): boolean {
+  const recorded = active.holdoutMetrics as { fingerprint?: string; metric?: string; model?: Metrics } | null;
+  return (
+    outcome.holdout.fingerprint !== undefined &&
+    recorded?.fingerprint === outcome.holdout.fingerprint &&
+    recorded.metric === metric &&
+    typeof recorded.model?.[metric] === "number" &&
+    Number.isFinite(recorded.model[metric])
+  );
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { packArtifact } from "../../ml/artifact";
 import { stratifiedKFold } from "../../ml/cross-validation";
 import { accuracy, macroF1, macroRecall, pearson } from "../../ml/multiclass-metrics";
@@ -107,9 +108,11 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
     candidates: [best, ...candidates.filter((c) => c !== best)],
     best: { ...best, params: { ...best.params, ...final.model.describe().params } },
   };
+  // The held-out examples, as a fingerprint: a later training on the same examples and split compares its score with this one's.
+  const fingerprint = createHash("sha1").update(JSON.stringify(["sentiment", test.map((e) => [e.label, e.score ?? null, e.text])])).digest("hex");
   return {
     selection: result,
-    holdout: { rows: test.length, model, baseline },
+    holdout: { rows: test.length, model, baseline, fingerprint },
     importances,
     artifact: packArtifact(final.model.toJSON()),
     trainingRows: job.examples.length,
