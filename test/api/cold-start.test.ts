@@ -117,3 +117,21 @@ describe("recommendations for someone with a history", () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe("best times for a new account", () => {
+  it("asked about a segment, falls back on that segment's own figures, not the whole audience's", async () => {
+    const { segments } = await api.ok<{ segments: Array<{ id: string }> }, unknown>(`{ segments { id } }`);
+    const { upsertUsers } = await api.ok<{ upsertUsers: { items: Array<{ id: string }> } }, unknown>(`mutation { upsertUsers(users: [{ platform: INSTAGRAM, handle: "brand_new_co", isBrand: true }]) { items { id } } }`);
+    type Times = { bestTimesToPost: Array<{ weekday: number; hour: number; expectedEngagements: number; lift: number; basis: string; reason: string }> };
+    const Q = `query($a: ID, $s: ID) { bestTimesToPost(accountId: $a, segmentId: $s, first: 3) { weekday hour expectedEngagements lift basis reason } }`;
+    const both = await api.ok<Times, unknown>(Q, { a: upsertUsers.items[0].id, s: segments[0].id });
+    const segment = await api.ok<Times, unknown>(Q, { s: segments[0].id });
+    expect(both.bestTimesToPost.every((t) => t.basis === "SEGMENT")).toBe(true);
+    expect(both.bestTimesToPost[0].reason).toMatch(/^this account has no posts yet: this segment's engagements with everyone's \d+ posts published/);
+    // The same best slot as the segment's own, with its lift and figure (the segment's scale, not the audience's).
+    const own = segment.bestTimesToPost.find((t) => t.basis === "SEGMENT")!;
+    expect([both.bestTimesToPost[0].weekday, both.bestTimesToPost[0].hour]).toEqual([own.weekday, own.hour]);
+    expect(both.bestTimesToPost[0].lift).toBeCloseTo(own.lift, 10);
+    expect(both.bestTimesToPost[0].expectedEngagements).toBeCloseTo(own.expectedEngagements, 10);
+  });
+});

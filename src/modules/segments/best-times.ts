@@ -87,7 +87,7 @@ export class PostingTime {
   @Field(() => Int, { description: "Posts behind the figure." })
   posts: number;
 
-  @Field({ description: "ACCOUNT, SEGMENT, ACCOUNT_SEGMENT (the scope asked for), or AUDIENCE when the scope had too few posts in this slot." })
+  @Field({ description: "ACCOUNT, SEGMENT, ACCOUNT_SEGMENT (the scope asked for), or AUDIENCE when the scope had too few posts in this slot (SEGMENT for an account with no posts yet, asked about a segment)." })
   basis: string;
 
   @Field()
@@ -140,11 +140,17 @@ export class BestTimesResolver {
     const whose = scopeName === "ACCOUNT" || scopeName === "ACCOUNT_SEGMENT" ? "of this account's posts" : "posts";
     const from = scopeName === "SEGMENT" || scopeName === "ACCOUNT_SEGMENT" ? " from this segment" : "";
     const scopePosts = scope.reduce((n, x) => n + x.posts, 0);
+    // An account with no posts yet, asked about a segment, falls back on that segment's engagement with
+    // everyone's posts (its own scale), not on the whole audience's.
+    const bySegment = scopeName === "ACCOUNT_SEGMENT" && scopePosts === 0;
+    const fallbackSlots = bySegment ? await this.slots(null, segment) : audience;
+    const fallbackBasis = bySegment ? "SEGMENT" : "AUDIENCE";
+    const fallbackWhose = bySegment ? "this segment's engagements with everyone's" : "the whole audience's";
     const fallback = (x: RankedSlot) =>
       scopePosts === 0
-        ? `this account has no posts yet: the whole audience's ${x.posts} posts published ${weekdays[x.weekday - 1]}s at ${x.hour}:00 drew ${x.lift.toFixed(2)}× its average per post, ${x.expectedEngagements.toFixed(1)} engagements${from} per post`
+        ? `this account has no posts yet: ${fallbackWhose} ${x.posts} posts published ${weekdays[x.weekday - 1]}s at ${x.hour}:00 drew ${x.lift.toFixed(2)}× its average per post, ${x.expectedEngagements.toFixed(1)} engagements${from} per post`
         : `too few ${whose} at this time: the whole audience's ${x.posts} posts published ${weekdays[x.weekday - 1]}s at ${x.hour}:00 drew ${x.lift.toFixed(2)}× the audience's average per post, so ${x.expectedEngagements.toFixed(1)} engagements${from} expected per post`;
-    return rankSlots(scope, audience)
+    return rankSlots(scope, fallbackSlots)
       .slice(0, first)
       .map((s) => ({
         weekday: s.weekday,
@@ -153,7 +159,7 @@ export class BestTimesResolver {
         expectedEngagements: s.expectedEngagements,
         lift: s.lift,
         posts: s.posts,
-        basis: s.basis === "scope" ? scopeName : "AUDIENCE",
+        basis: s.basis === "scope" ? scopeName : fallbackBasis,
         reason:
           s.basis === "scope"
             ? `${s.posts} ${whose} published ${weekdays[s.weekday - 1]}s at ${s.hour}:00: ${s.expectedEngagements.toFixed(1)} engagements${from} expected per post (their average, shrunk toward the overall one)`
