@@ -78,6 +78,19 @@ function firstConstraint(errors: ValidationErrorLike[], prefix = ""): { field: s
   return undefined;
 }
 
+/**
+ * The path graphql-js's variable coercion message names: `at "posts[0].publishedAt"`, a required input field
+ * that was not provided (`draft.mediaType`), or the variable itself when it is missing or null.
+ */
+export function variableField(message: string): string | undefined {
+  const missing = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; Field "([^"]+)" of required type "[^"]+" was not provided\.?$/s.exec(message);
+  if (missing) return `${missing[2] ?? missing[1]}.${missing[3]}`;
+  const at = /got invalid value .* at "([^"]+)"/s.exec(message);
+  if (at) return at[1];
+  const whole = /^Variable "\$([^"]+)" (?:of required type "[^"]+" was not provided|of non-null type "[^"]+" must not be null)/.exec(message);
+  return whole ? whole[1] : undefined;
+}
+
 /** The argument path of a value in an argument (`posts[0].scheduledFor`), or undefined when it is not inside one. */
 function pathInValue(value: ValueNode, prefix: string, at: Location): string | undefined {
   if (value.loc?.start === at.start && value.loc.end === at.end) return prefix;
@@ -143,8 +156,8 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
           if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
         }
         // graphql-js names the offending variable path in its coercion message: expose it as `field`.
-        const at = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? /got invalid value .* at "([^"]+)"/.exec(formatted.message) : null;
-        return at ? { ...formatted, extensions: { ...formatted.extensions, field: at[1] } } : formatted;
+        const field = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? variableField(formatted.message) : undefined;
+        return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
       }
       logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
       return {

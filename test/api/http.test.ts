@@ -48,6 +48,11 @@ describe("HTTP surface", () => {
     expect(unknownField.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "filter.platfrom" } });
     const scalar = await api.query(`{ posts(first: "ten") { totalCount } }`);
     expect(scalar.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "first" } });
+    // Sent as variables: a required input field left out, and a required variable left out, are named too.
+    const missing = await api.query(`mutation($users: [UserInput!]!) { upsertUsers(users: $users) { created } }`, { users: [{ platform: "INSTAGRAM", handle: "a" }, { handle: "b" }] });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "users[1].platform" });
+    const absent = await api.query(`query($id: ID!) { node(id: $id) { id } }`, {});
+    expect(absent.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     // A validation error that is not about an argument's value has no field.
     const noSuchField = await api.query(`{ posts(first: 1) { nope } }`);
     expect(noSuchField.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });

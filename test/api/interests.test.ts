@@ -69,5 +69,8 @@ describe("User.interests", () => {
     expect(none.node.interests).toEqual([]);
     const bad = await api.query(InterestsQuery, { id: ids.ana, first: 0 });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    // An empty list of kinds is a mistake, not "every kind".
+    const empty = await api.query(InterestsQuery, { id: ids.ana, kinds: [] });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "kinds" });
   });
 });

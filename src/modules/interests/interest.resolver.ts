@@ -46,7 +46,8 @@ export class UserInterestsResolver {
     @Arg("first", () => Int, { defaultValue: 5, description: "Per kind, 1–50." }) first: number,
   ): Promise<Interest[]> {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `expected \`first\` between 1 and 50, found ${first}`);
-    const wanted = new Set(kinds?.length ? kinds : Object.values(InterestKindEnum));
+    if (kinds && kinds.length === 0) throw new BadUserInputError("kinds", "expected at least one kind (leave kinds out for all of them), found none");
+    const wanted = new Set(kinds ?? Object.values(InterestKindEnum));
     const all = await this.interestService.forUser(ctx.loaders, user.id);
     const taken = new Map<string, number>();
     const picked = all.filter((i) => {

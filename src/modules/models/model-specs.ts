@@ -257,7 +257,7 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
   const entity = raw.entity as ModelEntity;
   if (entity !== "post" && entity !== "user") problems.push(`entity: expected "post", "user", "text" or "interaction", found ${found(entity)}`);
   const task = raw.task as Task;
-  if (!["regression", "binary", "clustering"].includes(task)) problems.push(`task: expected "regression", "binary" or "clustering", found ${found(task)}`);
+  if (!["regression", "binary", "clustering"].includes(task)) problems.push(`task: expected "regression", "binary" or "clustering" (for entity "post" or "user"; "sentiment" with entity "text", "ranking" with entity "interaction"), found ${found(task)}`);
   const target = task === "clustering" ? (raw.target ?? "") : raw.target;
   const entityTargets = targets[entity] ?? {};
   if (task === "clustering") {
@@ -344,7 +344,9 @@ export function validateSpec(raw: unknown, file: string): ModelSpec {
   }
   const sel = isObject(raw.selection) ? raw.selection : {};
   const metric = sel.metric as MetricName;
-  if (!(metricsByTask[task] ?? []).includes(metric)) problems.push(`selection.metric: expected one of ${(metricsByTask[task] ?? []).join(", ")}, found ${found(metric)}`);
+  if (!(metricsByTask[task] ?? []).includes(metric)) {
+    problems.push(metricsByTask[task] ? `selection.metric: expected one of ${metricsByTask[task].join(", ")}, found ${found(metric)}` : `selection.metric: depends on the task, which is not valid (see task)`);
+  }
   const folds = sel.folds ?? 5;
   if (typeof folds !== "number" || !Number.isInteger(folds) || folds < 2 || folds > 20) problems.push(`selection.folds: expected a whole number from 2 to 20, found ${found(folds)}`);
   const holdout = sel.holdout ?? 0.2;
@@ -417,11 +419,24 @@ export class ModelSpecs {
 
   private load(file: string): SpecEntry {
     const name = path.basename(file, ".json");
-    const rel = path.relative(path.dirname(this.dir), file);
+    // Named as the folder is known: models/engagement.json, or <MODELS_DIR>/engagement.json for another folder.
+    const rel = path.join(path.basename(this.dir), path.basename(file));
+    let text = "";
     try {
-      return { ok: true, spec: validateSpec(JSON.parse(readFileSync(file, "utf8")), rel) };
+      text = readFileSync(file, "utf8");
+      return { ok: true, spec: validateSpec(JSON.parse(text), rel) };
     } catch (err) {
-      return { ok: false, name, file: rel, error: err instanceof InvalidSpecError ? err.message : `${rel}: ${(err as Error).message}` };
+      return { ok: false, name, file: rel, error: err instanceof InvalidSpecError ? err.message : `${rel}: ${withLineAndColumn((err as Error).message, text)}` };
     }
   }
+}
+
+/** A JSON syntax error's "at position N" as a line and column, which an editor can go to. */
+function withLineAndColumn(message: string, text: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message.replace(/ in JSON at position \d+.*$| at position \d+.*$/, "")} (line ${line}, column ${column})`;
 }

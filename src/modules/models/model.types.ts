@@ -16,10 +16,10 @@ export class ModelType {
   @Field()
   description: string;
 
-  @Field(() => String, { nullable: true, description: "post or user." })
+  @Field(() => String, { nullable: true, description: "What a row is: post, user, text (sentiment) or interaction (recommendations); null when the spec is invalid." })
   entity: string | null;
 
-  @Field(() => String, { nullable: true, description: "regression or binary." })
+  @Field(() => String, { nullable: true, description: "regression, binary, clustering, sentiment or ranking; null when the spec is invalid." })
   task: string | null;
 
   @Field(() => String, { nullable: true, description: "What it predicts." })
