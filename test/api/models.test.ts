@@ -181,7 +181,7 @@ describe("the model service over GraphQL", () => {
     expect(segs).toHaveLength(k);
     expect(new Set(segs.map((s) => s.name)).size).toBe(k);
     for (const s of segs) {
-      expect(s.name).toMatch(/^[A-Z][a-z-]+( [a-z-]+)* (likers|commenters|sharers|clickers|viewers|lurkers)( — [a-z]+)?( & [a-z]+)?( \(\d+\))?$/);
+      expect(s.name).toMatch(/^(?=[A-Z])([A-Za-z-]+ )*([Ll]ikers|[Cc]ommenters|[Ss]harers|[Cc]lickers|[Vv]iewers|[Ll]urkers)( — [a-z]+)?( & [a-z]+)?( \(\d+\))?$/);
       expect(s.description).toMatch(new RegExp(`^${s.size} people \\(\\d+% of the audience\\) who `));
       expect(s.members.totalCount).toBe(s.size);
     }

@@ -33,11 +33,14 @@ describe("profiles and names", () => {
     expect(p.topTopics).toEqual([{ key: "fitness", share: 10 / 12 }, { key: "yoga", share: 2 / 12 }]);
     expect(p.sentiment).toEqual({ comments: 4, meanScore: 0.3, positive: 0.75, negative: 0.25 });
 
-    // Against an audience that shares little, they are the evening sharers of fitness; #brand is on
-    // nearly every post of the audience, so #hiit describes them.
+    // Against an audience that shares little, they are the sharers of fitness (evening is the audience's own
+    // peak too, so it says nothing about them); #brand is on nearly every post of the audience, so #hiit describes them.
     const audience = profileOf([...members, ...Array.from({ length: 8 }, () => member())], 10);
     const d = describeSegment(p, audience);
-    expect(d.name).toBe("Evening sharers — fitness");
+    expect(d.name).toBe("Sharers — fitness");
+    // Against an audience busiest in the morning, the evening is theirs.
+    const morning = Array.from({ length: 24 }, (_, h) => (h === 8 ? 50 : 0));
+    expect(describeSegment(p, profileOf([...members, ...Array.from({ length: 8 }, () => member({ hours: morning }))], 10)).name).toBe("Evening sharers — fitness");
     // Shares per person: 5 against the audience's (6 + 4 + 8·1) / 10 = 1.8; of the audience's 88 actions 18 are shares (20%).
     expect(d.description).toBe(
       "2 people (20% of the audience) who share more than most (5.0 shares each against 1.8; 42% of their actions against 20%), most active around 19:00 UTC, into fitness and yoga (#hiit), convert at 50.0%, comments 75% positive, 25% negative.",
@@ -55,6 +58,14 @@ describe("profiles and names", () => {
     const d = describeSegment(profileOf([seg], 3), profileOf([seg, busy, busy], 3));
     expect(d.name).toBe("Casual commenters");
     expect(d.description).toMatch(/^1 person \(33% of the audience\) whose fewer actions lean to comments \(33% of their actions against 22%; 1\.0 comments each against 1\.7\), /);
+  });
+
+  it("does not call members who comment more than the audience lurkers, however little else they do", () => {
+    // Few actions overall (1.2 against the audience's 6.1 each), but more comments per person than the audience's 1.0.
+    const seg = member({ views: 8, likes: 0, comments: 1.2, shares: 0, clicks: 0 });
+    const busy = member({ views: 20, likes: 6, comments: 1, shares: 1, clicks: 2 });
+    const audience = profileOf([seg, ...Array.from({ length: 9 }, () => busy)], 10);
+    expect(describeSegment(profileOf([seg], 10), audience).name).toBe("Commenters");
   });
 
   it("names quiet members by what they do: viewers, and lapsed ones", () => {

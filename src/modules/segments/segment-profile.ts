@@ -95,7 +95,7 @@ const actor: Record<(typeof actionKinds)[number], string> = { likes: "likers", c
 /**
  * A name and a one-line description from a profile, relative to the whole audience: the most
  * over-represented action (against the audience's own mix, and "casual" when members do less of it per
- * person than the audience), the peak time of day, the activity level and the top topic. Names are made
+ * person than the audience), the peak time of day when it is not the audience's, the activity level and the top topic. Names are made
  * unique by the caller. The description starts with "N people (X% of the audience)", which
  * `withLiveSize` keeps current after erasures.
  */
@@ -103,14 +103,17 @@ export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { 
   const lift = actionKinds.map((k) => [k, audience.actionMix[k] > 0 ? p.actionMix[k] / audience.actionMix[k] : 0] as const).sort((a, b) => b[1] - a[1]);
   const totalActions = actionKinds.reduce((s, k) => s + p.means[k], 0);
   const audienceActions = actionKinds.reduce((s, k) => s + audience.means[k], 0);
-  const quiet = totalActions < 0.35 * audienceActions;
+  // Quiet: few actions of every kind (a segment that comments more than the audience, however little it likes, is not lurking).
+  const quiet = totalActions < 0.35 * audienceActions && actionKinds.every((k) => p.means[k] < audience.means[k]);
   // The action most over-represented in the mix; "commenters" only if they also comment more per person
   // than the audience does, "casual commenters" when comments are a larger share of fewer actions.
   const lead = lift[0][0];
   const perPerson = audience.means[lead] > 0 ? p.means[lead] / audience.means[lead] : 1;
   const who = quiet ? (p.means.views > 0.5 * audience.means.views ? "viewers" : "lurkers") : `${perPerson < 1 ? "casual " : ""}${actor[lead]}`;
   const level = p.means.recencyDays > 2 * Math.max(1, audience.means.recencyDays) ? "Lapsed" : p.means.activeDays > 1.5 * audience.means.activeDays ? "Devoted" : "";
-  const when = timeOfDay(p.activeHours[0]);
+  // The time of day only when it sets them apart: the audience's own peak says nothing about a segment.
+  const peak = timeOfDay(p.activeHours[0]);
+  const when = audience.activeHours.length && timeOfDay(audience.activeHours[0]) === peak ? "" : peak;
   const topic = p.topTopics[0]?.key;
   const head = [level, level ? when.toLowerCase() : when, who].filter(Boolean).join(" ");
   const name = `${head.charAt(0).toUpperCase()}${head.slice(1)}${topic ? ` — ${topic}` : ""}`;
