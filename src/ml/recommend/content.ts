@@ -64,17 +64,28 @@ export function scoreContent(index: ContentIndex, profile: ReadonlyMap<number, n
   }
 }
 
-/** The feature that contributes most to profile · item, as "genre Drama". */
+/**
+ * The feature that contributes most to profile · item, as "genre Drama". A word of the text names a reason
+ * worse than a tag, a topic or an account ("also about “plans”"): one of those is preferred when it
+ * contributes at least a quarter of what the best word does.
+ */
 export function topSharedFeature(index: ContentIndex, profile: ReadonlyMap<number, number>, item: number): string | undefined {
   const { f, v } = index.itemFeatures[item];
   let best = -1;
   let bestValue = 0;
+  let named = -1;
+  let namedValue = 0;
   for (let k = 0; k < f.length; k++) {
     const c = (profile.get(f[k]) ?? 0) * v[k];
     if (c > bestValue) {
       bestValue = c;
       best = f[k];
     }
+    if (c > namedValue && !index.featureNames[f[k]].startsWith("word:")) {
+      namedValue = c;
+      named = f[k];
+    }
   }
-  return best < 0 ? undefined : index.featureNames[best].replace(":", " ");
+  const pick = named >= 0 && namedValue >= 0.25 * bestValue ? named : best;
+  return pick < 0 ? undefined : index.featureNames[pick].replace(":", " ");
 }
