@@ -96,4 +96,18 @@ describe("served models", () => {
     const { models } = await api.ok<{ models: Array<{ name: string; valid: boolean; specError: string | null }> }, unknown>(`{ models { name valid specError } }`);
     expect(models.find((m) => m.name === "virality")).toMatchObject({ valid: false });
   });
+
+  it("refuse to train churn, saying why, when the newest interactions move its cutoff past everyone else's", async () => {
+    // Two likes recorded today, weeks after the rest of the demo data: the cutoff (newest − 30 days) passes
+    // everyone's activity, so nearly nobody "stayed".
+    const { users } = await api.ok<{ users: { nodes: Array<{ id: string; platform: string }> } }, unknown>(`{ users(first: 2, filter: { isBrand: false, platform: INSTAGRAM }) { nodes { id platform } } }`);
+    const { posts } = await api.ok<{ posts: { nodes: Array<{ id: string }> } }, unknown>(`{ posts(first: 1, filter: { platform: INSTAGRAM }) { nodes { id } } }`);
+    const now = new Date().toISOString();
+    await api.ok(`mutation($i: [InteractionInput!]!) { recordInteractions(interactions: $i) { recorded } }`, {
+      i: users.nodes.map((u, k) => ({ externalId: `late-${k}`, userId: u.id, postId: posts.nodes[0].id, type: "LIKE", occurredAt: now })),
+    });
+    const r = await api.query(TrainModelDocument, { name: "churn" });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+    expect(r.errors?.[0].message).toMatch(/^name: cannot train "churn": churn is learnt from the people active before the cutoff .* (\d) of \d+ stayed, at least 5 of each are needed/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Database, Row } from "../../db/database";
 import { chunks } from "../../graphql/batch";
+import { BadUserInputError } from "../../graphql/errors";
 import type { FeatureRow, FeatureSpec, Table } from "../../ml/types";
 import type { ModelSpec } from "../models/model-specs";
 import type { UserAttributes } from "../users/user.entity";
@@ -13,6 +14,8 @@ const day = 86_400_000;
 export const maturityDays = 2;
 /** Churn looks this many days past a cutoff. */
 export const churnWindowDays = 30;
+/** Fewest people on either side of churn's target (stayed, went quiet) to learn from. */
+const minChurnClassRows = 5;
 
 /**
  * Targets whose behavioural features leave purchases out. The conversion target is "has bought": a
@@ -238,6 +241,15 @@ export class FeatureStore {
       );
       stats.cutoff = cutoff.toISOString();
       stats.windowDays = churnWindowDays;
+      const stayedCount = before.filter((u) => stayed.has(u.id)).length;
+      if (before.length > 0 && Math.min(stayedCount, before.length - stayedCount) < minChurnClassRows) {
+        throw new BadUserInputError(
+          "name",
+          `cannot train "${spec.name}": churn is learnt from the people active before the cutoff ${cutoff.toISOString()} (the newest interaction, ${asOf.toISOString()}, less ${churnWindowDays} days) ` +
+            `who stayed active after it and those who went quiet; ${stayedCount} of ${before.length} stayed, at least ${minChurnClassRows} of each are needed ` +
+            `(interactions recorded long after the rest move the cutoff past them)`,
+        );
+      }
       return {
         table: { features: spec.features, rows: before.map((u) => buildUserRow(u.facts, spec.features)), target: before.map((u) => (stayed.has(u.id) ? 0 : 1)) },
         ids: before.map((u) => u.id),
