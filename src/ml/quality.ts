@@ -87,7 +87,11 @@ function profile(spec: FeatureSpec, table: Table, options: PreprocessOptions, to
       if (missing > 0) {
         const med = median(values);
         const indicator = options.missingIndicators ? `, plus a 0/1 column "${name}=${MISSING_LEVEL}"` : "";
-        cleaning.push(`"${name}": ${missing} missing value${missing === 1 ? "" : "s"} (${pct(missing, n)}) replaced by the training median (${fmt(Number.isFinite(med) ? med : 0)})${indicator}.`);
+        cleaning.push(
+          values.length === 0
+            ? `"${name}": every value is missing; read as 0${indicator}.`
+            : `"${name}": ${missing} missing value${missing === 1 ? "" : "s"} (${pct(missing, n)}) replaced by the training median (${fmt(med)})${indicator}.`,
+        );
       }
       return { column, invalid, cleaning };
     }
@@ -114,7 +118,7 @@ function profile(spec: FeatureSpec, table: Table, options: PreprocessOptions, to
       const counts = levelCounts(raw.map(levelOf));
       const column: Column = { name, kind, missing, distinct: counts.length, constant: counts.length + (missing > 0 ? 1 : 0) <= 1, topLevels: counts.slice(0, topLevels) };
       const kept = Math.min(counts.length, options.maxCategories);
-      const parts = [`"${name}": ${counts.length} level${counts.length === 1 ? "" : "s"} one-hot encoded`];
+      const parts = counts.length === 0 ? [`"${name}": every value is missing, so no level is one-hot encoded`] : [`"${name}": ${counts.length} level${counts.length === 1 ? "" : "s"} one-hot encoded`];
       if (counts.length > options.maxCategories) {
         const rare = counts.slice(options.maxCategories).reduce((s, c) => s + c.count, 0);
         parts.push(`the ${kept} most frequent kept and ${counts.length - kept} rarer level${counts.length - kept === 1 ? "" : "s"} (${rare} rows) put in "${name}=${OTHER_LEVEL}"`);
@@ -160,11 +164,13 @@ export function qualityReport(table: Table, task: Task, options: Partial<Quality
       const { count, example, row } = invalid as NonNullable<ColumnFacts["invalid"]>;
       errors.push(`"${column.name}" (${column.kind}): ${count} value${count === 1 ? "" : "s"} training would refuse, e.g. ${example} in row ${row}.`);
     }
-    if (n > 0 && column.missing / n > opts.missingShare) warnings.push(`"${column.name}" is ${pct(column.missing, n)} missing.`);
+    // A column missing everywhere is also constant: one warning says both.
+    if (n > 0 && column.missing === n) warnings.push(`"${column.name}" is missing in every row and carries no information.`);
+    else if (n > 0 && column.missing / n > opts.missingShare) warnings.push(`"${column.name}" is ${pct(column.missing, n)} missing.`);
   }
-  const constant = facts.filter((f) => f.column.constant).map((f) => f.column.name);
+  const constant = facts.filter((f) => f.column.constant);
   if (n > 0 && table.features.length > 0 && constant.length === table.features.length) errors.push("Every feature is constant: nothing can explain the target.");
-  else for (const name of constant) warnings.push(`"${name}" is constant and carries no information.`);
+  else for (const f of constant) if (!(n > 0 && f.column.missing === n)) warnings.push(`"${f.column.name}" is constant and carries no information.`);
 
   // Duplicates: rows identical to an earlier one in every feature and the target.
   const seen = new Set<string>();

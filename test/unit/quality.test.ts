@@ -80,3 +80,21 @@ describe("qualityReport", () => {
     expect(r.warnings).toEqual(["Strong class imbalance: 7.5% positives (3 of 40); judge by rocAuc or prAuc, not accuracy."]);
   });
 });
+
+describe("qualityReport on a column missing in every row", () => {
+  it("warns once, and says what cleaning does without a median or levels that do not exist", () => {
+    const r = qualityReport(
+      {
+        features: [{ name: "age", kind: "numeric" }, { name: "job", kind: "categorical" }, { name: "x", kind: "numeric" }],
+        rows: Array.from({ length: 20 }, (_, i) => ({ age: null, job: null, x: i })),
+        target: Array.from({ length: 20 }, (_, i) => i % 2),
+      },
+      "binary",
+    );
+    expect(r.warnings.filter((w) => w.startsWith('"age"'))).toEqual(['"age" is missing in every row and carries no information.']);
+    expect(r.warnings.filter((w) => w.startsWith('"job"'))).toEqual(['"job" is missing in every row and carries no information.']);
+    expect(r.cleaning.find((c) => c.startsWith('"age"'))).toMatch(/^"age": every value is missing; read as 0/);
+    expect(r.cleaning.find((c) => c.startsWith('"job"'))).toMatch(/^"job": every value is missing, so no level is one-hot encoded/);
+    expect(r.errors).toEqual([]);
+  });
+});
