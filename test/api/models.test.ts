@@ -266,6 +266,10 @@ describe("the model service over GraphQL", () => {
     const base = metric(v.holdout!.baseline, "ndcg");
     process.stderr.write(`recommendations blend: NDCG@10 ${ndcg.toFixed(4)} vs ${base.toFixed(4)} (${v.status}) with ${JSON.stringify(v.params)}\n`);
     expect(ndcg).toBeGreaterThan(0);
+    // The holdout is each person's last events, which the tuning never saw: not the tuning's own score.
+    const tuned = v.crossValidation!.candidates.find((c) => c.winner) ?? v.crossValidation!.candidates[0];
+    expect(ndcg).not.toBe(metric(tuned.mean, "ndcg"));
+    expect(metric(v.crossValidation!.baseline.mean, "ndcg")).not.toBe(base);
     // The decision says why it serves or not; either way people still get a full page.
     expect(v.holdout!.decision).toMatch(/^(activated|kept as a candidate)/);
     const { users } = await api.ok(UsersDocument, { first: 1 });
