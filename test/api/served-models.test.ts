@@ -67,6 +67,31 @@ describe("served models", () => {
     // Conversion is trained on everyone, active or not; churn only on people who were active.
     expect(fresh.users.nodes[0].conversionProbability?.value).toBeGreaterThanOrEqual(0);
     expect(fresh.users.nodes[0].churnProbability).toBeNull();
+
+    // Churn answers for people active within its 30-day window, null for those quiet longer (they have churned).
+    const sql = await openSql(api.database.url);
+    const rows = await sql.all<{ userId: number | string; last: unknown }>(`SELECT "userId", MAX("occurredAt") AS "last" FROM "interactions" GROUP BY "userId"`);
+    // PostgreSQL gives a Date, SQLite "YYYY-MM-DD HH:MM:SS.sss" in UTC.
+    const timeOf = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(`${String(v).replace(" ", "T")}${String(v).endsWith("Z") ? "" : "Z"}`));
+    const newest = rows.reduce((m, r) => Math.max(m, timeOf(r.last)), 0);
+    const quietDays = new Map(rows.map((r) => [Number(r.userId), (newest - timeOf(r.last)) / 86_400_000]));
+    await sql.close();
+    const everyone = await api.ok<{ users: { nodes: Array<{ id: string; isBrand: boolean; churnProbability: { value: number } | null }> } }, unknown>(`{ users(first: 100, filter: { isBrand: false }) { nodes { id isBrand churnProbability { value } } } }`);
+    let quiet = 0;
+    let active = 0;
+    for (const u of everyone.users.nodes) {
+      const days = quietDays.get(Number(Buffer.from(u.id, "base64").toString().split(":")[1]));
+      if (days === undefined) continue;
+      if (days >= 30.01) {
+        quiet++;
+        expect(u.churnProbability).toBeNull();
+      } else if (days < 29.99) {
+        active++;
+        expect(u.churnProbability?.value).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(quiet).toBeGreaterThan(0);
+    expect(active).toBeGreaterThan(0);
   });
 
   it("serve a version another process activated (npm run train against the same database)", async () => {

@@ -279,7 +279,8 @@ export class FeatureStore {
   /**
    * Feature rows of people as of now (the as-of time), in the order of `ids`, built as the training
    * rows of a model with that `target` were (for "converted", without purchases); undefined for people
-   * such a model never trained on (brand accounts; for "churned", people who never interacted).
+   * such a model never trained on (brand accounts; for "churned", people who never interacted) and, for
+   * "churned", people quiet for the churn window already (they have churned: there is nothing to predict).
    */
   async userRows(features: readonly FeatureSpec[], ids: readonly number[], target?: string): Promise<Array<FeatureRow | undefined>> {
     const asOf = await this.asOf();
@@ -287,7 +288,10 @@ export class FeatureStore {
     const facts = await this.userFacts(new Date(asOf.getTime() + 1), ids, withTopics, excludesPurchases(target));
     // Only the people a model of this target is trained on get a row: never a brand account, and for churn
     // (an active person going quiet) only someone who has been active.
-    const served = facts.filter((u) => !u.isBrand && (target !== "churned" || u.facts.tenureDays !== null));
+    // For churn also not someone already quiet for the whole window: by the model's own definition they churned.
+    const served = facts.filter(
+      (u) => !u.isBrand && (target !== "churned" || (u.facts.tenureDays !== null && u.facts.recencyDays !== null && u.facts.recencyDays < churnWindowDays)),
+    );
     const byId = new Map(served.map((u) => [u.id, buildUserRow(u.facts, features)]));
     return ids.map((id) => byId.get(id));
   }

@@ -44,7 +44,7 @@ export class UserPredictionsResolver {
     return this.predictionService.forEntity(ctx.loaders, "conversion", "user", user.id);
   }
 
-  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this active person goes quiet in the next 30 days (null while no churn model is active, for brand accounts and for people who never interacted, which it is not trained on)." })
+  @FieldResolver(() => PredictionType, { nullable: true, description: "Probability that this active person goes quiet in the next 30 days (null while no churn model is active, for brand accounts, for people who never interacted, which it is not trained on, and for people already quiet for 30 days or more, who have churned by its definition)." })
   churnProbability(@Root() user: User, @Ctx() ctx: Context) {
     return this.predictionService.forEntity(ctx.loaders, "churn", "user", user.id);
   }
