@@ -160,6 +160,19 @@ describe("the learned sentiment model", () => {
     await api.ok(`mutation($id: ID!) { activateModelVersion(id: $id) { status } }`, { id: model.versions[0].id });
     expect(await waitFor("learned")).toEqual(["learned", "learned", "learned"]);
   });
+
+  it("scores the active version beside a new one on the held-out examples stored after it trained", async () => {
+    // 480 more examples of the same slang about other gear, stored after version 1 trained.
+    const more = examples().map((e) => ({ ...e, text: e.text.replace(/deck|board|wheels|trucks|bearings|grip tape|new colourway|pro model/, (w) => `${w} bag`) }));
+    await api.ok(`mutation($examples: [SentimentExampleInput!]!) { addSentimentExamples(examples: $examples, source: "skate-slang-2") { stored } }`, { examples: more });
+    await trainAndWait(api, "sentiment", 250);
+    const { model } = await api.ok(ModelDetailsDocument, { name: "sentiment" });
+    const v2 = model.versions[0];
+    expect(v2.version).toBe(2);
+    // Of the 192 held-out examples (20% of 960), those stored after version 1 trained: about half.
+    expect(v2.holdout!.decision).toMatch(/on the same \d+ of the 192 held-out rows/);
+    expect(["ACTIVE", "CANDIDATE"]).toContain(v2.status);
+  });
 });
 
 describe("a learned model trained without neutral examples", () => {

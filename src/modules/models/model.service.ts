@@ -80,7 +80,7 @@ export class ModelService {
   private trainingQueue: Promise<unknown> = Promise.resolve();
   private readonly options: typeof defaultModelServiceOptions;
   /** Where text models get their labelled examples (the sentiment service). */
-  textExamples: (() => Promise<SentimentExample[]>) | null = null;
+  textExamples: (() => Promise<Array<SentimentExample & { createdAt?: Date }>>) | null = null;
   /** Where ranking models get their data (the recommendation service). */
   rankingData: (() => Promise<RankingData>) | null = null;
   /** Told when a model's serving version changes (promotion, activation): the sentiment service re-scores. */
@@ -282,14 +282,23 @@ export class ModelService {
     if (problems.length) throw new BadUserInputError("name", `cannot train "${spec.name}": ${problems.join("; ")}`);
     const job: SentimentTrainJob = {
       kind: "sentiment",
-      examples,
+      examples: examples.map(({ text, label, score }) => ({ text, label, score })),
       grid: spec.candidates[0].grid,
       metric: spec.selection.metric as SentimentTrainJob["metric"],
       folds: spec.selection.folds,
       holdout: spec.selection.holdout,
       seed: spec.selection.seed,
     };
-    return this.start(spec, { entity: "text", rows: examples.length, target: "label", classBalance: quality.target?.classBalance }, quality, job);
+    // The active version (looked up when the worker starts) is scored on the held-out examples stored after it trained.
+    const prepare = async (): Promise<SentimentTrainJob> => {
+      const active = await this.activeVersion(spec.name);
+      if (!active) return job;
+      const who = { versionId: active.id, version: active.version };
+      if (!active.artifact) return { ...job, incumbent: { ...who, unscorable: "it has no stored model" } };
+      const unseen = examples.flatMap((e, i) => (e.createdAt && e.createdAt > active.createdAt ? [i] : []));
+      return { ...job, incumbent: { ...who, artifact: active.artifact, unseen } };
+    };
+    return this.start(spec, { entity: "text", rows: examples.length, target: "label", classBalance: quality.target?.classBalance }, quality, job, prepare);
   }
 
   /** A ranking model: everyone's interactions and the catalogue, checked, then the same version and worker path. */
@@ -327,7 +336,7 @@ export class ModelService {
     dataStats: Record<string, unknown>,
     quality: QualityReport,
     job: TrainJob | SentimentTrainJob | RankingTrainJob,
-    prepare?: () => Promise<TrainJob>,
+    prepare?: () => Promise<TrainJob | SentimentTrainJob>,
   ): Promise<TrainingRun> {
     const name = spec.name;
     const { id, version } = await this.db.write(async (tx) => {
@@ -445,7 +454,7 @@ export class ModelService {
         decision = `kept as a candidate: ${same} does not beat its ${fmt(theirs)} by the ${pct(spec.promotion.margin)} margin (${signed(overActive)}); ${vsBaseline} — activate this version to serve it`;
       }
     } else if (measured === undefined || "unscorable" in measured) {
-      const why = measured === undefined ? `a ${spec.entity === "text" ? "text" : "ranking"} model's training does not score the active version` : measured.unscorable;
+      const why = measured === undefined ? `a ${spec.entity === "interaction" ? "ranking" : spec.entity} model's training does not score the active version` : measured.unscorable;
       status = "active";
       decision = `activated: active version ${active.version} could not be scored on this version's holdout — ${why} — so only the baseline was compared: ${vsBaseline}`;
     } else {

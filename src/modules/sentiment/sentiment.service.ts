@@ -486,9 +486,9 @@ export class SentimentService {
   }
 
   /** Every stored example, in id order (the training table of the learned model). */
-  async examples(): Promise<Array<{ text: string; label: SentimentLabel; score: number | null }>> {
-    const rows = await this.db.query<{ text: string; label: string; score: number | null }>(`SELECT "text", "label", "score" FROM "sentiment_examples" ORDER BY "id"`);
-    return rows.map((r) => ({ text: r.text, label: r.label as SentimentLabel, score: r.score == null ? null : Number(r.score) }));
+  async examples(): Promise<Array<{ text: string; label: SentimentLabel; score: number | null; createdAt: Date }>> {
+    const rows = await this.db.query<{ text: string; label: string; score: number | null; createdAt: unknown }>(`SELECT "text", "label", "score", "createdAt" FROM "sentiment_examples" ORDER BY "id"`);
+    return rows.map((r) => ({ text: r.text, label: r.label as SentimentLabel, score: r.score == null ? null : Number(r.score), createdAt: this.db.toDate(r.createdAt)! }));
   }
 
 }

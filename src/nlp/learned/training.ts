@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { packArtifact } from "../../ml/artifact";
+import { packArtifact, unpackArtifact } from "../../ml/artifact";
+import { minComparisonRows, type Incumbent, type IncumbentScore } from "../../ml/training/run-training";
 import { stratifiedKFold } from "../../ml/cross-validation";
 import { accuracy, macroF1, macroRecall, pearson } from "../../ml/multiclass-metrics";
 import type { CandidateResult, FeatureImportance, Metrics, SelectionResult } from "../../ml/types";
 import type { TrainOutcome } from "../../ml/training/run-training";
-import { trainSentimentModel, type ClassWeighting, type SentimentExample, type TrainOptions } from "../learned-sentiment";
+import { sentimentModelFromJSON, trainSentimentModel, type ClassWeighting, type SentimentExample, type TrainOptions } from "../learned-sentiment";
 import { scoreSentiment, type SentimentLabel } from "../sentiment";
 import { decideSentiment } from "./decide";
 
@@ -18,6 +19,8 @@ export interface SentimentTrainJob {
   folds: number;
   holdout: number;
   seed: number;
+  /** The active version: its packed model and the examples stored after it trained (it has not seen them). */
+  incumbent?: Incumbent;
 }
 
 /** A predicted label in the gold data's classes: a 2-class corpus has no neutral, so the score's sign decides. */
@@ -51,6 +54,36 @@ function optionsOf(job: SentimentTrainJob, onProgress?: TrainOptions["onProgress
 const lexicon = (texts: string[]) => texts.map((t) => scoreSentiment(t));
 
 /**
+ * The active version and the new one scored on the held-out examples stored after the active version trained
+ * (it was trained on the others), when there are at least `minComparisonRows` of them; or why not.
+ */
+function scoreActive(
+  incumbent: Incumbent,
+  testIndices: readonly number[],
+  test: SentimentExample[],
+  texts: string[],
+  lexiconOnTest: ReturnType<typeof scoreSentiment>[],
+  ours: Array<{ label: SentimentLabel; score: number }>,
+): IncumbentScore {
+  const { versionId, version } = incumbent;
+  if ("unscorable" in incumbent) return { versionId, version, unscorable: incumbent.unscorable };
+  const unseen = new Set(incumbent.unseen);
+  const fair = testIndices.flatMap((i, r) => (unseen.has(i) ? [r] : []));
+  if (fair.length < minComparisonRows) {
+    return { versionId, version, unscorable: `only ${fair.length} of the ${test.length} held-out examples were stored after it trained, at least ${minComparisonRows} needed (it was trained on the others)` };
+  }
+  try {
+    const theirs = sentimentModelFromJSON(unpackArtifact(incumbent.artifact));
+    const fairTexts = fair.map((r) => texts[r]);
+    const predicted = theirs.predict(fairTexts).map((p, k) => decideSentiment(fairTexts[k], lexiconOnTest[fair[k]], p));
+    const gold = fair.map((r) => test[r]);
+    return { versionId, version, rows: fair.length, heldOut: test.length, metrics: metricsOf(gold, predicted), model: metricsOf(gold, fair.map((r) => ours[r])) };
+  } catch (err) {
+    return { versionId, version, unscorable: `scoring it failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
  * The text-model counterpart of `runTraining`: a stratified holdout; on the rest, the learned model's
  * own cross-validated choice of hyper-parameters; the chosen model and the lexicon (the baseline a
  * learned model must beat) scored on the holdout; the most influential features as importances; and
@@ -73,8 +106,10 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
   onProgress(60, steps, "holdout");
   const texts = test.map((e) => e.text);
   const lexiconOnTest = lexicon(texts);
-  const model = metricsOf(test, selection.model.predict(texts).map((p, i) => decideSentiment(texts[i], lexiconOnTest[i], p)));
+  const ours = selection.model.predict(texts).map((p, i) => decideSentiment(texts[i], lexiconOnTest[i], p));
+  const model = metricsOf(test, ours);
   const baseline = metricsOf(test, lexiconOnTest);
+  const active = job.incumbent ? scoreActive(job.incumbent, first.test, test, texts, lexiconOnTest, ours) : null;
   const measured = performance.now();
   const described = selection.model.describe();
   const importances: FeatureImportance[] = described.topFeatures.map((f) => ({ feature: `${f.feature} → ${f.label}`, importance: Math.abs(f.weight), std: 0, coefficient: f.weight }));
@@ -112,7 +147,7 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
   const fingerprint = createHash("sha1").update(JSON.stringify(["sentiment", test.map((e) => [e.label, e.score ?? null, e.text])])).digest("hex");
   return {
     selection: result,
-    holdout: { rows: test.length, model, baseline, fingerprint },
+    holdout: { rows: test.length, model, baseline, fingerprint, active },
     importances,
     artifact: packArtifact(final.model.toJSON()),
     trainingRows: job.examples.length,
