@@ -61,6 +61,10 @@ describe("the learned sentiment model", () => {
     const v = model.versions[0];
     expect(v).toMatchObject({ status: "ACTIVE", algorithm: "learnedSentiment" });
     expect(v.crossValidation?.metric).toBe("macroRecall");
+    // The chosen candidate is marked, with its cross-validated metrics.
+    const winners = v.crossValidation!.candidates.filter((c) => c.winner);
+    expect(winners).toHaveLength(1);
+    expect(winners[0].mean.find((m) => m.name === "macroRecall")?.value).toBeGreaterThan(0.9);
     const recall = (list: Array<{ name: string; value?: number | null }>) => list.find((m) => m.name === "macroRecall")?.value ?? NaN;
     expect(recall(v.holdout!.metrics)).toBeGreaterThan(0.9);
     expect(recall(v.holdout!.baseline)).toBeLessThan(0.6);

@@ -12,7 +12,9 @@ export function crossValidationOf(v: ModelVersion): CrossValidation | null {
   const s = v.cvResults as unknown as SelectionResult | null;
   if (!s?.best) return null;
   const same = (c: CandidateResult) => c.algorithm === s.best.algorithm && JSON.stringify(c.params) === JSON.stringify(s.best.params);
-  return { metric: s.metric, baseline: score(s.baseline, false), candidates: s.candidates.map((c) => score(c, same(c))) };
+  // Candidates are stored best first; a text model's best carries its refit's parameters too, so it may match none.
+  const anySame = s.candidates.some(same);
+  return { metric: s.metric, baseline: score(s.baseline, false), candidates: s.candidates.map((c, i) => score(c, same(c) || (!anySame && i === 0))) };
 }
 
 export function holdoutOf(v: ModelVersion): HoldoutEvaluation | null {

@@ -127,8 +127,12 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
     std: {},
     fitSeconds: 0,
   }));
-  const chosen = JSON.stringify(selection.crossValidation.chosen);
-  const best = candidates.find((c) => JSON.stringify(c.params) === chosen) ?? {
+  // The row of the chosen candidate: the classifier with the chosen weighting and penalty, or, when the labels
+  // come from the score's band, the regressor with the chosen penalty.
+  const chosen = selection.crossValidation.chosen;
+  const isChosen = (p: Record<string, unknown>) =>
+    chosen.labelFrom === "score" ? p.model === "scoreBand" && p.ridgeLambda === chosen.ridgeLambda : p.model === "classifier" && p.classWeight === chosen.classWeight && p.lambda === chosen.lambda;
+  const best = candidates.find((c) => isChosen(c.params)) ?? {
     algorithm: "learnedSentiment" as CandidateResult["algorithm"],
     params: selection.crossValidation.chosen,
     folds: [],
