@@ -87,7 +87,7 @@ export function variableField(message: string): string | undefined {
   if (missing) return `${missing[2] ?? missing[1]}.${missing[3]}`;
   const at = /got invalid value .* at "([^"]+)"/s.exec(message);
   if (at) return at[1];
-  const whole = /^Variable "\$([^"]+)" (?:of required type "[^"]+" was not provided|of non-null type "[^"]+" must not be null)/.exec(message);
+  const whole = /^Variable "\$([^"]+)" (?:of required type "[^"]+" was not provided|of non-null type "[^"]+" must not be null|got invalid value )/.exec(message);
   return whole ? whole[1] : undefined;
 }
 

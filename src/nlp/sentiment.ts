@@ -361,7 +361,8 @@ export function emojiOf(text: string): string[] {
  */
 export function cutIndex(text: string, limit: number): number {
   const space = text.lastIndexOf(" ", limit);
-  if (space > limit - 200) return space;
+  // A space near the limit (within 200 characters, or half the limit when it is short).
+  if (space > 0 && space > limit - Math.min(200, limit / 2)) return space;
   // Segment a window that ends past the limit and starts at an ASCII character at least 100 before it (a grapheme starts there).
   let from = Math.max(0, limit - 100);
   while (from > 0 && text.charCodeAt(from) >= 0x80) from--;

@@ -53,6 +53,8 @@ describe("HTTP surface", () => {
     expect(missing.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "users[1].platform" });
     const absent = await api.query(`query($id: ID!) { node(id: $id) { id } }`, {});
     expect(absent.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    const scalarVar = await api.query(`query($after: DateTimeISO) { posts(first: 1, filter: { publishedAfter: $after }) { totalCount } }`, { after: "tomorrow" });
+    expect(scalarVar.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     // A validation error that is not about an argument's value has no field.
     const noSuchField = await api.query(`{ posts(first: 1) { nope } }`);
     expect(noSuchField.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });

@@ -38,6 +38,11 @@ describe("list filters", () => {
       const r = await q(field, id);
       expect(r.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: `filter.${field}` });
     }
+    // In a nested list's filter too.
+    const nested = await api.query(`query($id: ID!, $a: ID!) { node(id: $id) { ... on User { posts(filter: { authorId: $a }) { totalCount } } } }`, { id: authorId, a: toGlobalId("User", 987654) });
+    expect(nested.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "filter.authorId" });
+    const nestedPost = await api.query(`query($id: ID!, $p: ID!) { node(id: $id) { ... on User { interactions(filter: { postId: $p }) { totalCount } } } }`, { id: authorId, p: toGlobalId("Post", 987654) });
+    expect(nestedPost.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "filter.postId" });
     // A known one still filters.
     const known = await api.ok<{ posts: { totalCount: number } }, unknown>(`query($id: ID!) { posts(filter: { authorId: $id }) { totalCount } }`, { id: authorId });
     expect(known.posts.totalCount).toBe(1);

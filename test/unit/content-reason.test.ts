@@ -23,3 +23,14 @@ describe("topSharedFeature (the reason of a content recommendation)", () => {
     expect(topSharedFeature(index, profile, 4)).toBeUndefined();
   });
 });
+
+describe("snippet (the quoted start of a post in a reason)", () => {
+  it("never cuts inside an emoji: half of a surrogate pair is not valid JSON text", () => {
+    const { snippet } = require("../../src/modules/recommendations/recommendation.service") as typeof import("../../src/modules/recommendations/recommendation.service");
+    const text = `${"a".repeat(38)}😍 and more words after the emoji`;
+    const s = snippet(text);
+    expect(s).toBe(`${"a".repeat(38)}…`);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(s)).toBe(false);
+    expect(snippet("short text")).toBe("short text");
+  });
+});

@@ -1,7 +1,7 @@
 import type { Database, Row, Tx } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
-import { checkRange, mustExist } from "../../graphql/filters";
+import { checkRange, mustExist, mustExistInRequest } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -103,7 +103,9 @@ export class InteractionService {
   }
 
   /** The interactions of a post (or of a user), batched over every parent of the request. */
-  ofParent(loaders: Loaders, parent: "postId" | "userId", parentId: number, args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
+  async ofParent(loaders: Loaders, parent: "postId" | "userId", parentId: number, args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
+    if (args.filter?.userId) await mustExistInRequest(loaders, this.db, "users", "User", args.filter.userId, "filter.userId");
+    if (args.filter?.postId) await mustExistInRequest(loaders, this.db, "posts", "Post", args.filter.postId, "filter.postId");
     const spec = this.spec(args);
     const column = `"i"."${parent}"`;
     const counts = loaders.get<number, number>(`Interactions.${parent}.count:${JSON.stringify(args.filter ?? {})}`, (ids) =>

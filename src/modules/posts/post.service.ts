@@ -1,7 +1,7 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
-import { checkRange, mustExist } from "../../graphql/filters";
+import { checkRange, mustExist, mustExistInRequest } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -143,7 +143,8 @@ export class PostService {
   }
 
   /** A user's posts, batched over every user of the request that asks with the same arguments. */
-  ofAuthor(loaders: Loaders, authorId: number, args: PostsArgs): Promise<ConnectionValue<Post>> {
+  async ofAuthor(loaders: Loaders, authorId: number, args: PostsArgs): Promise<ConnectionValue<Post>> {
+    if (args.filter?.authorId) await mustExistInRequest(loaders, this.db, "users", "User", args.filter.authorId, "filter.authorId");
     const key = JSON.stringify(args);
     const spec = this.spec(args.filter, args.orderBy);
     const counts = loaders.get<number, number>(`User.posts.count:${JSON.stringify(args.filter ?? {})}`, (ids) =>

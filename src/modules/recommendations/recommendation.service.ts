@@ -73,10 +73,19 @@ export function textWords(text: string): string[] {
   return [...words];
 }
 
-function snippet(text: string): string {
+/** The start of a post's text for a reason, cut at a character boundary (never inside an emoji: half of one is not valid JSON text). */
+export function snippet(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
-  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+  if (t.length <= 40) return t;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(t)) {
+    if (index + segment.length > 39) break;
+    end = index + segment.length;
+  }
+  return `${t.slice(0, end)}…`;
 }
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /**
  * Recommendations of posts for people, from the engine in src/ml/recommend: item-item collaborative
