@@ -66,6 +66,10 @@ describe("profiles and names", () => {
     const busy = member({ views: 20, likes: 6, comments: 1, shares: 1, clicks: 2 });
     const audience = profileOf([seg, ...Array.from({ length: 9 }, () => busy)], 10);
     expect(describeSegment(profileOf([seg], 10), audience).name).toBe("Commenters");
+    // 1.2 each against the audience's 1.02: more than most. At the audience's own rate, "about as much".
+    expect(describeSegment(profileOf([seg], 10), audience).description).toMatch(/ who comment more than most \(1\.2 comments each against 1\.0;/);
+    const same = member({ views: 8, likes: 0, comments: 1, shares: 0, clicks: 0 });
+    expect(describeSegment(profileOf([same], 10), profileOf([same, ...Array.from({ length: 9 }, () => busy)], 10)).description).toMatch(/ who comment about as much as most \(1\.0 comments each against 1\.0;/);
   });
 
   it("names quiet members by what they do: viewers, and lapsed ones", () => {

@@ -130,7 +130,7 @@ export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { 
   const what = quiet
     ? `who mostly watch (${p.means.views.toFixed(1)} views, ${totalActions.toFixed(1)} actions each)`
     : perPerson >= 1
-      ? `who ${verb} more than most (${rate}; ${mix})`
+      ? `who ${verb} ${perPerson >= 1.05 ? "more than most" : "about as much as most"} (${rate}; ${mix})`
       : `whose fewer actions lean to ${lead} (${mix}; ${rate})`;
   const parts = [
     `${people(p.size)} (${pct(p.share)} of the audience) ${what}`,
