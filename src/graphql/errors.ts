@@ -110,6 +110,40 @@ function pathInValue(value: ValueNode, prefix: string, at: Location): string | u
   return undefined;
 }
 
+/** The argument paths where variable `name` is used (`posts`, `filter.publishedAfter`, `posts[1]`). */
+function variableUses(value: ValueNode, prefix: string, name: string, out: string[]): void {
+  if (value.kind === Kind.VARIABLE) {
+    if (value.name.value === name) out.push(prefix);
+  } else if (value.kind === Kind.OBJECT) {
+    for (const f of value.fields) variableUses(f.value, `${prefix}.${f.name.value}`, name, out);
+  } else if (value.kind === Kind.LIST) {
+    value.values.forEach((v, i) => variableUses(v, `${prefix}[${i}]`, name, out));
+  }
+}
+
+/**
+ * A variable's path (`p[0].text`) as the argument path it stands for (`posts[0].text`), the way errors of
+ * values written inline and of resolvers name fields; unchanged when the variable is used in more than one
+ * place (or the document cannot be read).
+ */
+export function argumentPathOfVariable(variablePath: string, error: unknown): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(variablePath)?.[0];
+  const source = error instanceof GraphQLError ? error.nodes?.[0]?.loc?.source : undefined;
+  if (!name || !source) return variablePath;
+  try {
+    const uses: string[] = [];
+    visit(parse(source), {
+      Argument(node) {
+        variableUses(node.value, node.name.value, name, uses);
+        return false;
+      },
+    });
+    return uses.length === 1 ? `${uses[0]}${variablePath.slice(name.length)}` : variablePath;
+  } catch {
+    return variablePath;
+  }
+}
+
 /**
  * The argument path of a validation error about a value written inline (`scheduledFor: "tomorrow"`), the
  * way a variable's coercion error names it: graphql-js points at the value node but not at its argument,
@@ -156,7 +190,8 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
           if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
         }
         // graphql-js names the offending variable path in its coercion message: expose it as `field`.
-        const field = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? variableField(formatted.message) : undefined;
+        const variable = code === "BAD_USER_INPUT" && !formatted.extensions?.field ? variableField(formatted.message) : undefined;
+        const field = variable === undefined ? undefined : argumentPathOfVariable(variable, error);
         return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
       }
       logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");

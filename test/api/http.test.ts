@@ -54,7 +54,10 @@ describe("HTTP surface", () => {
     const absent = await api.query(`query($id: ID!) { node(id: $id) { id } }`, {});
     expect(absent.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     const scalarVar = await api.query(`query($after: DateTimeISO) { posts(first: 1, filter: { publishedAfter: $after }) { totalCount } }`, { after: "tomorrow" });
-    expect(scalarVar.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    // Named by the argument path the variable stands for, as a resolver's or an inline value's error would be.
+    expect(scalarVar.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.publishedAfter" });
+    const renamed = await api.query(`mutation($p: [UserInput!]!) { upsertUsers(users: $p) { created } }`, { p: [{ platform: "INSTAGRAM", handle: "a" }, { handle: "b" }] });
+    expect(renamed.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "users[1].platform" });
     // A validation error that is not about an argument's value has no field.
     const noSuchField = await api.query(`{ posts(first: 1) { nope } }`);
     expect(noSuchField.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
