@@ -35,7 +35,7 @@ beforeAll(async () => {
   const { trainModel } = await api.ok(TrainModelDocument, { name: "segments" });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
+    const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel!.id });
     if (trainingRun.status === "SUCCEEDED") break;
     if (trainingRun.status === "FAILED" || Date.now() > deadline) throw new Error(`segments training: ${JSON.stringify(trainingRun)}`);
     await new Promise((r) => setTimeout(r, 200));

@@ -31,10 +31,10 @@ async function trainAndWait(server: TestServer, name: string): Promise<string> {
   expect(started.trainModel).toMatchObject({ modelName: name, status: "RUNNING" });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const { trainingRun } = await server.ok(TrainingRunDocument, { id: started.trainModel.id });
+    const { trainingRun } = await server.ok(TrainingRunDocument, { id: started.trainModel!.id });
     if (trainingRun.status !== "RUNNING") {
       expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null, progress: 1 });
-      return started.trainModel.id;
+      return started.trainModel!.id;
     }
     if (Date.now() > deadline) throw new Error(`training ${name} did not finish in 120 s`);
     await new Promise((r) => setTimeout(r, 200));
@@ -67,10 +67,10 @@ describe("the model service over GraphQL", () => {
     // A read while the worker trains: answered, and the run is still going.
     const read = await api.ok(PostsDocument, { first: 5 });
     expect(read.posts.edges).toHaveLength(5);
-    const during = await api.ok(TrainingRunDocument, { id: started.trainModel.id });
+    const during = await api.ok(TrainingRunDocument, { id: started.trainModel!.id });
     expect(["RUNNING", "SUCCEEDED"]).toContain(during.trainingRun.status);
     for (let i = 0; i < 600; i++) {
-      const { trainingRun } = await api.ok(TrainingRunDocument, { id: started.trainModel.id });
+      const { trainingRun } = await api.ok(TrainingRunDocument, { id: started.trainModel!.id });
       if (trainingRun.status !== "RUNNING") break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -298,6 +298,20 @@ describe("the model service over GraphQL", () => {
     );
     const { model } = await api.ok(ModelDetailsDocument, { name: "engagement" });
     expect(model.versions).toHaveLength(2);
+  });
+
+  it("starts every training asked for in one request, answering null with its error for one it refuses", async () => {
+    const r = await api.query<{ ok: { id: string } | null; bad: { id: string } | null }, unknown>(`mutation { ok: trainModel(name: "engagement") { id } bad: trainModel(name: "nope") { id } }`);
+    expect(r.data?.bad).toBeNull();
+    expect(r.errors?.[0]).toMatchObject({ path: ["bad"], extensions: { code: "NOT_FOUND", field: "name" } });
+    // The other one started: its run can be polled to the end.
+    const id = r.data!.ok!.id;
+    for (let i = 0; i < 600; i++) {
+      const { trainingRun } = await api.ok(TrainingRunDocument, { id });
+      if (trainingRun.status !== "RUNNING") break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect((await api.ok(TrainingRunDocument, { id })).trainingRun.status).toBe("SUCCEEDED");
   });
 });
 

@@ -45,7 +45,7 @@ describe("the response cache", () => {
     const running: Array<{ progress: number; stage: string; seconds: number }> = [];
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel.id });
+      const { trainingRun } = await api.ok(TrainingRunDocument, { id: trainModel!.id });
       if (trainingRun.status !== "RUNNING") {
         expect(trainingRun).toMatchObject({ status: "SUCCEEDED", progress: 1, error: null });
         break;
@@ -62,7 +62,7 @@ describe("the response cache", () => {
     // The same run seen through its version (node → ModelVersion.trainingRun) is finished too.
     const node = await api.ok<{ node: { trainingRun: { status: string; progress: number } } }, unknown>(
       `query($id: ID!) { node(id: $id) { ... on ModelVersion { trainingRun { status progress } } } }`,
-      { id: trainModel.id },
+      { id: trainModel!.id },
     );
     expect(node.node.trainingRun).toEqual({ status: "SUCCEEDED", progress: 1 });
   });

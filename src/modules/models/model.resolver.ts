@@ -24,7 +24,9 @@ export class ModelResolver {
   }
 
   @Mutation(() => TrainingRunType, {
-    description: "Train a model from the current data in a worker thread; returns at once with a run to poll. A bad spec or an unusable table is refused here.",
+    nullable: true,
+    description:
+      "Train a model from the current data in a worker thread; returns at once with a run to poll. A bad spec or an unusable table is refused here (null, with the error; other trainings asked for in the same request still start and answer).",
   })
   async trainModel(@Arg("name") name: string) {
     return TrainingRunType.of(await this.modelService.train(name));

@@ -281,7 +281,7 @@ export type TrainModelMutationVariables = Exact<{
 }>;
 
 
-export type TrainModelMutation = { trainModel: { id: string, modelName: string, status: TrainingStatus, progress: number, stage: string } };
+export type TrainModelMutation = { trainModel: { id: string, modelName: string, status: TrainingStatus, progress: number, stage: string } | null };
 
 export type TrainingRunQueryVariables = Exact<{
   id: string | number;

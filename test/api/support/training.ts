@@ -5,7 +5,7 @@ import type { TestServer } from "./server";
 export async function trainAndWait(server: TestServer, name: string, pollMs = 200): Promise<void> {
   const { trainModel } = await server.ok(TrainModelDocument, { name });
   for (let i = 0; i < 600; i++) {
-    const { trainingRun } = await server.ok(TrainingRunDocument, { id: trainModel.id });
+    const { trainingRun } = await server.ok(TrainingRunDocument, { id: trainModel!.id });
     if (trainingRun.status !== "RUNNING") {
       expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null });
       return;
