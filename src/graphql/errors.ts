@@ -1,4 +1,4 @@
-import { BREAK, GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type Location, type ValueNode } from "graphql";
+import { BREAK, GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type ObjectFieldNode, type ValueNode } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "../lib/logger";
 
@@ -91,33 +91,16 @@ export function variableField(message: string): string | undefined {
   return whole ? whole[1] : undefined;
 }
 
-/** The argument path of a value in an argument (`posts[0].scheduledFor`), or undefined when it is not inside one. */
-function pathInValue(value: ValueNode, prefix: string, at: Location): string | undefined {
-  if (value.loc?.start === at.start && value.loc.end === at.end) return prefix;
+/** Every value and input field inside an argument's value, with its argument path (`posts[0].scheduledFor`). */
+function* valuePaths(value: ValueNode, prefix: string): Generator<[string, ValueNode | ObjectFieldNode]> {
+  yield [prefix, value];
   if (value.kind === Kind.OBJECT) {
     for (const f of value.fields) {
-      const path = `${prefix}.${f.name.value}`;
-      if (f.loc?.start === at.start && f.loc.end === at.end) return path;
-      const inner = pathInValue(f.value, path, at);
-      if (inner) return inner;
+      yield [`${prefix}.${f.name.value}`, f];
+      yield* valuePaths(f.value, `${prefix}.${f.name.value}`);
     }
   } else if (value.kind === Kind.LIST) {
-    for (let i = 0; i < value.values.length; i++) {
-      const inner = pathInValue(value.values[i], `${prefix}[${i}]`, at);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-/** The argument paths where variable `name` is used (`posts`, `filter.publishedAfter`, `posts[1]`). */
-function variableUses(value: ValueNode, prefix: string, name: string, out: string[]): void {
-  if (value.kind === Kind.VARIABLE) {
-    if (value.name.value === name) out.push(prefix);
-  } else if (value.kind === Kind.OBJECT) {
-    for (const f of value.fields) variableUses(f.value, `${prefix}.${f.name.value}`, name, out);
-  } else if (value.kind === Kind.LIST) {
-    value.values.forEach((v, i) => variableUses(v, `${prefix}[${i}]`, name, out));
+    for (let i = 0; i < value.values.length; i++) yield* valuePaths(value.values[i], `${prefix}[${i}]`);
   }
 }
 
@@ -134,7 +117,7 @@ export function argumentPathOfVariable(variablePath: string, error: unknown): st
     const uses: string[] = [];
     visit(parse(source), {
       Argument(node) {
-        variableUses(node.value, node.name.value, name, uses);
+        for (const [path, value] of valuePaths(node.value, node.name.value)) if (value.kind === Kind.VARIABLE && value.name.value === name) uses.push(path);
         return false;
       },
     });
@@ -156,8 +139,13 @@ export function inlineValueField(error: unknown): string | undefined {
   let found: string | undefined;
   visit(parse(at.source), {
     Argument(node) {
-      found ??= pathInValue(node.value, node.name.value, at);
-      return found ? BREAK : undefined;
+      for (const [path, value] of valuePaths(node.value, node.name.value)) {
+        if (value.loc?.start === at.start && value.loc.end === at.end) {
+          found = path;
+          return BREAK;
+        }
+      }
+      return false;
     },
   });
   return found;

@@ -348,7 +348,9 @@ export function sentimentModelFromJSON(json: unknown): SentimentModel {
   const params = j.params;
   if (typeof params !== "object" || params === null) fail("expected a params object");
   const trainedOn = typeof j.trainedOn === "number" ? j.trainedOn : fail("expected trainedOn to be a number");
-  const emojiValence = features.emojiValence === undefined ? false : features.emojiValence === true ? true : features.emojiValence === false ? false : fail(`expected features.emojiValence to be a boolean, found ${JSON.stringify(features.emojiValence)}`);
+  // Absent in a model stored before emoji counted: it reads text without them.
+  const emojiValence = features.emojiValence ?? false;
+  if (typeof emojiValence !== "boolean") fail(`expected features.emojiValence to be a boolean, found ${JSON.stringify(emojiValence)}`);
   return new LearnedSentimentModel({ classes, params: params as Record<string, unknown>, vocabulary, dense, weights, intercepts, ridge, embedding, labelFrom: j.labelFrom, trainedOn, emojiValence });
 }
 

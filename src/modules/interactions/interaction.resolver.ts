@@ -35,8 +35,8 @@ export class InteractionResolver {
   ) {}
 
   @Query(() => InteractionConnection, { description: "Interactions, most recent first." })
-  interactions(@Args() args: InteractionsArgs) {
-    return this.interactionsService.list(args);
+  interactions(@Args() args: InteractionsArgs, @Ctx() ctx: Context) {
+    return this.interactionsService.list(ctx.loaders, args);
   }
 
   @Mutation(() => RecordInteractionsPayload, {

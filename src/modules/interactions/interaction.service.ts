@@ -1,7 +1,7 @@
 import type { Database, Row, Tx } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
-import { checkRange, mustExist, mustExistInRequest } from "../../graphql/filters";
+import { checkRange } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -95,17 +95,21 @@ export class InteractionService {
     };
   }
 
-  async list(args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
+  async list(loaders: Loaders, args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
     const spec = this.spec(args);
-    if (args.filter?.userId) await mustExist(this.db, "users", "User", args.filter.userId, "filter.userId");
-    if (args.filter?.postId) await mustExist(this.db, "posts", "Post", args.filter.postId, "filter.postId");
+    await this.checkFilterIds(loaders, args);
     return paginate(this.db, spec, args);
+  }
+
+  /** An unknown ID in the filter is NOT_FOUND naming its field (batched and cached per request by byId). */
+  private async checkFilterIds(loaders: Loaders, args: InteractionsArgs): Promise<void> {
+    if (args.filter?.userId) await this.users.getOrThrow(loaders, args.filter.userId, "filter.userId");
+    if (args.filter?.postId) await this.posts.getOrThrow(loaders, args.filter.postId, "filter.postId");
   }
 
   /** The interactions of a post (or of a user), batched over every parent of the request. */
   async ofParent(loaders: Loaders, parent: "postId" | "userId", parentId: number, args: InteractionsArgs): Promise<ConnectionValue<Interaction>> {
-    if (args.filter?.userId) await mustExistInRequest(loaders, this.db, "users", "User", args.filter.userId, "filter.userId");
-    if (args.filter?.postId) await mustExistInRequest(loaders, this.db, "posts", "Post", args.filter.postId, "filter.postId");
+    await this.checkFilterIds(loaders, args);
     const spec = this.spec(args);
     const column = `"i"."${parent}"`;
     const counts = loaders.get<number, number>(`Interactions.${parent}.count:${JSON.stringify(args.filter ?? {})}`, (ids) =>

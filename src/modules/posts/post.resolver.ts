@@ -32,8 +32,8 @@ export class PostResolver {
   ) {}
 
   @Query(() => PostConnection, { description: "Posts, newest first unless ordered otherwise." })
-  posts(@Args() args: PostsArgs) {
-    return this.postsService.list(args);
+  posts(@Args() args: PostsArgs, @Ctx() ctx: Context) {
+    return this.postsService.list(ctx.loaders, args);
   }
 
   @Query(() => Post, { description: "A post by global ID (NOT_FOUND if there is none)." })

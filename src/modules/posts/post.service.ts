@@ -1,7 +1,7 @@
 import type { Database, Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
-import { checkRange, mustExist, mustExistInRequest } from "../../graphql/filters";
+import { checkRange } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
@@ -136,15 +136,16 @@ export class PostService {
     return { mapper: this.db.mapper(Post), from: `"posts" "p"`, alias: "p", where: this.where(filter), sort: { ...sort, direction: orderBy?.direction ?? "DESC" } };
   }
 
-  async list(args: PostsArgs): Promise<ConnectionValue<Post>> {
+  async list(loaders: Loaders, args: PostsArgs): Promise<ConnectionValue<Post>> {
     const spec = this.spec(args.filter, args.orderBy);
-    if (args.filter?.authorId) await mustExist(this.db, "users", "User", args.filter.authorId, "filter.authorId");
+    if (args.filter?.authorId) await this.users.getOrThrow(loaders, args.filter.authorId, "filter.authorId");
     return paginate(this.db, spec, args);
   }
 
   /** A user's posts, batched over every user of the request that asks with the same arguments. */
   async ofAuthor(loaders: Loaders, authorId: number, args: PostsArgs): Promise<ConnectionValue<Post>> {
-    if (args.filter?.authorId) await mustExistInRequest(loaders, this.db, "users", "User", args.filter.authorId, "filter.authorId");
+    // An unknown ID in the filter is NOT_FOUND here too (once per request: byId is batched and cached).
+    if (args.filter?.authorId) await this.users.getOrThrow(loaders, args.filter.authorId, "filter.authorId");
     const key = JSON.stringify(args);
     const spec = this.spec(args.filter, args.orderBy);
     const counts = loaders.get<number, number>(`User.posts.count:${JSON.stringify(args.filter ?? {})}`, (ids) =>

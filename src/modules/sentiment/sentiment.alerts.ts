@@ -108,8 +108,8 @@ export class SentimentAlerts {
     const rule = JSON.stringify([args.options, scope.sort(([a], [b]) => a.localeCompare(b))]);
     const alerts: AlertValue[] = [];
     for (const [rawKey, list] of groups) {
-      const dense: BucketCounts[] = list.map((r) => ({ start: r.bucket, count: r.count, negative: r.negative, ordinal: bucketOrdinal(r.bucket, granularity) }));
-      for (const s of detectSpikes(dense, args.options)) {
+      const buckets: BucketCounts[] = list.map((r) => ({ start: r.bucket, count: r.count, negative: r.negative, ordinal: bucketOrdinal(r.bucket, granularity) }));
+      for (const s of detectSpikes(buckets, args.options)) {
         if (listedFrom && s.start < listedFrom) continue;
         const end = nextBucket(s.start, granularity);
         const { groupKey, groupLabel } = list[0];
