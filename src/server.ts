@@ -45,7 +45,7 @@ import { ModelCache } from "./modules/models/model.cache";
 import { InterestService } from "./modules/interests/interest.service";
 import { UserInterestsResolver } from "./modules/interests/interest.resolver";
 import { SegmentService, segmentsModelName } from "./modules/segments/segment.service";
-import { SegmentResolver, UserSegmentResolver } from "./modules/segments/segment.resolver";
+import { SegmentResolver, SegmentType, UserSegmentResolver } from "./modules/segments/segment.resolver";
 import { BestTimesResolver } from "./modules/segments/best-times";
 import { rankingModelName, RecommendationService } from "./modules/recommendations/recommendation.service";
 import { RecommendationResolver } from "./modules/recommendations/recommendation.resolver";
@@ -143,6 +143,7 @@ export function createSchema(services: Services) {
   nodes.register("Post", (loaders, id) => services.posts.byId(loaders, id));
   nodes.register("Interaction", (loaders, id) => services.interactions.byId(loaders, id));
   nodes.register("ModelVersion", (_loaders, id) => services.models.versionById(id));
+  nodes.register("Segment", (loaders, id) => SegmentType.byId(services.segments, loaders, id));
   const instances = new Map<Function, unknown>([
     [NodeResolver, new NodeResolver(nodes)],
     [UserResolver, new UserResolver(services.users)],

@@ -6,7 +6,8 @@ import { BadUserInputError } from "./errors";
 /** Anything that can be fetched by its global ID; `id` is the database key, `globalId` the opaque one. */
 @InterfaceType("Node", {
   description: "An object with an opaque, globally unique ID, fetchable with `node(id)`.",
-  resolveType: (value) => (value as object).constructor.name,
+  // The value's class: an entity class (User, Post, …) or a view class (Segment's), whatever its GraphQL name.
+  resolveType: (value) => (value as object).constructor as ClassType,
 })
 export abstract class Node {
   abstract id: number;

@@ -253,6 +253,31 @@ describe("the model service over GraphQL", () => {
     expect(one.segment.share).toBeCloseTo((segs[0].size - 1) / total, 12);
     // The description's size and share follow too.
     expect(one.segment.description.startsWith(`${segs[0].size - 1} people (${Math.round(one.segment.share * 100)}% of the audience) `)).toBe(true);
+
+    // A segment is a Node: node(id) fetches it, with its live figures.
+    const byNode = await api.ok<{ node: { __typename: string; id: string; name: string; size: number; share: number } }, unknown>(
+      `query($id: ID!) { node(id: $id) { __typename id ... on Segment { name size share } } }`,
+      { id: segs[0].id },
+    );
+    expect(byNode.node).toEqual({ __typename: "Segment", id: segs[0].id, name: segs[0].name, size: one.segment.size, share: one.segment.share });
+
+    // Re-activating the version (a rollback to it) re-assigns people, the newcomer included once active,
+    // and every segment keeps its ID: bookmarks, filters and caches that hold a segment ID still work.
+    const post = (await api.ok<{ posts: { nodes: Array<{ id: string }> } }, unknown>(`{ posts(first: 1, filter: { platform: INSTAGRAM }) { nodes { id } } }`)).posts.nodes[0];
+    await api.ok(`mutation($i: [InteractionInput!]!) { recordInteractions(interactions: $i) { recorded } }`, {
+      i: [{ userId: upsertUsers.items[0].id, postId: post.id, type: "LIKE", occurredAt: new Date().toISOString() }],
+    });
+    await api.ok(`mutation { deactivateModel(name: "segments") { name } }`);
+    await api.ok(ActivateModelVersionDocument, { id: v.id });
+    const SegOf = `query($id: ID!) { node(id: $id) { ... on User { segment { id } } } }`;
+    let newcomerSegment: string | null = null;
+    for (let i = 0; i < 200 && !newcomerSegment; i++) {
+      newcomerSegment = (await api.ok<{ node: { segment: { id: string } | null } }, unknown>(SegOf, { id: upsertUsers.items[0].id })).node.segment?.id ?? null;
+      if (!newcomerSegment) await new Promise((r) => setTimeout(r, 100));
+    }
+    const again = (await api.ok<{ segments: Array<{ id: string; key: number }> }, unknown>(`{ segments { id key } }`)).segments;
+    expect(new Set(again.map((x) => x.id))).toEqual(new Set(segs.map((x) => x.id)));
+    expect(again.map((x) => x.id)).toContain(newcomerSegment);
   });
 
   it("tunes the recommender's blend on the data, scored against the better popularity baseline, and serves with it", async () => {

@@ -3,7 +3,8 @@ import type { Database, Row } from "../../db/database";
 import type { Context } from "../../graphql/context";
 import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
-import { ConnectionArgs, decodeGlobalId, PageInfo, toGlobalId } from "../../graphql/relay";
+import type { Loaders } from "../../graphql/loaders";
+import { ConnectionArgs, decodeGlobalId, Node, PageInfo, toGlobalId } from "../../graphql/relay";
 import { UserConnection } from "../users/user.resolver";
 import { User } from "../users/user.entity";
 import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
@@ -45,7 +46,7 @@ export class SegmentSentiment {
   negative: number | null;
 }
 
-@ObjectType("Segment", { simpleResolvers: true, description: "A group of people who behave alike, found by the active segments (k-means) version, with a generated name." })
+@ObjectType("Segment", { implements: Node, simpleResolvers: true, description: "A group of people who behave alike, found by the active segments (k-means) version, with a generated name." })
 export class SegmentType {
   @Field(() => ID)
   id: string;
@@ -93,7 +94,7 @@ export class SegmentType {
   static of(s: Segment, total: number): SegmentType {
     const p = s.profile as unknown as SegmentProfile;
     const share = total > 0 ? s.size / total : p.share;
-    return {
+    return Object.assign(new SegmentType(), {
       id: toGlobalId("Segment", String(s.id)),
       dbId: s.id,
       key: s.key,
@@ -108,7 +109,14 @@ export class SegmentType {
       topHashtags: p.topHashtags,
       sentiment: p.sentiment,
       conversionRate: p.conversionRate,
-    };
+    });
+  }
+
+  /** One segment by row id with its live share (the people its version holds now), or undefined. */
+  static async byId(service: SegmentService, loaders: Loaders, id: number): Promise<SegmentType | undefined> {
+    const s = await service.byId(id);
+    if (!s) return undefined;
+    return SegmentType.of(s, s.modelVersionId === null ? 0 : await service.versionSize(loaders, s.modelVersionId));
   }
 }
 
@@ -177,9 +185,9 @@ export class SegmentResolver {
 
   @Query(() => SegmentType, { description: "A segment by ID (NOT_FOUND if unknown)." })
   async segment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    const s = await this.segmentService.byId(segmentIdOf(id, "id"));
+    const s = await SegmentType.byId(this.segmentService, ctx.loaders, segmentIdOf(id, "id"));
     if (!s) throw new NotFoundError("Segment", id);
-    return SegmentType.of(s, s.modelVersionId === null ? 0 : await this.segmentService.versionSize(ctx.loaders, s.modelVersionId));
+    return s;
   }
 
   @FieldResolver(() => UserConnection, { description: "The segment's people." })

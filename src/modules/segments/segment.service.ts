@@ -88,18 +88,24 @@ export class SegmentService {
     });
     const now = new Date();
     await this.db.write(async (tx) => {
-      const old = (await tx.query<{ id: number }>(`SELECT "id" FROM "segments" WHERE "modelVersionId" = ?`, [versionId])).map((r) => Number(r.id));
-      for (const slice of chunks(old, 500)) {
+      const old = (await tx.query<{ id: number; key: number }>(`SELECT "id", "key" FROM "segments" WHERE "modelVersionId" = ?`, [versionId])).map((r) => ({ id: Number(r.id), key: Number(r.key) }));
+      for (const slice of chunks(old.map((r) => r.id), 500)) {
         await tx.execute(`DELETE FROM "segment_memberships" WHERE "segmentId" IN (${slice.map(() => "?").join(", ")})`, slice);
       }
-      await tx.execute(`DELETE FROM "segments" WHERE "modelVersionId" = ?`, [versionId]);
+      // A cluster keeps its row (and so its global ID) across re-materialisations of its version: a rollback
+      // to this version, or people added since, re-profile it in place. Only a cluster left without members goes.
+      const kept = new Set(segments.map((s) => s.key));
+      const gone = old.filter((r) => !kept.has(r.key)).map((r) => r.id);
+      for (const slice of chunks(gone, 500)) {
+        await tx.execute(`DELETE FROM "segments" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
+      }
       const rows = await this.db.insertMany(
         tx,
         "segments",
         Segment,
         ["modelVersionId", "key", "name", "description", "size", "profile", "createdAt"],
         segments.map((s) => ({ modelVersionId: versionId, key: s.key, name: s.name, description: s.description, size: s.profile.size, profile: s.profile as unknown as Record<string, unknown>, createdAt: now })),
-        `RETURNING "id", "key"`,
+        `ON CONFLICT ("modelVersionId", "key") DO UPDATE SET "name" = excluded."name", "description" = excluded."description", "size" = excluded."size", "profile" = excluded."profile" RETURNING "id", "key"`,
       );
       const idByKey = new Map(rows.map((r) => [Number(r.key), Number(r.id)]));
       await this.db.insertMany(
