@@ -161,7 +161,11 @@ export class Pipeline implements FittedModel {
       slope = 1;
     }
     const values = allocateContributions(native, { prediction: P, reference: R, base: this.base, slope }, this.estimator.attribute ? this.gapWeights : undefined);
-    const contributions: Contribution[] = this.features.map((f, i) => ({ feature: f.name, value: row[f.name] ?? null, contribution: values[i] }));
+    const contributions: Contribution[] = this.features.map((f, i) => {
+      const value = row[f.name] ?? null;
+      const readAs = this.preprocessor.readAs(f.name, value);
+      return readAs === undefined ? { feature: f.name, value, contribution: values[i] } : { feature: f.name, value, contribution: values[i], readAs };
+    });
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
     return { base: this.base, prediction, contributions };
   }

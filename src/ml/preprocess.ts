@@ -274,6 +274,28 @@ export class Preprocessor {
   }
 
   /**
+   * How the model reads one feature's value when that differs from the value itself: a number beyond the training
+   * range as the range's edge, a category level training never saw (or kept) as `(other)`; undefined otherwise
+   * (missing values are reported as missing by the callers).
+   */
+  readAs(name: string, value: FeatureValue): FeatureValue | undefined {
+    const p = this.state.plans.findIndex((plan) => plan.name === name);
+    const plan = this.state.plans[p];
+    if (!plan) return undefined;
+    if (plan.kind === "numeric") {
+      const v = numericValue(value, name, 0); // transform has read it already: it is a number or missing
+      if (!Number.isFinite(v) || plan.min === undefined || plan.max === undefined) return undefined;
+      const x = Math.min(plan.max, Math.max(plan.min, v));
+      return x === v ? undefined : x;
+    }
+    if (plan.kind === "categorical") {
+      const level = levelOf(value);
+      return level !== null && !this.levelIndex[p]!.has(level) ? OTHER_LEVEL : undefined;
+    }
+    return undefined;
+  }
+
+  /**
    * A typical training row: the median of numeric features, the majority of booleans, the most
    * frequent level of categoricals (used as the reference of replacement explanations).
    */

@@ -104,6 +104,8 @@ export interface Contribution {
   feature: string;
   value: FeatureValue;
   contribution: number;
+  /** How the model read `value` when that differs: a training-range edge, or `(other)` for an unseen level. */
+  readAs?: FeatureValue;
 }
 
 export interface Explanation {

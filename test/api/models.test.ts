@@ -113,7 +113,20 @@ describe("the model service over GraphQL", () => {
     const e = r.predictPost.engagement!;
     expect(e.value).toBeGreaterThan(0);
     expect(e.modelVersion.version).toBe(1);
-    expect(e.explanation.contributions.find((c) => c.feature === "mediaType")).toMatchObject({ label: "media type is VIDEO", value: "VIDEO" });
+    expect(e.explanation.contributions.find((c) => c.feature === "mediaType")).toMatchObject({ label: "media type is VIDEO", value: "VIDEO", readAs: null });
+    expect(e.explanation.contributions.find((c) => c.feature === "category")).toMatchObject({ value: "running", readAs: null });
+    // What the model cannot read as given, the explanation says it read otherwise: a category it never learned
+    // (listed even when it weighs nothing), a number beyond what training saw.
+    const odd = (await api.ok(PredictPostDocument, { draft: { ...draft, category: "pottery", text: `${"clay ".repeat(1990)}#pottery` } })).predictPost.engagement!;
+    expect(odd.explanation.contributions.find((c) => c.feature === "category")).toMatchObject({
+      value: "pottery",
+      readAs: "(other)",
+      label: "topic / category is pottery (not a category the model learned: read as any other)",
+    });
+    const length = odd.explanation.contributions.find((c) => c.feature === "textLength");
+    expect(length).toBeDefined();
+    expect(Number(length!.readAs)).toBeLessThan(9958);
+    expect(length!.label).toBe(`text length (characters) is 9958 (beyond the model's training: read as ${length!.readAs})`);
     expect(r.predictPost.viralProbability).toBeNull(); // no virality model trained yet
     const bad = await api.query(PredictPostDocument, { draft: { ...draft, authorId: Buffer.from("User:99999").toString("base64") } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "draft.authorId" });

@@ -61,6 +61,23 @@ describe("Preprocessor", () => {
     expect(older.transform([{ age: 40, city: "a", vip: true }])[0][0]).toBeCloseTo(20 / s, 12);
   });
 
+  it("says how it reads a value when that differs from the value: a training-range edge, (other) for an unlearned level", () => {
+    const p = Preprocessor.fit(table, { missingIndicators: false });
+    expect(p.readAs("age", 9_859)).toBe(30);
+    expect(p.readAs("age", -5)).toBe(10);
+    expect(p.readAs("age", 25)).toBeUndefined();
+    expect(p.readAs("age", null)).toBeUndefined(); // missing: the explanation says "unknown"
+    expect(p.readAs("city", "a")).toBeUndefined();
+    expect(p.readAs("city", "zürich")).toBe("(other)");
+    expect(p.readAs("city", null)).toBeUndefined();
+    expect(p.readAs("vip", false)).toBeUndefined();
+    expect(p.readAs("nonsense", 1)).toBeUndefined();
+    // A level training saw but did not keep (beyond maxCategories) is read as (other) too.
+    const one = Preprocessor.fit(table, { maxCategories: 1 });
+    expect(one.readAs("city", "b")).toBe("(other)");
+    expect(one.readAs("city", "a")).toBeUndefined();
+  });
+
   it("round-trips through JSON and refuses a foreign tag", () => {
     const p = Preprocessor.fit(table, { scale: true });
     const q = Preprocessor.fromJSON(JSON.parse(JSON.stringify(p.toJSON())));

@@ -1,3 +1,4 @@
+import { OTHER_LEVEL } from "../../ml/preprocess";
 import type { Explanation, FeatureValue } from "../../ml/types";
 import { postFeatures } from "./post-features";
 import { extraFeature, userFeatures } from "./user-features";
@@ -18,10 +19,13 @@ function valueText(value: FeatureValue): string | null {
   return value;
 }
 
-function label(feature: string, value: FeatureValue): string {
+function label(feature: string, value: FeatureValue, readAs: FeatureValue | undefined): string {
   const v = valueText(value);
   if (v === null) return `${describe(feature)} unknown`;
   if (typeof value === "boolean") return `${describe(feature)}: ${v}`;
+  // The model read the value otherwise: say how, so that the explanation is of what it computed.
+  if (readAs === OTHER_LEVEL) return `${describe(feature)} is ${v} (not a category the model learned: read as any other)`;
+  if (typeof readAs === "number") return `${describe(feature)} is ${v} (beyond the model's training: read as ${valueText(readAs)})`;
   return `${describe(feature)} is ${v}`;
 }
 
@@ -33,11 +37,13 @@ export function explainInWords(e: Explanation, unit: string): PredictionExplanat
   const probability = unit === "probability";
   const amount = (x: number) => (probability ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts` : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`);
   const level = (x: number) => (probability ? `${(x * 100).toFixed(1)}%` : `${x.toFixed(1)} ${unit}`);
-  // A feature that moved nothing (a CRM field this person has no value for, say) is left out of the list.
-  const contributions: FeatureContribution[] = e.contributions.filter((c) => c.contribution !== 0).map((c) => ({
+  // A feature that moved nothing (a CRM field this person has no value for, say) is left out of the list, unless the
+  // model read its value otherwise (a category it never learned says so even when it weighs nothing).
+  const contributions: FeatureContribution[] = e.contributions.filter((c) => c.contribution !== 0 || c.readAs !== undefined).map((c) => ({
     feature: c.feature,
-    label: label(c.feature, c.value),
+    label: label(c.feature, c.value, c.readAs),
     value: valueText(c.value),
+    readAs: c.readAs === undefined ? null : valueText(c.readAs),
     contribution: c.contribution,
   }));
   const significant = (c: FeatureContribution) => Math.abs(c.contribution) >= Math.max(1e-9, Math.abs(e.prediction - e.base) * 0.02);

@@ -15,6 +15,12 @@ export class FeatureContribution {
   @Field(() => String, { nullable: true })
   value: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "How the model read the value when it differs from it: a number beyond what training saw as the training range's edge, a category training never saw as \"(other)\"; null otherwise.",
+  })
+  readAs: string | null;
+
   @Field(() => Float, { description: "In the prediction's units (engagements, or probability for a probability)." })
   contribution: number;
 }
