@@ -174,7 +174,10 @@ export function createFormatError(logger: Logger, exposeInternals: boolean) {
           }
         }
         if (code === "GRAPHQL_VALIDATION_FAILED" && !formatted.extensions?.field) {
-          const field = inlineValueField(error);
+          const at = inlineValueField(error);
+          // A required input field left out of an inline object is named itself (`posts[0].text`), not its object.
+          const left = /^Field "[^".]+\.([^"]+)" of required type "[^"]+" was not provided\.?$/.exec(formatted.message);
+          const field = at !== undefined && left ? `${at}.${left[1]}` : at;
           if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
         }
         // graphql-js names the offending variable path in its coercion message: expose it as `field`.

@@ -44,6 +44,9 @@ describe("HTTP surface", () => {
       `mutation { upsertPosts(posts: [{ platform: INSTAGRAM, externalId: "a", authorHandle: "x", text: "ok", mediaType: PHOTO, publishedAt: "2026-01-01T00:00:00Z" }, { platform: INSTAGRAM, externalId: "b", authorHandle: "x", text: "ok", mediaType: PHOTO, publishedAt: "tomorrow" }]) { created } }`,
     );
     expect(inline.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "posts[1].publishedAt" } });
+    // A required input field left out of an inline object is named itself, as a variable's would be.
+    const leftOut = await api.query(`mutation { upsertUsers(users: [{ platform: INSTAGRAM, handle: "a" }, { handle: "b" }]) { created } }`);
+    expect(leftOut.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "users[1].platform" } });
     const unknownField = await api.query(`{ posts(first: 1, filter: { platfrom: INSTAGRAM }) { totalCount } }`);
     expect(unknownField.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED", field: "filter.platfrom" } });
     const scalar = await api.query(`{ posts(first: "ten") { totalCount } }`);
