@@ -33,17 +33,26 @@ export function loggingPlugin(logger: Logger): ApolloServerPlugin {
   };
 }
 
-/** Rejects documents nested deeper than `max` fields (fragments followed), before anything runs. */
-export function depthLimit(max: number) {
+/**
+ * Rejects documents nested deeper than `max` fields (fragments followed), before anything runs. Introspection
+ * (`__schema`, `__type`) is measured on its own against `introspectionMax`: the standard introspection query
+ * (graphql-js's `getIntrospectionQuery`, which Apollo Sandbox, codegen and GraphQL connectors send) follows
+ * `ofType` 15 levels deep, and its cost is bounded by the schema, not by the data.
+ */
+export function depthLimit(max: number, introspectionMax = 20) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    let introspection = 0;
     const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
       if (!set) return 0;
       let deepest = 0;
       for (const s of set.selections) {
-        if (s.kind === Kind.FIELD) deepest = Math.max(deepest, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
-        else if (s.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(s.selectionSet, seen));
+        if (s.kind === Kind.FIELD) {
+          const depth = s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1;
+          if (s.name.value === "__schema" || s.name.value === "__type") introspection = Math.max(introspection, depth);
+          else deepest = Math.max(deepest, depth);
+        } else if (s.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(s.selectionSet, seen));
         else if (!seen.has(s.name.value)) {
           const f = fragments.get(s.name.value);
           deepest = Math.max(deepest, depthOf(f?.selectionSet, new Set([...seen, s.name.value])));
@@ -53,10 +62,16 @@ export function depthLimit(max: number) {
     };
     return {
       OperationDefinition(node) {
+        introspection = 0;
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > max) {
           context.reportError(
             new GraphQLError(`expected a query at most ${max} fields deep, found ${depth}`, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+          );
+        }
+        if (introspection > introspectionMax) {
+          context.reportError(
+            new GraphQLError(`expected an introspection query at most ${introspectionMax} fields deep, found ${introspection}`, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
           );
         }
       },

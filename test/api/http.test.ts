@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildClientSchema, buildSchema, findBreakingChanges, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
 import { startServer, type TestServer } from "./support/server";
 
 let api: TestServer;
@@ -26,6 +29,21 @@ describe("HTTP surface", () => {
     const root = await fetch(`${api.origin}/`, { redirect: "manual" });
     expect(root.status).toBe(302);
     expect(root.headers.get("location")).toBe("/graphql");
+  });
+
+  it("answers the standard introspection query (Sandbox, codegen and connectors load the schema from the URL)", async () => {
+    const res = await api.query<IntrospectionQuery, unknown>(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    expect(res.errors).toBeUndefined();
+    // What it describes is the checked-in schema.
+    const served = buildClientSchema(res.data!);
+    const checkedIn = buildSchema(readFileSync(path.join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
+    expect(findBreakingChanges(checkedIn, served)).toEqual([]);
+    expect(findBreakingChanges(served, checkedIn)).toEqual([]);
+    expect(Object.keys(served.getTypeMap()).sort()).toEqual(Object.keys(checkedIn.getTypeMap()).sort());
+    // Introspection has its own, larger depth limit: it is bounded by the schema, but not without end.
+    const ofType = (n: number): string => (n === 0 ? "name" : `name ofType { ${ofType(n - 1)} }`);
+    const deep = await api.query(`{ __type(name: "Post") { fields { type { ${ofType(19)} } } } }`);
+    expect(deep.errors?.[0]).toMatchObject({ message: "expected an introspection query at most 20 fields deep, found 23", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
   });
 
   it("answers unknown routes, bad JSON and a too-deep query with a clear error, and keeps running", async () => {
