@@ -21,6 +21,33 @@ export interface Tx {
   query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a statement and returns the number of rows it changed. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Holds natural keys (a platform and handle, say) until the transaction ends, so that another write unit
+   * locking one of them waits: a read-merge-write of rows that may not exist yet is then not interleaved.
+   * PostgreSQL: transaction-level advisory locks on `lockBuckets` hash buckets per namespace, taken in one
+   * order (two units never wait for each other in a circle, and a 5,000-row batch holds at most
+   * `lockBuckets` locks). SQLite: nothing to do, write units run one at a time.
+   */
+  lockKeys(namespace: LockNamespace, keys: Iterable<string>): Promise<void>;
+}
+
+/** What `Tx.lockKeys` keys name; each has its own advisory-lock space. */
+export enum LockNamespace {
+  users = 1,
+  posts = 2,
+}
+
+/** Buckets per lock namespace (PostgreSQL's shared lock table holds 64 × max_connections locks by default). */
+export const lockBuckets = 256;
+
+/** FNV-1a of a key, as its lock bucket. */
+export function lockBucket(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % lockBuckets;
 }
 
 type Convert = (value: unknown) => unknown;
@@ -230,6 +257,7 @@ export class Database {
       manager,
       query: async <R>(sql: string, params: readonly unknown[] = []) => this.sqliteAll<R>(sql, params),
       execute: async (sql, params = []) => this.sqliteRun(sql, params),
+      lockKeys: async () => undefined,
     };
   }
 
@@ -239,6 +267,15 @@ export class Database {
       query: async <R>(sql: string, params: readonly unknown[] = []) =>
         (await manager.queryRunner!.query(this.toPg(sql), params as unknown[], true)).records as R[],
       execute: async (sql, params = []) => (await manager.queryRunner!.query(this.toPg(sql), params as unknown[], true)).affected ?? 0,
+      lockKeys: async (namespace, keys) => {
+        const buckets = [...new Set([...keys].map(lockBucket))].sort((a, b) => a - b);
+        if (buckets.length === 0) return;
+        // One statement, the buckets in ascending order (the subquery's order is the order the locks are taken in).
+        await manager.queryRunner!.query(
+          `SELECT pg_advisory_xact_lock($1::int, "b") FROM (SELECT unnest($2::int[]) AS "b" ORDER BY 1 OFFSET 0) "s"`,
+          [namespace, buckets],
+        );
+      },
     };
   }
 

@@ -254,6 +254,9 @@ export class InteractionService {
         seen.add(`${postId}\u0000${externalId}`);
         rows.push({ userId, postId, type: r.type, value: r.value, text: r.text, occurredAt: r.occurredAt, externalId, createdAt: now });
       });
+      // The posts are locked first (as applyDeltas would lock them later): a concurrent batch on the same posts
+      // waits here, so the people it finds already reached include this batch's, and reach counts each once.
+      await this.lockPosts(tx, [...new Set(rows.map((r) => r.postId!))]);
       const reached = await this.existingPairs(tx, rows as Array<{ postId: number; userId: number }>);
       const inserted = await this.db.insertIgnoringConflicts(
         tx,
@@ -300,6 +303,20 @@ export class InteractionService {
     return out;
   }
 
+  /**
+   * PostgreSQL: locks posts' rows in id order. UPDATE … FROM locks rows in its plan's order, not ours: two batches
+   * sharing posts then deadlock ("while rechecking updated tuple"). Taking the same row locks first (NO KEY:
+   * compatible with the foreign-key share locks of the inserted interactions), in id order, serialises them
+   * instead. SQLite runs one write unit at a time.
+   */
+  private async lockPosts(tx: Tx, ids: readonly number[]): Promise<void> {
+    if (this.db.dialect !== "postgres") return;
+    const sorted = [...ids].sort((a, b) => a - b);
+    for (const slice of chunks(sorted, 300)) {
+      await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
+    }
+  }
+
   /** Adds (sign 1) or removes (sign -1) counter deltas, one UPDATE … FROM per chunk of posts; never below zero. */
   private async applyDeltas(tx: Tx, deltas: Deltas, sign: 1 | -1): Promise<void> {
     // Posts in id order in every transaction: concurrent batches then queue on a row instead of deadlocking.
@@ -308,13 +325,8 @@ export class InteractionService {
     const cast = `(${["id", ...cols].map(() => "CAST(? AS INTEGER)").join(", ")})`;
     const max = this.db.dialect === "postgres" ? "GREATEST" : "MAX";
     const set = cols.map((c) => `"${c}" = ${max}(0, "posts"."${c}" + "d"."${c}")`).join(", ");
+    await this.lockPosts(tx, entries.map(([id]) => id));
     for (const slice of chunks(entries, 300)) {
-      if (this.db.dialect === "postgres") {
-        // UPDATE … FROM locks rows in its plan's order, not ours: two batches sharing posts then deadlock
-        // ("while rechecking updated tuple"). Taking the same row locks first (NO KEY: compatible with the
-        // foreign-key share locks of the inserted interactions), in id order, serialises them instead.
-        await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice.map(([id]) => id));
-      }
       const params = slice.flatMap(([id, d]) => [id, ...cols.map((c) => sign * d[c])]);
       await tx.execute(
         `WITH "d"("id", ${cols.map((c) => `"${c}"`).join(", ")}) AS (VALUES ${slice.map(() => cast).join(", ")}) ` +

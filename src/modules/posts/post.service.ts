@@ -1,4 +1,4 @@
-import type { Database, Row } from "../../db/database";
+import { LockNamespace, type Database, type Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -264,11 +264,26 @@ export class PostService {
     const now = new Date();
     const m = this.db.mapper(Post);
     const { created, ids } = await this.db.write(async (tx) => {
-      const existing = new Map<string, Post>();
-      for (const slice of chunks(unique, 400)) {
-        const where = slice.map(() => `("p"."platform" = ? AND "p"."externalId" = ?)`).join(" OR ");
-        const rows = await tx.query<Row>(`SELECT ${m.select("p")} FROM "posts" "p" WHERE ${where}`, slice.flatMap((r) => [r.platform, r.externalId]));
-        for (const p of m.hydrateAll(rows)) existing.set(postKey(p.platform, p.externalId), p);
+      // Concurrent upserts of one post wait for each other here, and the rows read are locked against recorded
+      // interactions until this commits: the counters written back below are then the current ones.
+      await tx.lockKeys(LockNamespace.posts, byKey.keys());
+      const read = async () => {
+        const found = new Map<string, Post>();
+        for (const slice of chunks(unique, 400)) {
+          const where = slice.map(() => `("p"."platform" = ? AND "p"."externalId" = ?)`).join(" OR ");
+          const rows = await tx.query<Row>(`SELECT ${m.select("p")} FROM "posts" "p" WHERE ${where}`, slice.flatMap((r) => [r.platform, r.externalId]));
+          for (const p of m.hydrateAll(rows)) found.set(postKey(p.platform, p.externalId), p);
+        }
+        return found;
+      };
+      let existing = await read();
+      if (this.db.dialect === "postgres" && existing.size > 0) {
+        // Row locks in id order, as recordInteractions takes them, then the rows again as they are now.
+        const ids = [...existing.values()].map((p) => p.id).sort((a, b) => a - b);
+        for (const slice of chunks(ids, 400)) {
+          await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
+        }
+        existing = await read();
       }
       const merged = unique.map((row) => {
         const old = existing.get(postKey(row.platform, row.externalId));

@@ -1,4 +1,4 @@
-import type { Database, Row } from "../../db/database";
+import { LockNamespace, type Database, type Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -194,6 +194,8 @@ export class UserService {
     const firstSeen = [...byKey.keys()];
     const now = new Date();
     const { created, ids } = await this.db.write(async (tx) => {
+      // Concurrent upserts of one account wait for each other here: each merges into what the other wrote.
+      await tx.lockKeys(LockNamespace.users, byKey.keys());
       const existing = new Map<string, User>();
       const m = this.db.mapper(User);
       for (const slice of chunks(unique, 400)) {

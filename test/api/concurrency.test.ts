@@ -1,0 +1,79 @@
+import { startServer, type TestServer } from "./support/server";
+
+// Concurrent writers to the same rows. SQLite runs one write unit at a time; on PostgreSQL (READ COMMITTED, a pool
+// of connections, or several servers) these read-merge-write paths lock what they read, so nothing is lost.
+let api: TestServer;
+
+beforeAll(async () => {
+  api = await startServer();
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+const UpsertUsers = `mutation($users: [UserInput!]!) { upsertUsers(users: $users) { created updated items { id } } }`;
+const UpsertPosts = `mutation($posts: [PostInput!]!) { upsertPosts(posts: $posts) { created updated items { id } } }`;
+const Record = `mutation($i: [InteractionInput!]!) { recordInteractions(interactions: $i) { recorded } }`;
+const Counters = `query($id: ID!) { post(id: $id) { counters { likes impressions reach } } }`;
+
+type Upserted = { items: Array<{ id: string }>; created: number; updated: number };
+
+async function people(prefix: string, n: number): Promise<string[]> {
+  const users = Array.from({ length: n }, (_, i) => ({ platform: "TWITTER", handle: `${prefix}${i}` }));
+  return (await api.ok<{ upsertUsers: Upserted }, unknown>(UpsertUsers, { users })).upsertUsers.items.map((u) => u.id);
+}
+
+async function post(externalId: string): Promise<string> {
+  await people("author_", 1);
+  const p = { platform: "TWITTER", externalId, authorHandle: "author_0", text: "first text", mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" };
+  return (await api.ok<{ upsertPosts: Upserted }, unknown>(UpsertPosts, { posts: [p] })).upsertPosts.items[0].id;
+}
+
+describe("concurrent writes", () => {
+  it("keeps every recorded like in the counters while the post's text is edited at the same time", async () => {
+    const postId = await post("edited-while-liked");
+    const fans = await people("fan_", 400);
+    const batches = Array.from({ length: 20 }, (_, b) =>
+      api.ok(Record, { i: fans.slice(b * 20, b * 20 + 20).map((userId, k) => ({ userId, postId, type: "LIKE", externalId: `like-${b}-${k}`, occurredAt: "2026-11-21T00:00:00Z" })) }),
+    );
+    const edits = Array.from({ length: 20 }, (_, e) =>
+      api.ok(UpsertPosts, { posts: [{ platform: "TWITTER", externalId: "edited-while-liked", authorHandle: "author_0", text: `edit ${e}`, mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" }] }),
+    );
+    await Promise.all([...batches, ...edits]);
+    const { post: p } = await api.ok<{ post: { counters: { likes: number; reach: number } } }, unknown>(Counters, { id: postId });
+    expect(p.counters).toMatchObject({ likes: 400, reach: 400 });
+  });
+
+  it("counts each person once in reach when concurrent batches carry the same people", async () => {
+    const postId = await post("viewed-by-the-same");
+    const viewers = await people("viewer_", 20);
+    await Promise.all(
+      Array.from({ length: 16 }, (_, b) =>
+        api.ok(Record, { i: viewers.map((userId, k) => ({ userId, postId, type: "VIEW", externalId: `view-${b}-${k}`, occurredAt: `2026-11-21T00:00:${String(b).padStart(2, "0")}Z` })) }),
+      ),
+    );
+    const { post: p } = await api.ok<{ post: { counters: { impressions: number; reach: number } } }, unknown>(Counters, { id: postId });
+    expect(p.counters).toMatchObject({ impressions: 320, reach: 20 });
+  });
+
+  it("merges every concurrent attribute update of one person, and reports one creation", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, k) => api.ok<{ upsertUsers: Upserted }, unknown>(UpsertUsers, { users: [{ platform: "TIKTOK", handle: "merged", attributes: { extra: { [`k${k}`]: k } } }] })),
+    );
+    expect(answers.reduce((n, a) => n + a.upsertUsers.created, 0)).toBe(1);
+    expect(answers.reduce((n, a) => n + a.upsertUsers.updated, 0)).toBe(15);
+    const { userByHandle } = await api.ok<{ userByHandle: { attributes: { extra: Record<string, number> } } }, unknown>(
+      `{ userByHandle(platform: TIKTOK, handle: "merged") { attributes { extra } } }`,
+    );
+    expect(userByHandle.attributes.extra).toEqual(Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`k${k}`, k])));
+  });
+
+  it("reports one creation when the same new post arrives concurrently", async () => {
+    await people("author_", 1);
+    const p = { platform: "TWITTER", externalId: "sent-sixteen-times", authorHandle: "author_0", text: "hello", mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" };
+    const answers = await Promise.all(Array.from({ length: 16 }, () => api.ok<{ upsertPosts: Upserted }, unknown>(UpsertPosts, { posts: [p] })));
+    expect(answers.reduce((n, a) => n + a.upsertPosts.created, 0)).toBe(1);
+    expect(new Set(answers.map((a) => a.upsertPosts.items[0].id)).size).toBe(1);
+  });
+});
