@@ -31,6 +31,15 @@ export interface Tx {
   lockKeys(namespace: LockNamespace, keys: Iterable<string>): Promise<void>;
 }
 
+/**
+ * PostgreSQL refuses a NUL character in text ("invalid byte sequence for encoding UTF8: 0x00"); SQLite stores it.
+ * Stored text is cleaned before it gets here; a NUL that still arrives is in a lookup (a filter's handle or hashtag),
+ * and is sent as U+FFFD, which matches nothing stored, as on SQLite, instead of failing the request.
+ */
+function pgParams(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (typeof p === "string" && p.includes("\u0000") ? p.replaceAll("\u0000", "\ufffd") : p));
+}
+
 /** What `Tx.lockKeys` keys name; each has its own advisory-lock space. */
 export enum LockNamespace {
   users = 1,
@@ -168,7 +177,7 @@ export class Database {
     if (this.sqlite) return this.sqliteAll<T>(sql, params);
     const tx = currentTx.getStore();
     if (tx) return tx.query<T>(sql, params);
-    return (await this.ds.query(this.toPg(sql), params as unknown[])) as T[];
+    return (await this.ds.query(this.toPg(sql), pgParams(params))) as T[];
   }
 
   /**
@@ -265,8 +274,8 @@ export class Database {
     return {
       manager,
       query: async <R>(sql: string, params: readonly unknown[] = []) =>
-        (await manager.queryRunner!.query(this.toPg(sql), params as unknown[], true)).records as R[],
-      execute: async (sql, params = []) => (await manager.queryRunner!.query(this.toPg(sql), params as unknown[], true)).affected ?? 0,
+        (await manager.queryRunner!.query(this.toPg(sql), pgParams(params), true)).records as R[],
+      execute: async (sql, params = []) => (await manager.queryRunner!.query(this.toPg(sql), pgParams(params), true)).affected ?? 0,
       lockKeys: async (namespace, keys) => {
         const buckets = [...new Set([...keys].map(lockBucket))].sort((a, b) => a - b);
         if (buckets.length === 0) return;

@@ -69,8 +69,13 @@ interface PagePlan {
 
 function encodeCursor(sort: SortSpec, value: unknown, id: number): string {
   const v = value instanceof Date ? value.toISOString() : value;
-  return Buffer.from(JSON.stringify([sort.key, v, id])).toString("base64url");
+  return Buffer.from(JSON.stringify([sort.key, v, id, sort.direction])).toString("base64url");
 }
+
+/** The largest row id (and counter) the columns hold: PostgreSQL's `integer`. */
+export const maxInt32 = 2_147_483_647;
+
+const isInt32 = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= maxInt32;
 
 function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: string): Bound {
   let parsed: unknown;
@@ -79,18 +84,24 @@ function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: strin
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== "number") {
-    throw new BadUserInputError(field, `expected a cursor from this connection, found ${JSON.stringify(cursor)}`);
-  }
-  const [key, raw, id] = parsed as [unknown, unknown, number];
+  const foreign = () => new BadUserInputError(field, `expected a cursor from this connection, found ${JSON.stringify(cursor)}`);
+  // [key, value, id, direction]; cursors made before the direction was recorded have three entries.
+  if (!Array.isArray(parsed) || (parsed.length !== 3 && parsed.length !== 4) || !isInt32(parsed[2]) || parsed[2] < 1) throw foreign();
+  const [key, raw, id, direction] = parsed as [unknown, unknown, number, unknown];
   if (key !== sort.key) {
     throw new BadUserInputError(field, `the cursor belongs to an ordering by ${String(key)}, not by ${sort.key}`);
   }
+  if (direction !== undefined && direction !== sort.direction) {
+    throw new BadUserInputError(field, `the cursor belongs to an ordering by ${sort.key} ${String(direction)}, not ${sort.direction}`);
+  }
+  // A value of the ordering's kind (a hand-made or corrupted cursor fails here, not in the database).
   let value: unknown = raw;
   if (sort.kind === "date") {
-    const d = new Date(String(raw));
-    if (Number.isNaN(d.getTime())) throw new BadUserInputError(field, `expected a cursor from this connection, found ${JSON.stringify(cursor)}`);
+    const d = typeof raw === "string" ? new Date(raw) : new Date(Number.NaN);
+    if (Number.isNaN(d.getTime())) throw foreign();
     value = db.param(d);
+  } else if (sort.kind === "number" ? !isInt32(raw) : typeof raw !== "string" || raw.includes("\u0000")) {
+    throw foreign();
   }
   return { value, id };
 }

@@ -30,7 +30,8 @@ export function decodeGlobalId(globalId: string, field: string, expected?: strin
     // fall through to the error below
   }
   const id = Number(raw);
-  if (!type || !/^\d+$/.test(raw) || !Number.isSafeInteger(id)) {
+  // One spelling per object ("User:1", not "User:01"), and a number the id columns can hold (PostgreSQL's integer).
+  if (!type || !/^[1-9]\d*$/.test(raw) || id > 2_147_483_647) {
     throw new BadUserInputError(field, `expected a global ID, found ${JSON.stringify(globalId)}`);
   }
   const allowed = expected === undefined ? undefined : typeof expected === "string" ? [expected] : expected;

@@ -25,7 +25,10 @@ export function readSeriesCursor<K extends "string" | "number">(
     v = null;
   }
   const n = shape.length;
-  if (!Array.isArray(v) || v.length !== n + 3 || v[0] !== connection || typeof v[n + 1] !== "string" || !bucketPattern.test(v[n + 1]) || typeof v[n + 2] !== keyType) {
+  const key: unknown = Array.isArray(v) ? v[n + 2] : undefined;
+  // A group key as the database holds it: a row id (an integer ≥ 1 in PostgreSQL's `integer`), or text without NUL.
+  const keyOk = keyType === "number" ? typeof key === "number" && Number.isInteger(key) && key >= 1 && key <= 2_147_483_647 : typeof key === "string" && !key.includes("\u0000");
+  if (!Array.isArray(v) || v.length !== n + 3 || v[0] !== connection || typeof v[n + 1] !== "string" || !bucketPattern.test(v[n + 1]) || !keyOk) {
     throw new BadUserInputError("after", `expected a cursor from ${connection}, found ${JSON.stringify(cursor)}`);
   }
   const theirs = v.slice(1, n + 1).map(String);

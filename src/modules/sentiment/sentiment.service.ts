@@ -413,6 +413,7 @@ export class SentimentService {
     const rows = input.map((r, i) => {
       const phrase = normalizePhrase(r.phrase ?? "");
       if (phrase.length < 1 || phrase.length > 200) problems.push({ index: i, field: `rules[${i}].phrase`, message: `expected 1–200 characters, found ${phrase.length}` });
+      else if (/\p{Cc}/u.test(phrase)) problems.push({ index: i, field: `rules[${i}].phrase`, message: `expected a word or phrase without control characters, found ${JSON.stringify(r.phrase)}` });
       else if (!/[\p{L}\p{N}]/u.test(phrase)) problems.push({ index: i, field: `rules[${i}].phrase`, message: `expected a word or phrase, found ${JSON.stringify(r.phrase)}` });
       if (!Number.isFinite(r.polarity) || r.polarity < -1 || r.polarity > 1) {
         problems.push({ index: i, field: `rules[${i}].polarity`, message: `expected a number between -1 and 1, found ${r.polarity}` });
