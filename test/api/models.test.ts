@@ -29,11 +29,16 @@ let api: TestServer;
 async function trainAndWait(server: TestServer, name: string): Promise<string> {
   const started = await server.ok(TrainModelDocument, { name });
   expect(started.trainModel).toMatchObject({ modelName: name, status: "RUNNING" });
+  // A run has an ID of its own type (Relay keys records by ID alone); its version's ID is beside it.
+  expect(started.trainModel!.id).not.toBe(started.trainModel!.modelVersionId);
+  expect(Buffer.from(started.trainModel!.id, "base64").toString()).toMatch(/^TrainingRun:\d+$/);
   const deadline = Date.now() + 120_000;
   for (;;) {
     const { trainingRun } = await server.ok(TrainingRunDocument, { id: started.trainModel!.id });
     if (trainingRun.status !== "RUNNING") {
       expect(trainingRun).toMatchObject({ status: "SUCCEEDED", error: null, progress: 1 });
+      // The version's ID still finds its run (what trainModel answered before runs had IDs of their own).
+      expect((await server.ok(TrainingRunDocument, { id: started.trainModel!.modelVersionId })).trainingRun.status).toBe("SUCCEEDED");
       return started.trainModel!.id;
     }
     if (Date.now() > deadline) throw new Error(`training ${name} did not finish in 120 s`);

@@ -62,7 +62,7 @@ describe("the response cache", () => {
     // The same run seen through its version (node → ModelVersion.trainingRun) is finished too.
     const node = await api.ok<{ node: { trainingRun: { status: string; progress: number } } }, unknown>(
       `query($id: ID!) { node(id: $id) { ... on ModelVersion { trainingRun { status progress } } } }`,
-      { id: trainModel!.id },
+      { id: trainModel!.modelVersionId },
     );
     expect(node.node.trainingRun).toEqual({ status: "SUCCEEDED", progress: 1 });
   });

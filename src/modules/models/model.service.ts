@@ -210,8 +210,12 @@ export class ModelService {
     );
   }
 
+  /** A run by its ID, or by its version's (what trainModel returned before runs had IDs of their own). */
   async runOrThrow(globalId: string): Promise<TrainingRun> {
-    return this.runOf(await this.versionOrThrow(globalId));
+    const { type, id } = decodeGlobalId(globalId, "id", ["TrainingRun", "ModelVersion"]);
+    const v = await this.versionById(id);
+    if (!v) throw new NotFoundError(type, globalId, "id");
+    return this.runOf(v);
   }
 
   /**

@@ -203,8 +203,11 @@ registerEnumType(TrainingStatus, { name: "TrainingStatus" });
 @Uncacheable("a running training's status, progress and stage live in memory, and its seconds in the clock")
 @ObjectType("TrainingRun", { simpleResolvers: true, description: "A training run; poll it with trainingRun(id) until it SUCCEEDED or FAILED." })
 export class TrainingRunType {
-  @Field(() => ID, { description: "The ID of the model version it trains." })
+  @Field(() => ID, { description: "The run's own ID, for trainingRun(id) (a global ID of its own type: caches that key objects by ID alone keep it apart from its version)." })
   id: string;
+
+  @Field(() => ID, { description: "The ID of the model version it trains (node(id), activateModelVersion(id))." })
+  modelVersionId: string;
 
   @Field()
   modelName: string;
@@ -234,7 +237,8 @@ export class TrainingRunType {
 
   static of(run: TrainingRun): TrainingRunType {
     return {
-      id: toGlobalId(ModelVersion.name, run.versionId),
+      id: toGlobalId("TrainingRun", run.versionId),
+      modelVersionId: toGlobalId(ModelVersion.name, run.versionId),
       modelName: run.modelName,
       status: run.status,
       progress: run.progress,
