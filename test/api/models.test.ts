@@ -63,6 +63,10 @@ describe("the model service over GraphQL", () => {
     const { models } = await api.ok(ModelsDocument);
     expect(models.map((m) => m.name).sort()).toEqual(["churn", "conversion", "engagement", "recommendations", "segments", "sentiment", "virality"]);
     expect(models.every((m) => m.valid && m.activeVersion === null)).toBe(true);
+    // A model has a stable ID (caches normalise it): the same from models and model(name), one per model.
+    expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
+    const one = await api.ok<{ model: { id: string } }, unknown>(`{ model(name: "churn") { id } }`);
+    expect(one.model.id).toBe(models.find((m) => m.name === "churn")!.id);
     const first = await api.ok(PostPredictionsDocument, { first: 2 });
     expect(first.posts.nodes.every((p) => p.predictedEngagement === null)).toBe(true);
   });

@@ -10,6 +10,12 @@ import type { RunStatus, TrainingRun } from "./model.service";
 @Uncacheable("read from models/<name>.json on every request, so a corrected file shows at once")
 @ObjectType("Model", { simpleResolvers: true, description: "A declarative model specification (models/<name>.json) and its versions." })
 export class ModelType {
+  /** The model's ID: its name, opaque like every ID (so that Apollo Client and Relay normalise a model by it). */
+  @Field(() => ID, { name: "id", simple: false, description: "Opaque and stable: the model's name, encoded (caches key a model by it; model(name) fetches it)." })
+  get globalId(): string {
+    return toGlobalId("Model", this.name);
+  }
+
   @Field()
   name: string;
 
@@ -42,10 +48,10 @@ export class ModelType {
 
   static of(entry: SpecEntry): ModelType {
     if (!entry.ok) {
-      return { name: entry.name, description: "", entity: null, task: null, target: null, features: [], metric: null, candidates: [], valid: false, specError: entry.error };
+      return Object.assign(new ModelType(), { name: entry.name, description: "", entity: null, task: null, target: null, features: [], metric: null, candidates: [], valid: false, specError: entry.error });
     }
     const s = entry.spec;
-    return {
+    return Object.assign(new ModelType(), {
       name: s.name,
       description: s.description,
       entity: s.entity,
@@ -56,7 +62,7 @@ export class ModelType {
       candidates: s.candidates.map((c) => `${c.algorithm} ${JSON.stringify(c.grid)}`),
       valid: true,
       specError: null,
-    };
+    });
   }
 }
 
