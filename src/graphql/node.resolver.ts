@@ -37,14 +37,14 @@ export class NodeResolver {
   constructor(private readonly registry: NodeRegistry) {}
 
   @Query(() => Node, { nullable: true, description: "Any object by its global ID; an unknown ID is a NOT_FOUND error." })
-  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  async node(@Arg("id", () => ID, { description: "A global ID of any Node type." }) id: string, @Ctx() ctx: Context) {
     const found = await this.registry.fetch(ctx.loaders, id, "id");
     if (found instanceof GraphQLError) throw found;
     return found;
   }
 
   @Query(() => [Node], { nullable: "items", description: `Up to ${maxPageSize} objects by global ID, in order; an unknown one is null with a NOT_FOUND error, a malformed one null with a BAD_USER_INPUT error.` })
-  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  nodes(@Arg("ids", () => [ID], { description: "Global IDs of any Node types, up to 100." }) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > maxPageSize) throw new BadUserInputError("ids", `expected at most ${maxPageSize} IDs, found ${ids.length}`);
     return Promise.all(ids.map((id, i) => this.registry.fetch(ctx.loaders, id, `ids[${i}]`)));
   }

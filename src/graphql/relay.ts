@@ -123,4 +123,4 @@ export enum OrderDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(OrderDirection, { name: "OrderDirection" });
+registerEnumType(OrderDirection, { name: "OrderDirection", description: "ASC: smallest or oldest first; DESC: largest or newest first." });

@@ -213,6 +213,12 @@ describe("rollups for BI", () => {
     ]);
     expect(shareOfVoice.groups[0].share).toBeCloseTo(4 / 6, 10);
     expect(shareOfVoice.groups[0].netSentiment).toBeCloseTo(shareOfVoice.groups[0].positive - shareOfVoice.groups[0].negative, 10);
+    expect(shareOfVoice).toMatchObject({ groupCount: 2, otherCount: 0 });
+    // Fewer groups than there are: what is not listed is counted, so the shares can be reconciled.
+    const top = await api.ok<{ shareOfVoice: { total: number; groupCount: number; otherCount: number; groups: Array<{ count: number }> } }, unknown>(
+      `{ shareOfVoice(groupBy: ACCOUNT, first: 1) { total groupCount otherCount groups { count } } }`,
+    );
+    expect(top.shareOfVoice).toEqual({ total: 6, groupCount: 2, otherCount: 2, groups: [{ count: 4 }] });
   });
 });
 

@@ -12,7 +12,18 @@ export enum InteractionType {
   CLICK = "CLICK",
   CONVERSION = "CONVERSION",
 }
-registerEnumType(InteractionType, { name: "InteractionType" });
+registerEnumType(InteractionType, {
+  name: "InteractionType",
+  description: "What a person did with a post.",
+  valuesConfig: {
+    VIEW: { description: "Saw it (an impression; counted in a post's impressions)." },
+    LIKE: { description: "Liked or reacted to it." },
+    COMMENT: { description: "Commented; the interaction's text is the comment, scored for sentiment." },
+    SHARE: { description: "Shared or reposted it." },
+    CLICK: { description: "Clicked its link." },
+    CONVERSION: { description: "Bought after it; the interaction's value is the amount paid." },
+  },
+});
 export const interactionTypes = Object.values(InteractionType) as InteractionType[];
 
 /** The post counter each interaction type moves. */

@@ -63,7 +63,7 @@ export class InteractionFilter {
 export enum InteractionOrderField {
   OCCURRED_AT = "OCCURRED_AT",
 }
-registerEnumType(InteractionOrderField, { name: "InteractionOrderField" });
+registerEnumType(InteractionOrderField, { name: "InteractionOrderField", description: "What interactions are ordered by (ties by id); a cursor belongs to its ordering and direction." });
 
 @InputType()
 export class InteractionOrder {

@@ -14,12 +14,12 @@ export class ModelResolver {
   }
 
   @Query(() => ModelType, { description: "A model by name (NOT_FOUND if there is no models/<name>.json)." })
-  model(@Arg("name") name: string) {
+  model(@Arg("name", { description: "The spec's name: models/<name>.json." }) name: string) {
     return ModelType.of(this.modelService.specEntry(name));
   }
 
   @Query(() => TrainingRunType, { description: "A training run, by the ID trainModel returned." })
-  async trainingRun(@Arg("id", () => ID) id: string) {
+  async trainingRun(@Arg("id", () => ID, { description: "The run's ID as trainModel returned it (its version's ID works too)." }) id: string) {
     return TrainingRunType.of(await this.modelService.runOrThrow(id));
   }
 
@@ -28,12 +28,12 @@ export class ModelResolver {
     description:
       "Train a model from the current data in a worker thread; returns at once with a run to poll. A bad spec or an unusable table is refused here (null, with the error; other trainings asked for in the same request still start and answer).",
   })
-  async trainModel(@Arg("name") name: string) {
+  async trainModel(@Arg("name", { description: "The spec's name: models/<name>.json." }) name: string) {
     return TrainingRunType.of(await this.modelService.train(name));
   }
 
   @Mutation(() => ModelVersion, { description: "Make a trained version the one that serves (also rolls back to a retired one)." })
-  activateModelVersion(@Arg("id", () => ID) id: string) {
+  activateModelVersion(@Arg("id", () => ID, { description: "A ModelVersion's global ID." }) id: string) {
     return this.modelService.activate(id);
   }
 
@@ -41,7 +41,7 @@ export class ModelResolver {
     description:
       "Stop serving a model: its active version is retired (activate it again to roll back). Its predictions are null until a version is active again; for sentiment, the lexicon scores every text again.",
   })
-  async deactivateModel(@Arg("name") name: string) {
+  async deactivateModel(@Arg("name", { description: "The spec's name: models/<name>.json." }) name: string) {
     const entry = this.modelService.specEntry(name);
     await this.modelService.deactivate(name);
     return ModelType.of(entry);

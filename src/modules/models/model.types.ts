@@ -204,7 +204,7 @@ export enum TrainingStatus {
   SUCCEEDED = "SUCCEEDED",
   FAILED = "FAILED",
 }
-registerEnumType(TrainingStatus, { name: "TrainingStatus" });
+registerEnumType(TrainingStatus, { name: "TrainingStatus", description: "Where a training run is: RUNNING (poll again), SUCCEEDED (its version is stored; see holdout.decision for whether it serves) or FAILED (see error)." });
 
 @Uncacheable("a running training's status, progress and stage live in memory, and its seconds in the clock")
 @ObjectType("TrainingRun", { simpleResolvers: true, description: "A training run; poll it with trainingRun(id) until it SUCCEEDED or FAILED." })

@@ -11,7 +11,17 @@ export enum MediaType {
   LINK = "LINK",
   STATUS = "STATUS",
 }
-registerEnumType(MediaType, { name: "MediaType" });
+registerEnumType(MediaType, {
+  name: "MediaType",
+  description: "The form of a post.",
+  valuesConfig: {
+    TEXT: { description: "Text only." },
+    PHOTO: { description: "One or more images." },
+    VIDEO: { description: "A video or reel." },
+    LINK: { description: "A shared link with its preview." },
+    STATUS: { description: "A status update (Facebook's own type in its exports)." },
+  },
+});
 export const mediaTypes = Object.values(MediaType) as MediaType[];
 
 /** Counters kept on each post, one per interaction type, plus reach (distinct people). */

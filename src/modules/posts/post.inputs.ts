@@ -97,7 +97,7 @@ export enum PostOrderField {
   SHARES = "SHARES",
   IMPRESSIONS = "IMPRESSIONS",
 }
-registerEnumType(PostOrderField, { name: "PostOrderField" });
+registerEnumType(PostOrderField, { name: "PostOrderField", description: "What posts are ordered by (ties by id); a cursor belongs to its ordering and direction." });
 
 @InputType()
 export class PostOrder {

@@ -37,7 +37,7 @@ export class PostResolver {
   }
 
   @Query(() => Post, { description: "A post by global ID (NOT_FOUND if there is none)." })
-  post(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  post(@Arg("id", () => ID, { description: "A Post's global ID." }) id: string, @Ctx() ctx: Context) {
     return this.postsService.getOrThrow(ctx.loaders, id);
   }
 

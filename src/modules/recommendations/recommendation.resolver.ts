@@ -81,9 +81,9 @@ export class RecommendationResolver {
       "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history. `after` continues the list the cursor came from, without what the person engaged with since.",
   })
   async recommendations(
-    @Arg("userId", () => ID) userId: string,
+    @Arg("userId", () => ID, { description: "The person's (a User's) global ID." }) userId: string,
     @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("after", () => String, { nullable: true, description: "An endCursor of this person's recommendations to continue after." }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<RecommendationConnection> {
     const user = await this.users.getOrThrow(ctx.loaders, userId, "userId");

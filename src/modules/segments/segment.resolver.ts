@@ -153,7 +153,7 @@ export class SegmentSeriesEdge {
   node: SegmentSeriesRow;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Flat rows ordered by bucket then segment, for BI connectors." })
+@ObjectType({ simpleResolvers: true, description: "Flat rows for BI connectors, ordered by bucket, then by segment in a stable internal order (key a row by bucket and segmentId)." })
 export class SegmentSeriesConnection {
   @Field(() => [SegmentSeriesEdge])
   edges: SegmentSeriesEdge[];
@@ -184,7 +184,7 @@ export class SegmentResolver {
   }
 
   @Query(() => SegmentType, { description: "A segment by ID (NOT_FOUND if unknown)." })
-  async segment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  async segment(@Arg("id", () => ID, { description: "A Segment's global ID (segments { id })." }) id: string, @Ctx() ctx: Context) {
     const s = await SegmentType.byId(this.segmentService, ctx.loaders, segmentIdOf(id, "id"));
     if (!s) throw new NotFoundError("Segment", id);
     return s;
@@ -197,11 +197,11 @@ export class SegmentResolver {
 
   @Query(() => SegmentSeriesConnection, { description: "Interactions, people, engagements and purchases per segment of the active version per time bucket; flat, cursor-paginated." })
   async segmentSeries(
-    @Arg("granularity", () => GranularityEnum, { defaultValue: GranularityEnum.DAY }) granularity: GranularityEnum,
-    @Arg("from", () => Date, { nullable: true }) from: Date | null,
-    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Arg("granularity", () => GranularityEnum, { defaultValue: GranularityEnum.DAY, description: "Bucket size (UTC; weeks start on Monday)." }) granularity: GranularityEnum,
+    @Arg("from", () => Date, { nullable: true, description: "Interactions at or after this time (inclusive); a time inside a bucket makes that first bucket partial." }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true, description: "Interactions before this time (exclusive); a time inside a bucket makes that last bucket partial." }) to: Date | null,
     @Arg("first", () => Int, { nullable: true, description: "1–1000 (default 100)." }) first: number | null,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("after", () => String, { nullable: true, description: "An endCursor of this query (same granularity) to continue after." }) after: string | null,
   ): Promise<SegmentSeriesConnection> {
     const limit = first ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadUserInputError("first", `expected \`first\` between 1 and 1000, found ${limit}`);

@@ -110,12 +110,12 @@ export class SentimentResolver {
 
   @Query(() => ShareOfVoice, { description: "Each group's share of the texts matching the filter, with its sentiment." })
   async shareOfVoice(
-    @Arg("filter", () => SentimentFilter, { nullable: true }) filter: SentimentFilter | null,
-    @Arg("groupBy", () => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.ACCOUNT }) groupBy: SentimentGroupByEnum,
+    @Arg("filter", () => SentimentFilter, { nullable: true, description: "Which texts (null: all)." }) filter: SentimentFilter | null,
+    @Arg("groupBy", () => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.ACCOUNT, description: "What a group is." }) groupBy: SentimentGroupByEnum,
     @Arg("first", () => Int, { nullable: true, description: "Groups to return, 1–100 (default 20)." }) first: number | null,
   ) {
     const r = await shareOfVoice(this.db, { filter: (filter ?? undefined) as SentimentFilterValue | undefined, groupBy, first });
-    return { total: r.total, groups: r.rows };
+    return { total: r.total, groupCount: r.groupCount, otherCount: r.otherCount, groups: r.rows };
   }
 
   @Mutation(() => VocabularyRulesResult, { description: "Adds or updates an account's brand vocabulary rules (by phrase), then re-scores its posts and the comments on them." })

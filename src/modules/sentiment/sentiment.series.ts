@@ -187,7 +187,7 @@ export interface SeriesPage {
   hasNextPage: boolean;
 }
 
-/** Flat, cursor-paginated rows of (bucket, group) aggregates, ordered by bucket then group key. */
+/** Flat, cursor-paginated rows of (bucket, group) aggregates, ordered by bucket then by the group's raw key as text (stable, internal). */
 export async function sentimentSeries(
   db: Database,
   args: { filter?: SentimentFilterValue | null; granularity: Granularity; groupBy: SentimentGroupBy; first?: number | null; after?: string | null },
@@ -246,7 +246,10 @@ export interface VoiceRow {
 }
 
 /** Each group's share of the texts matching the filter, with its sentiment; largest first. */
-export async function shareOfVoice(db: Database, args: { filter?: SentimentFilterValue | null; groupBy: SentimentGroupBy; first?: number | null }): Promise<{ total: number; rows: VoiceRow[] }> {
+export async function shareOfVoice(
+  db: Database,
+  args: { filter?: SentimentFilterValue | null; groupBy: SentimentGroupBy; first?: number | null },
+): Promise<{ total: number; groupCount: number; otherCount: number; rows: VoiceRow[] }> {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize}, found ${first}`);
   await checkFilter(db, args.filter);
@@ -255,14 +258,18 @@ export async function shareOfVoice(db: Database, args: { filter?: SentimentFilte
   const from = `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()}`;
   const [{ n: totalRaw }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS "n" ${from}`, where.params);
   const total = Number(totalRaw);
+  const [{ g: groupsRaw }] = await db.query<{ g: number | string }>(`SELECT COUNT(*) AS "g" FROM (SELECT 1 AS "one" ${from} GROUP BY ${group.key}) "t"`, where.params);
   const rows = await db.query<Row>(
     `SELECT CAST(${group.key} AS TEXT) AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
       `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
       `${from} GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ${first}`,
     where.params,
   );
+  const listed = rows.reduce((n, r) => n + Number(r.n), 0);
   return {
     total,
+    groupCount: Number(groupsRaw),
+    otherCount: total - listed,
     rows: rows.map((r) => {
       const n = Number(r.n);
       const pos = Number(r.pos) / n;

@@ -8,7 +8,7 @@ export enum SentimentLabelEnum {
   NEUTRAL = "neutral",
   POSITIVE = "positive",
 }
-registerEnumType(SentimentLabelEnum, { name: "SentimentLabel" });
+registerEnumType(SentimentLabelEnum, { name: "SentimentLabel", description: "A score's band: NEUTRAL when |score| < 0.05, else its sign." });
 
 export enum GranularityEnum {
   HOUR = "HOUR",
@@ -36,7 +36,7 @@ export enum TextKindEnum {
   POST = "POST",
   COMMENT = "COMMENT",
 }
-registerEnumType(TextKindEnum, { name: "TextKind" });
+registerEnumType(TextKindEnum, { name: "TextKind", description: "What a scored text is: a post's text, or a comment (an interaction of type COMMENT)." });
 
 @ObjectType({ simpleResolvers: true })
 export class SentenceSentiment {
@@ -180,13 +180,13 @@ export class SentimentFilter {
 
 @ArgsType()
 export class SentimentSeriesArgs {
-  @Field(() => SentimentFilter, { nullable: true })
+  @Field(() => SentimentFilter, { nullable: true, description: "Which texts; `from`/`to` inside a bucket make the first/last bucket partial (labelled with the whole bucket's start)." })
   filter?: SentimentFilter;
 
-  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY })
+  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY, description: "Bucket size (UTC; weeks start on Monday)." })
   granularity: GranularityEnum;
 
-  @Field(() => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.NONE })
+  @Field(() => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.NONE, description: "One row per bucket and group." })
   groupBy: SentimentGroupByEnum;
 
   @Field(() => Int, { nullable: true, description: "Rows per page, 1–1000 (default 100)." })
@@ -194,7 +194,7 @@ export class SentimentSeriesArgs {
   @Max(1000, { message: "expected `first` between 1 and 1000, found $value" })
   first?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "An endCursor of this query (same granularity and grouping) to continue after." })
   after?: string;
 }
 
@@ -234,7 +234,7 @@ export class SentimentSeriesEdge {
   node: SentimentSeriesRow;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Flat rows ordered by bucket then group key: what a BI connector pages through." })
+@ObjectType({ simpleResolvers: true, description: "Flat rows that a BI connector pages through, ordered by bucket, then by group in a stable internal order (key a row by bucket and groupKey)." })
 export class SentimentSeriesConnection {
   @Field(() => [SentimentSeriesEdge])
   edges: SentimentSeriesEdge[];
@@ -278,8 +278,16 @@ export class ShareOfVoice {
   @Field(() => Int, { description: "Texts (for HASHTAG: text × hashtag mentions) matching the filter." })
   total: number;
 
-  @Field(() => [VoiceGroup])
+  @Field(() => [VoiceGroup], { description: "The largest groups, largest first (`first` of them)." })
   groups: VoiceGroup[];
+
+  @Field(() => Int, { description: "Groups among the texts matching the filter, listed or not." })
+  groupCount: number;
+
+  @Field(() => Int, {
+    description: "Texts in the groups not listed (total minus the listed groups' counts); for every group's figures, page through sentimentSeries with the same filter and grouping at granularity MONTH.",
+  })
+  otherCount: number;
 }
 
 @ObjectType("VocabularyRule", { simpleResolvers: true, description: "A brand's word or phrase with the polarity it has for that brand." })

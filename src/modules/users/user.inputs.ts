@@ -50,7 +50,7 @@ export enum UserOrderField {
   CREATED_AT = "CREATED_AT",
   FOLLOWERS = "FOLLOWERS",
 }
-registerEnumType(UserOrderField, { name: "UserOrderField" });
+registerEnumType(UserOrderField, { name: "UserOrderField", description: "What accounts are ordered by (ties by id); a cursor belongs to its ordering and direction." });
 
 @InputType()
 export class UserOrder {

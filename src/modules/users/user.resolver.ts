@@ -51,7 +51,7 @@ export class UserResolver {
   }
 
   @Query(() => User, { description: "An account by global ID (NOT_FOUND if there is none)." })
-  user(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  user(@Arg("id", () => ID, { description: "A User's global ID." }) id: string, @Ctx() ctx: Context) {
     return this.usersService.getOrThrow(ctx.loaders, id);
   }
 
@@ -68,7 +68,7 @@ export class UserResolver {
   @Mutation(() => DeleteUserPayload, {
     description: "Privacy erasure: the account, its posts and interactions, and everything derived from them.",
   })
-  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  deleteUser(@Arg("id", () => ID, { description: "The global ID of the User to erase." }) id: string, @Ctx() ctx: Context) {
     return this.usersService.delete(ctx.loaders, id);
   }
 }
