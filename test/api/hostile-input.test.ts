@@ -94,6 +94,15 @@ describe("hostile input", () => {
     expect(rule.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "rules[0].phrase" });
     const removed = await api.ok<{ removeVocabularyRules: { removed: number } }, unknown>(`mutation($id: ID!, $p: String!) { removeVocabularyRules(accountId: $id, phrases: [$p]) { removed } }`, { id: userId, p: "a\u0000b" });
     expect(removed.removeVocabularyRules.removed).toBe(0);
+    // An id with a control character is refused: cleaned, "a\u0000b" would be the same key as "a b".
+    const postKey = await api.query(`mutation($p: [PostInput!]!) { upsertPosts(posts: $p) { created } }`, {
+      p: [{ platform: "TWITTER", externalId: "a\u0000b", authorHandle: "brand", text: "x", mediaType: "TEXT", publishedAt: "2026-11-01T00:00:00Z" }],
+    });
+    expect(postKey.errors?.[0]).toMatchObject({ message: "posts[0].externalId: expected an id without control characters", extensions: { code: "BAD_USER_INPUT" } });
+    const eventKey = await api.query(`mutation($i: [InteractionInput!]!) { recordInteractions(interactions: $i) { recorded } }`, {
+      i: [{ externalId: "e\u00001", userHandle: "fan", platform: "TWITTER", postId, type: "LIKE", occurredAt: "2026-11-03T00:00:00Z" }],
+    });
+    expect(eventKey.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "interactions[0].externalId" });
     // Still serving.
     expect((await api.query(`{ posts(first: 1) { totalCount } }`)).errors).toBeUndefined();
   });

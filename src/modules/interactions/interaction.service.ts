@@ -138,7 +138,9 @@ export class InteractionService {
       };
       if (r.externalId != null) {
         const ext = cleanText(r.externalId);
-        if (ext.length < 1 || ext.length > 128) problems.add(i, "externalId", `expected 1–128 characters, found ${ext.length}`);
+        // An id is a key: cleaning would make "a\u0000b" the same event as "a b".
+        if (/\p{Cc}/u.test(r.externalId)) problems.add(i, "externalId", "expected an id without control characters");
+        else if (ext.length < 1 || ext.length > 128) problems.add(i, "externalId", `expected 1–128 characters, found ${ext.length}`);
         row.externalId = ext;
       }
       if ((r.userId == null) === (r.userHandle == null)) {
@@ -174,7 +176,7 @@ export class InteractionService {
       }
       if (r.text != null) {
         const text = cleanText(r.text);
-        if (text.length > 10_000) problems.add(i, "text", `expected at most 10000 characters, found ${text.length}`);
+        if (text.length > 10_000) problems.add(i, "text", `expected at most 10000 characters (UTF-16 units: most emoji count 2), found ${text.length}`);
         row.text = text || null;
       }
       const at = r.occurredAt;

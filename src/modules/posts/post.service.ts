@@ -165,7 +165,9 @@ export class PostService {
     const out = rows.map((r, i) => {
       if (!platforms.includes(r.platform)) problems.add(i, "platform", `expected one of ${platforms.join(", ")}, found ${JSON.stringify(r.platform)}`);
       const externalId = cleanText(r.externalId ?? "");
-      if (externalId.length < 1 || externalId.length > 128) problems.add(i, "externalId", `expected 1–128 characters, found ${externalId.length}`);
+      // An id is a key: cleaning would make "a\u0000b" the same post as "a b".
+      if (/\p{Cc}/u.test(r.externalId ?? "")) problems.add(i, "externalId", "expected an id without control characters");
+      else if (externalId.length < 1 || externalId.length > 128) problems.add(i, "externalId", `expected 1–128 characters, found ${externalId.length}`);
       const authorRef: { id?: number; handle?: string } = {};
       if ((r.authorId == null) === (r.authorHandle == null)) {
         problems.add(i, r.authorId == null ? "authorHandle" : "authorId", "expected exactly one of authorId and authorHandle");
@@ -179,7 +181,7 @@ export class PostService {
         authorRef.handle = normalizeHandle(r.authorHandle!);
       }
       const text = cleanText(r.text ?? "");
-      if (text.length > maxTextLength) problems.add(i, "text", `expected at most ${maxTextLength} characters, found ${text.length}`);
+      if (text.length > maxTextLength) problems.add(i, "text", `expected at most ${maxTextLength} characters (UTF-16 units: most emoji count 2), found ${text.length}`);
       if (!mediaTypes.includes(r.mediaType)) problems.add(i, "mediaType", `expected one of ${mediaTypes.join(", ")}, found ${JSON.stringify(r.mediaType)}`);
       const publishedAt = r.publishedAt;
       if (!(publishedAt instanceof Date) || Number.isNaN(publishedAt.getTime())) problems.add(i, "publishedAt", "expected a date-time");

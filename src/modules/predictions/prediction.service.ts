@@ -52,7 +52,7 @@ export class PredictionService {
   /** What the engagement and virality models expect of a draft, before it is published. */
   async draft(loaders: Loaders, input: DraftPostInput): Promise<DraftPrediction> {
     const text = cleanText(input.text ?? "");
-    if (text.length > 10_000) throw new BadUserInputError("draft.text", `expected at most 10000 characters, found ${text.length}`);
+    if (text.length > 10_000) throw new BadUserInputError("draft.text", `expected at most 10000 characters (UTF-16 units: most emoji count 2), found ${text.length}`);
     const when = input.scheduledFor;
     if (!(when instanceof Date) || Number.isNaN(when.getTime())) throw new BadUserInputError("draft.scheduledFor", "expected a date-time");
     const author = await this.users.getOrThrow(loaders, input.authorId, "draft.authorId");

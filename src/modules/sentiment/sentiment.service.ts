@@ -456,7 +456,7 @@ export class SentimentService {
     const problems: Array<{ field: string; message: string; index: number }> = [];
     const rows = input.map((r, i) => {
       const text = cleanText(r.text ?? "");
-      if (text.length < 1 || text.length > 10_000) problems.push({ index: i, field: `examples[${i}].text`, message: `expected 1–10000 characters, found ${text.length}` });
+      if (text.length < 1 || text.length > 10_000) problems.push({ index: i, field: `examples[${i}].text`, message: `expected 1–10000 characters (UTF-16 units: most emoji count 2), found ${text.length}` });
       const label = String(r.label ?? "").toLowerCase();
       if (!["negative", "neutral", "positive"].includes(label)) problems.push({ index: i, field: `examples[${i}].label`, message: `expected negative, neutral or positive, found ${JSON.stringify(r.label)}` });
       if (r.score != null && (!Number.isFinite(r.score) || r.score < -1 || r.score > 1)) problems.push({ index: i, field: `examples[${i}].score`, message: `expected a number between -1 and 1, found ${r.score}` });
