@@ -40,6 +40,20 @@ function pgParams(params: readonly unknown[]): unknown[] {
   return params.map((p) => (typeof p === "string" && p.includes("\u0000") ? p.replaceAll("\u0000", "\ufffd") : p));
 }
 
+/**
+ * PostgreSQL: locks rows of `table` by id, in id order (FOR NO KEY UPDATE: compatible with the foreign-key share
+ * locks that inserting rows referencing them takes), so that units locking overlapping rows queue instead of
+ * deadlocking. SQLite runs one write unit at a time: nothing to do.
+ */
+export async function lockRowsInOrder(db: Database, tx: Tx, table: string, ids: readonly number[]): Promise<void> {
+  if (db.dialect !== "postgres") return;
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  for (let start = 0; start < sorted.length; start += 400) {
+    const slice = sorted.slice(start, start + 400);
+    await tx.query(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
+  }
+}
+
 /** What `Tx.lockKeys` keys name; each has its own advisory-lock space. */
 export enum LockNamespace {
   users = 1,

@@ -1,4 +1,4 @@
-import type { Database, Row, Tx } from "../../db/database";
+import { lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -306,17 +306,11 @@ export class InteractionService {
   }
 
   /**
-   * PostgreSQL: locks posts' rows in id order. UPDATE … FROM locks rows in its plan's order, not ours: two batches
-   * sharing posts then deadlock ("while rechecking updated tuple"). Taking the same row locks first (NO KEY:
-   * compatible with the foreign-key share locks of the inserted interactions), in id order, serialises them
-   * instead. SQLite runs one write unit at a time.
+   * Locks posts' rows in id order (PostgreSQL). UPDATE … FROM locks rows in its plan's order, not ours: two batches
+   * sharing posts would deadlock ("while rechecking updated tuple"); taking the same row locks first serialises them.
    */
-  private async lockPosts(tx: Tx, ids: readonly number[]): Promise<void> {
-    if (this.db.dialect !== "postgres") return;
-    const sorted = [...ids].sort((a, b) => a - b);
-    for (const slice of chunks(sorted, 300)) {
-      await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
-    }
+  private lockPosts(tx: Tx, ids: readonly number[]): Promise<void> {
+    return lockRowsInOrder(this.db, tx, "posts", ids);
   }
 
   /** Adds (sign 1) or removes (sign -1) counter deltas, one UPDATE … FROM per chunk of posts; never below zero. */

@@ -1,4 +1,4 @@
-import { LockNamespace, type Database, type Row } from "../../db/database";
+import { LockNamespace, lockRowsInOrder, type Database, type Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -281,10 +281,7 @@ export class PostService {
       let existing = await read();
       if (this.db.dialect === "postgres" && existing.size > 0) {
         // Row locks in id order, as recordInteractions takes them, then the rows again as they are now.
-        const ids = [...existing.values()].map((p) => p.id).sort((a, b) => a - b);
-        for (const slice of chunks(ids, 400)) {
-          await tx.query(`SELECT "id" FROM "posts" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
-        }
+        await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
         existing = await read();
       }
       const merged = unique.map((row) => {
