@@ -368,10 +368,11 @@ export class Database {
         return stmt.run(...properties.map((p) => this.param(mapper.persist(p, row[p])))).changes === 1;
       });
     }
-    // Keys in one order in every transaction, so two batches sharing keys wait for each other instead of deadlocking.
-    const sorted = [...rows].sort((a, b) => (keyOf(a, conflictProperties) < keyOf(b, conflictProperties) ? -1 : 1));
+    // In the rows' order, so that ids follow it as on SQLite (the same seed gives the same ids on both). Two units
+    // inserting the same keys in different orders could deadlock: callers hold a lock that serialises such units
+    // (recordInteractions locks the posts its rows reference first).
     const aliases = conflictProperties.map((_, i) => `k${i}`);
-    const returned = await this.insertMany(tx, table, target, properties, sorted, `ON CONFLICT (${keys.join(", ")}) DO NOTHING RETURNING ${keys.map((k, i) => `${k} AS "${aliases[i]}"`).join(", ")}`);
+    const returned = await this.insertMany(tx, table, target, properties, rows, `ON CONFLICT (${keys.join(", ")}) DO NOTHING RETURNING ${keys.map((k, i) => `${k} AS "${aliases[i]}"`).join(", ")}`);
     const inserted = new Set(returned.map((r) => keyOf(r as Record<string, unknown>, aliases)));
     return rows.map((row) => inserted.has(keyOf(row, conflictProperties)));
   }

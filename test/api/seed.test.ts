@@ -22,6 +22,16 @@ describe("demo data on first start", () => {
       expect(a.comments.totalCount).toBeGreaterThan(0);
       expect(a.comments.nodes.every((c) => typeof c.text === "string" && c.text.length > 0)).toBe(true);
       expect(a.posts.nodes.some((p) => p.hashtags.length > 0)).toBe(true);
+      // Interactions get their ids in the generator's order, on either database (PostgreSQL inserted them sorted by
+      // key, so the same seed had other ids there and orderings that break ties by id differed).
+      const sql = await openSql(database.url);
+      try {
+        const order = (await sql.all<{ externalId: string }>(`SELECT "externalId" FROM "interactions" ORDER BY "id"`)).map((r) => Number(/(\d+)$/.exec(r.externalId)![1]));
+        expect(order).toHaveLength(2500);
+        expect(order.every((n, i) => i === 0 || n > order[i - 1])).toBe(true);
+      } finally {
+        await sql.close();
+      }
 
       // A restart on the same database does not seed again.
       const again = await startServer({ seed: true, env: small, database });
