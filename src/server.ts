@@ -13,7 +13,8 @@ import { createContext, type Context } from "./graphql/context";
 import { createFormatError } from "./graphql/errors";
 import { createHttpServer } from "./graphql/http";
 import { NodeRegistry, NodeResolver } from "./graphql/node.resolver";
-import { depthLimit, loggingPlugin, sqlCountPlugin } from "./graphql/plugins";
+import { depthLimit, loggingPlugin, sqlCountPlugin, subscriptionsOnly } from "./graphql/plugins";
+import { specifiedRules, validate } from "graphql";
 import { responseCachePlugin } from "./graphql/response-cache";
 import type { Logger } from "./lib/logger";
 import { silentProgress, type Progress } from "./lib/progress";
@@ -208,10 +209,11 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
   }
   const schema = createSchema(services);
   const production = config.env === "production";
+  const formatError = createFormatError(logger, !production);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
-    formatError: createFormatError(logger, !production),
+    formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(12)],
     plugins: [
@@ -251,7 +253,20 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
   });
   // Subscriptions over graphql-ws on the same path (Apollo Sandbox speaks it).
   const wss = new WebSocketServer({ server: http, path: "/graphql" });
-  const wsServer = useServer({ schema, context: () => createContext() }, wss);
+  // The same validation (depth limit included) and error formatting as over HTTP, and subscriptions only: queries
+  // and mutations go over HTTP, where the logging, the response cache and the statement count are.
+  const wsRules = [...specifiedRules, depthLimit(12), subscriptionsOnly];
+  const wsServer = useServer(
+    {
+      schema,
+      context: () => createContext(),
+      validate: (s, document) => validate(s, document, wsRules),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => formatError({ ...e.toJSON(), extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...e.extensions } }, e)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined),
+    },
+    wss,
+  );
   const port = (http.address() as AddressInfo).port;
   const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::" ? "localhost" : config.host;
   let stopping: Promise<void> | undefined;

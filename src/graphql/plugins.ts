@@ -78,3 +78,19 @@ export function depthLimit(max: number, introspectionMax = 20) {
     };
   };
 }
+
+/** Over WebSocket: only subscriptions (queries and mutations go over HTTP). */
+export function subscriptionsOnly(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (node.operation !== "subscription") {
+        context.reportError(
+          new GraphQLError(`expected a subscription over WebSocket, found a ${node.operation}: send queries and mutations over HTTP`, {
+            nodes: [node],
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+          }),
+        );
+      }
+    },
+  };
+}

@@ -160,6 +160,26 @@ describe("sentiment alerts", () => {
     }
   });
 
+  it("holds WebSocket operations to the HTTP rules: subscriptions only, the depth limit, coded errors", async () => {
+    const client = createClient({ url: api.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false });
+    const errorsOf = (query: string) =>
+      new Promise<Array<{ message: string; extensions?: Record<string, unknown> }>>((resolve) => {
+        client.subscribe({ query }, { next: (msg) => resolve(msg.errors as never), error: (e) => resolve(e as never), complete: () => resolve([]) });
+      });
+    try {
+      const query = await errorsOf(`{ posts(first: 1) { totalCount } }`);
+      expect(query[0]).toMatchObject({ message: "expected a subscription over WebSocket, found a query: send queries and mutations over HTTP", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+      const nest = (n: number): string => (n === 0 ? "id" : `author { posts { nodes { ${nest(n - 1)} } } }`);
+      const deep = await errorsOf(`subscription { sentimentAlertRaised { drivers { post { ${nest(4)} } } } }`);
+      expect(deep).toHaveLength(1);
+      expect(deep[0]).toMatchObject({ message: expect.stringMatching(/^expected a query at most 12 fields deep, found \d+$/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+      const unknown = await errorsOf(`subscription { nope }`);
+      expect(unknown[0].extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED" });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("judge every bucket on the group's whole history: a spike the day after one is in its cooldown for the query, for a query from that day, and for subscribers", async () => {
     const client = createClient({ url: api.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false });
     const pushed: Alert[] = [];

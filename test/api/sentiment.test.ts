@@ -219,6 +219,8 @@ describe("rollups for BI", () => {
       `{ shareOfVoice(groupBy: ACCOUNT, first: 1) { total groupCount otherCount groups { count } } }`,
     );
     expect(top.shareOfVoice).toEqual({ total: 6, groupCount: 2, otherCount: 2, groups: [{ count: 4 }] });
+    const all = await api.ok<{ shareOfVoice: { groupCount: number; otherCount: number; groups: Array<{ count: number }> } }, unknown>(`{ shareOfVoice(groupBy: NONE) { groupCount otherCount groups { count } } }`);
+    expect(all.shareOfVoice).toEqual({ groupCount: 1, otherCount: 0, groups: [{ count: 6 }] });
   });
 });
 

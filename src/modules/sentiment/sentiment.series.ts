@@ -258,7 +258,7 @@ export async function shareOfVoice(
   const from = `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()}`;
   const [{ n: totalRaw }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS "n" ${from}`, where.params);
   const total = Number(totalRaw);
-  const [{ g: groupsRaw }] = await db.query<{ g: number | string }>(`SELECT COUNT(*) AS "g" FROM (SELECT 1 AS "one" ${from} GROUP BY ${group.key}) "t"`, where.params);
+  const [{ g: groupsRaw }] = await db.query<{ g: number | string }>(`SELECT COUNT(*) AS "g" FROM (SELECT ${group.key} AS "k" ${from} GROUP BY 1) "t"`, where.params);
   const rows = await db.query<Row>(
     `SELECT CAST(${group.key} AS TEXT) AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
       `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
