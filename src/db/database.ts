@@ -41,16 +41,18 @@ function pgParams(params: readonly unknown[]): unknown[] {
 }
 
 /**
- * PostgreSQL: locks rows of `table` by id, in id order (FOR NO KEY UPDATE: compatible with the foreign-key share
- * locks that inserting rows referencing them takes), so that units locking overlapping rows queue instead of
- * deadlocking. SQLite runs one write unit at a time: nothing to do.
+ * PostgreSQL: locks rows of `table` by id, in id order, so that units locking overlapping rows queue instead of
+ * deadlocking. Units take them users first, then posts: an erasure locks its person (FOR UPDATE) before the posts
+ * it corrects, and batches that reference people (interactions, a post's author) share-lock them (FOR KEY SHARE,
+ * what the foreign key would take at the insert anyway) before they lock posts (FOR NO KEY UPDATE: compatible with
+ * the foreign-key share locks of rows referencing them). SQLite runs one write unit at a time: nothing to do.
  */
-export async function lockRowsInOrder(db: Database, tx: Tx, table: string, ids: readonly number[]): Promise<void> {
+export async function lockRowsInOrder(db: Database, tx: Tx, table: "users" | "posts", ids: readonly number[], mode: "FOR KEY SHARE" | "FOR NO KEY UPDATE" = "FOR NO KEY UPDATE"): Promise<void> {
   if (db.dialect !== "postgres") return;
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   for (let start = 0; start < sorted.length; start += 400) {
     const slice = sorted.slice(start, start + 400);
-    await tx.query(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" FOR NO KEY UPDATE`, slice);
+    await tx.query(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" ${mode}`, slice);
   }
 }
 
@@ -202,16 +204,33 @@ export class Database {
    * that several batches share (WAL frames cost most of a SQLite batch), instead of one per batch.
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    if (!this.sqlite) {
-      return this.ds.transaction((manager) => {
-        const tx = this.pgTx(manager);
-        return currentTx.run(tx, () => fn(tx));
-      });
-    }
+    if (!this.sqlite) return this.pgWrite(fn);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn: fn as (tx: Tx) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
+  }
+
+  /**
+   * PostgreSQL: the unit in a transaction of its own, run again (up to 4 times, after a short random pause) when
+   * PostgreSQL aborts it to break a deadlock or a serialisation conflict: units lock rows in one order where they
+   * can, but an erasure must lock the person before it can know every post it touches, while a batch recording
+   * that person's interactions locks its posts before the person. The unit is all-or-nothing, so running it again
+   * is running it once.
+   */
+  private async pgWrite<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction((manager) => {
+          const tx = this.pgTx(manager);
+          return currentTx.run(tx, () => fn(tx));
+        });
+      } catch (error) {
+        const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+        if ((code !== "40P01" && code !== "40001") || attempt >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   private dataVersionStmt: BetterSqlite3.Statement | undefined;

@@ -69,6 +69,32 @@ describe("concurrent writes", () => {
     expect(userByHandle.attributes.extra).toEqual(Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`k${k}`, k])));
   });
 
+  it("keeps the counters equal to the rows when a person is erased while their interactions are being recorded", async () => {
+    await people("author_", 1);
+    const posts = Array.from({ length: 20 }, (_, k) => ({ platform: "TWITTER", externalId: `erased-${k}`, authorHandle: "author_0", text: `post ${k}`, mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" }));
+    const postIds = (await api.ok<{ upsertPosts: Upserted }, unknown>(UpsertPosts, { posts })).upsertPosts.items.map((p) => p.id);
+    const [victim, ...others] = await people("erased_fan_", 4);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // A stream of batches, the erasure in the middle of it.
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      sleep(b * 15).then(() => api.query(Record, {
+        i: postIds.flatMap((postId, k) => [victim, ...others].map((userId, u) => ({ userId, postId, type: "LIKE", externalId: `e-${b}-${k}-${u}`, occurredAt: "2026-11-21T00:00:00Z" }))),
+      })),
+    );
+    const erasure = sleep(70).then(() => api.ok(`mutation($id: ID!) { deleteUser(id: $id) { deletedUserId } }`, { id: victim }));
+    const answers = await Promise.all([...batches, erasure]);
+    // A batch is recorded, or refused as naming a person who is gone: never an internal error.
+    for (const a of answers.slice(0, -1) as Array<{ errors?: Array<{ extensions?: { code?: unknown } }> }>) {
+      for (const e of a.errors ?? []) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(e.extensions?.code);
+    }
+    type PostRows = { post: { counters: { likes: number; reach: number }; interactions: { totalCount: number; nodes: Array<{ user: { id: string } }> } } };
+    for (const id of postIds) {
+      const { post: p } = await api.ok<PostRows, unknown>(`query($id: ID!) { post(id: $id) { counters { likes reach } interactions(first: 100) { totalCount nodes { user { id } } } } }`, { id });
+      expect(p.counters.likes).toBe(p.interactions.totalCount);
+      expect(p.counters.reach).toBe(new Set(p.interactions.nodes.map((n) => n.user.id)).size);
+    }
+  });
+
   it("reports one creation when the same new post arrives concurrently", async () => {
     await people("author_", 1);
     const p = { platform: "TWITTER", externalId: "sent-sixteen-times", authorHandle: "author_0", text: "hello", mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" };

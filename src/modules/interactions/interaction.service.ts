@@ -237,56 +237,67 @@ export class InteractionService {
     const withText: string[] = [];
     const result = await this.db.write(async (tx) => {
       withText.length = 0;
-      const problems = checked.copy();
-      const refs = await this.resolve(cleaned, problems);
-      // Nobody can view, like or comment on a post before it is published.
-      const published = await this.posts.publishedAt(refs.map((r) => r.postId));
-      cleaned.forEach((r, i) => {
-        const at = published.get(refs[i].postId);
-        if (at && r.occurredAt < at && !problems.has(i, "occurredAt")) problems.add(i, "occurredAt", `expected a time at or after the post's publication (${at.toISOString()}), found ${r.occurredAt.toISOString()}`);
-      });
-      problems.throwIfAny();
-      const now = new Date();
-      const seen = new Set<string>();
-      const rows: Array<Partial<Interaction>> = [];
-      cleaned.forEach((r, i) => {
-        const { userId, postId } = refs[i];
-        const externalId = r.externalId ?? `auto:${userId}:${postId}:${r.type}:${r.occurredAt.getTime()}`;
-        if (seen.has(`${postId}\u0000${externalId}`)) return;
-        seen.add(`${postId}\u0000${externalId}`);
-        rows.push({ userId, postId, type: r.type, value: r.value, text: r.text, occurredAt: r.occurredAt, externalId, createdAt: now });
-      });
-      // The posts are locked first (as applyDeltas would lock them later): a concurrent batch on the same posts
-      // waits here, so the people it finds already reached include this batch's, and reach counts each once.
-      await this.lockPosts(tx, [...new Set(rows.map((r) => r.postId!))]);
-      const reached = await this.existingPairs(tx, rows as Array<{ postId: number; userId: number }>);
-      const inserted = await this.db.insertIgnoringConflicts(
-        tx,
-        "interactions",
-        Interaction,
-        ["userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt"],
-        rows,
-        ["postId", "externalId"],
-      );
-      const deltas: Deltas = new Map();
-      let recorded = 0;
-      rows.forEach((r, i) => {
-        if (!inserted[i]) return;
-        recorded += 1;
-        if (r.text != null) withText.push(r.externalId!);
-        const d = deltaOf(deltas, r.postId!);
-        d[counterOf[r.type!]] += 1;
-        const pair = `${r.postId}:${r.userId}`;
-        if (!reached.has(pair)) {
-          reached.add(pair);
-          d.reach += 1;
-        }
-      });
-      await this.applyDeltas(tx, deltas, 1);
-      return { received: input.length, recorded, duplicates: input.length - recorded, postsUpdated: deltas.size };
+      return this.recordIn(tx, input, cleaned, checked, withText);
+    }).catch((error: unknown) => {
+      // Resolved, then erased by a concurrent deleteUser before the insert: refused like an unknown reference.
+      if (isForeignKeyViolation(error)) throw new BadUserInputError("interactions", "a person or post of the batch was erased while it was being recorded; nothing was recorded");
+      throw error;
     });
     if (this.afterRecord && withText.length > 0) await this.afterRecord(withText);
     return result;
+  }
+
+  /** The batch's write unit: resolve, check times, insert once per key, move the counters (`withText` collects the texts to score). */
+  private async recordIn(tx: Tx, input: readonly InteractionInput[], cleaned: ReturnType<InteractionService["clean"]>, checked: BatchProblems, withText: string[]): Promise<RecordResult> {
+    const problems = checked.copy();
+    const refs = await this.resolve(cleaned, problems);
+    // Nobody can view, like or comment on a post before it is published.
+    const published = await this.posts.publishedAt(refs.map((r) => r.postId));
+    cleaned.forEach((r, i) => {
+      const at = published.get(refs[i].postId);
+      if (at && r.occurredAt < at && !problems.has(i, "occurredAt")) problems.add(i, "occurredAt", `expected a time at or after the post's publication (${at.toISOString()}), found ${r.occurredAt.toISOString()}`);
+    });
+    problems.throwIfAny();
+    const now = new Date();
+    const seen = new Set<string>();
+    const rows: Array<Partial<Interaction>> = [];
+    cleaned.forEach((r, i) => {
+      const { userId, postId } = refs[i];
+      const externalId = r.externalId ?? `auto:${userId}:${postId}:${r.type}:${r.occurredAt.getTime()}`;
+      if (seen.has(`${postId}\u0000${externalId}`)) return;
+      seen.add(`${postId}\u0000${externalId}`);
+      rows.push({ userId, postId, type: r.type, value: r.value, text: r.text, occurredAt: r.occurredAt, externalId, createdAt: now });
+    });
+    // The people, then the posts (as applyDeltas would lock them later): a concurrent batch on the same posts
+    // waits here, so the people it finds already reached include this batch's, and reach counts each once; an
+    // erasure of one of the people waits for this batch, or this batch for it (and then finds the person gone).
+    await lockRowsInOrder(this.db, tx, "users", rows.map((r) => r.userId!), "FOR KEY SHARE");
+    await this.lockPosts(tx, [...new Set(rows.map((r) => r.postId!))]);
+    const reached = await this.existingPairs(tx, rows as Array<{ postId: number; userId: number }>);
+    const inserted = await this.db.insertIgnoringConflicts(
+      tx,
+      "interactions",
+      Interaction,
+      ["userId", "postId", "type", "value", "text", "occurredAt", "externalId", "createdAt"],
+      rows,
+      ["postId", "externalId"],
+    );
+    const deltas: Deltas = new Map();
+    let recorded = 0;
+    rows.forEach((r, i) => {
+      if (!inserted[i]) return;
+      recorded += 1;
+      if (r.text != null) withText.push(r.externalId!);
+      const d = deltaOf(deltas, r.postId!);
+      d[counterOf[r.type!]] += 1;
+      const pair = `${r.postId}:${r.userId}`;
+      if (!reached.has(pair)) {
+        reached.add(pair);
+        d.reach += 1;
+      }
+    });
+    await this.applyDeltas(tx, deltas, 1);
+    return { received: input.length, recorded, duplicates: input.length - recorded, postsUpdated: deltas.size };
   }
 
   /** The (post, user) pairs of these rows that already had an interaction: their reach is already counted. */
@@ -367,4 +378,11 @@ function deltaOf(deltas: Deltas, postId: number): Record<PostCounter, number> {
     deltas.set(postId, d);
   }
   return d;
+}
+
+/** A foreign-key violation: PostgreSQL's SQLSTATE 23503, SQLite's SQLITE_CONSTRAINT_FOREIGNKEY. */
+function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }

@@ -279,10 +279,14 @@ export class PostService {
         return found;
       };
       let existing = await read();
-      if (this.db.dialect === "postgres" && existing.size > 0) {
-        // Row locks in id order, as recordInteractions takes them, then the rows again as they are now.
-        await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
-        existing = await read();
+      if (this.db.dialect === "postgres") {
+        // The authors, then the posts' rows, in id order as recordInteractions and erasures take them; then the rows
+        // again as they are now.
+        await lockRowsInOrder(this.db, tx, "users", unique.map((r) => r.authorId!), "FOR KEY SHARE");
+        if (existing.size > 0) {
+          await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
+          existing = await read();
+        }
       }
       const merged = unique.map((row) => {
         const old = existing.get(postKey(row.platform, row.externalId));

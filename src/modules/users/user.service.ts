@@ -243,6 +243,11 @@ export class UserService {
   async delete(loaders: Loaders, globalId: string): Promise<DeleteUserResult> {
     const user = await this.getOrThrow(loaders, globalId);
     const removed = await this.db.write(async (tx) => {
+      // PostgreSQL: the person's row first. A batch recording their interactions (or a post of theirs) holds a
+      // share lock on it until it commits, so the erasure waits for it and then counts its rows; one that starts
+      // later waits for the erasure and finds the person gone. Otherwise the counters lose track of rows
+      // recorded between the erasure's read and its delete.
+      if (this.db.dialect === "postgres") await tx.query(`SELECT "id" FROM "users" WHERE "id" = ? FOR UPDATE`, [user.id]);
       const postIds = (await tx.query<{ id: number }>(`SELECT "id" FROM "posts" WHERE "authorId" = ?`, [user.id])).map((r) => Number(r.id));
       const receipt = await this.erasure.eraseAll(tx, { userId: user.id, postIds });
       receipt.users = await tx.execute(`DELETE FROM "users" WHERE "id" = ?`, [user.id]);
