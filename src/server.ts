@@ -14,6 +14,7 @@ import { createFormatError } from "./graphql/errors";
 import { createHttpServer } from "./graphql/http";
 import { NodeRegistry, NodeResolver } from "./graphql/node.resolver";
 import { depthLimit, loggingPlugin, sqlCountPlugin, subscriptionsOnly } from "./graphql/plugins";
+import { costLimitPlugin, maxQueryCost } from "./graphql/cost";
 import { specifiedRules, validate } from "graphql";
 import { responseCachePlugin } from "./graphql/response-cache";
 import type { Logger } from "./lib/logger";
@@ -220,6 +221,7 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
       ApolloServerPluginCacheControlDisabled(),
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       loggingPlugin(logger),
+      costLimitPlugin(maxQueryCost),
       ...(config.countSql ? [sqlCountPlugin()] : []),
       ...(config.responseCache ? [responseCachePlugin(() => db.dataVersion())] : []),
     ],

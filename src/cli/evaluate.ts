@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     return;
   }
   const task = positionals[0];
-  if (task !== "engagement" && task !== "conversion") throw new Error(`expected engagement, conversion or sentiment, found ${JSON.stringify(task ?? "")}\n${usage}`);
+  if (task !== "engagement" && task !== "conversion") throw new Error(`expected engagement, conversion, sentiment or recommend, found ${JSON.stringify(task ?? "")}\n${usage}`);
   if (!values.train) throw new Error(`expected --train <file>\n${usage}`);
   const seed = values.seed === undefined ? 42 : Number(values.seed);
   const fraction = values["test-fraction"] === undefined ? 0.5 : Number(values["test-fraction"]);

@@ -10,8 +10,10 @@ import { closeServices, createServices } from "../server";
  * prints the version it made.
  */
 async function main(): Promise<void> {
-  const name = process.argv[2];
-  if (!name || name.startsWith("-")) throw new Error("usage: npm run train -- <model name> (see models/*.json)");
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name.startsWith("-") || rest.length > 0) {
+    throw new Error(`usage: npm run train -- <model name> (see models/*.json)${rest.length > 0 ? `; found more: ${rest.join(" ")}` : ""}`);
+  }
   const config = readConfig();
   const services = await createServices(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
   try {

@@ -25,8 +25,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(Object.assign(new Error(`expected a body of at most ${limit} bytes`), { status: 413 }));
-        req.destroy();
+        // Stop keeping it, answer 413 and close the connection once the answer is out (destroying the socket here
+        // cut the answer off: the client saw a reset).
+        req.removeAllListeners("data");
+        req.resume();
+        reject(Object.assign(new Error(`expected a body of at most ${limit} bytes`), { status: 413, closeAfter: true }));
         return;
       }
       parts.push(chunk);
@@ -101,6 +104,10 @@ export function createHttpServer(options: HttpOptions): http.Server {
     const fail = (err: unknown) => {
       const status = (err as { status?: number }).status ?? 500;
       if (status >= 500) logger.error({ err }, "request failed");
+      if ((err as { closeAfter?: boolean }).closeAfter) {
+        res.setHeader("connection", "close");
+        res.once("finish", () => req.destroy());
+      }
       if (!res.headersSent) sendJson(res, status, { errors: [{ message: status >= 500 ? "Internal server error" : (err as Error).message }] });
       else res.end();
     };

@@ -94,13 +94,14 @@ function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: strin
   if (direction !== undefined && direction !== sort.direction) {
     throw new BadUserInputError(field, `the cursor belongs to an ordering by ${sort.key} ${String(direction)}, not ${sort.direction}`);
   }
-  // A value of the ordering's kind (a hand-made or corrupted cursor fails here, not in the database).
+  // A value of the ordering's kind (a hand-made or corrupted cursor fails here, not in the database); the number
+  // orderings are counts, never negative.
   let value: unknown = raw;
   if (sort.kind === "date") {
     const d = typeof raw === "string" ? new Date(raw) : new Date(Number.NaN);
     if (Number.isNaN(d.getTime())) throw foreign();
     value = db.param(d);
-  } else if (sort.kind === "number" ? !isInt32(raw) : typeof raw !== "string" || raw.includes("\u0000")) {
+  } else if (sort.kind === "number" ? !isInt32(raw) || raw < 0 : typeof raw !== "string" || raw.includes("\u0000")) {
     throw foreign();
   }
   return { value, id };

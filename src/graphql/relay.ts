@@ -30,13 +30,14 @@ export function decodeGlobalId(globalId: string, field: string, expected?: strin
     // fall through to the error below
   }
   const id = Number(raw);
+  const allowed = expected === undefined ? undefined : typeof expected === "string" ? [expected] : expected;
+  // An ID the server issued for another type (a Model's is its name) is named as such.
+  if (type && /^[A-Z][A-Za-z]*$/.test(type) && allowed && !allowed.includes(type)) {
+    throw new BadUserInputError(field, `expected the ID of a ${allowed.join(" or ")}, found the ID of a ${type}`);
+  }
   // One spelling per object ("User:1", not "User:01"), and a number the id columns can hold (PostgreSQL's integer).
   if (!type || !/^[1-9]\d*$/.test(raw) || id > 2_147_483_647) {
     throw new BadUserInputError(field, `expected a global ID, found ${JSON.stringify(globalId)}`);
-  }
-  const allowed = expected === undefined ? undefined : typeof expected === "string" ? [expected] : expected;
-  if (allowed && !allowed.includes(type)) {
-    throw new BadUserInputError(field, `expected the ID of a ${allowed.join(" or ")}, found the ID of a ${type}`);
   }
   return { type, id };
 }

@@ -28,7 +28,11 @@ export function readSeriesCursor<K extends "string" | "number">(
   const key: unknown = Array.isArray(v) ? v[n + 2] : undefined;
   // A group key as the database holds it: a row id (an integer ≥ 1 in PostgreSQL's `integer`), or text without NUL.
   const keyOk = keyType === "number" ? typeof key === "number" && Number.isInteger(key) && key >= 1 && key <= 2_147_483_647 : typeof key === "string" && !key.includes("\u0000");
-  if (!Array.isArray(v) || v.length !== n + 3 || v[0] !== connection || typeof v[n + 1] !== "string" || !bucketPattern.test(v[n + 1]) || !keyOk) {
+  // A bucket that is a real time: "2026-99-05T00:00:00" matches the pattern but no bucket.
+  const bucket: unknown = Array.isArray(v) ? v[n + 1] : undefined;
+  const at = typeof bucket === "string" && bucketPattern.test(bucket) ? new Date(`${bucket}Z`) : undefined;
+  const bucketOk = at !== undefined && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === bucket;
+  if (!Array.isArray(v) || v.length !== n + 3 || v[0] !== connection || !bucketOk || !keyOk) {
     throw new BadUserInputError("after", `expected a cursor from ${connection}, found ${JSON.stringify(cursor)}`);
   }
   const theirs = v.slice(1, n + 1).map(String);

@@ -53,7 +53,7 @@ describe("hostile input", () => {
     const asc = await api.query(`query($a: String) { posts(first: 2, after: $a, orderBy: { field: LIKES, direction: ASC }) { edges { cursor } } }`, { a: desc.posts.edges[0].cursor });
     expect(asc.errors?.[0]).toMatchObject({ message: "after: the cursor belongs to an ordering by likes DESC, not ASC", extensions: { code: "BAD_USER_INPUT", field: "after" } });
     const Likes = `query($a: String) { posts(first: 2, after: $a, orderBy: { field: LIKES, direction: DESC }) { edges { cursor } } }`;
-    for (const bad of [["likes", { x: 1 }, 5], ["likes", 5.5, 5], ["likes", 1e300, 5], ["likes", "zzz", 5], ["likes", null, 5], ["likes", 3, 99999999999], ["likes", 3, 1.5]]) {
+    for (const bad of [["likes", { x: 1 }, 5], ["likes", -5, 3, "DESC"], ["likes", 5.5, 5], ["likes", 1e300, 5], ["likes", "zzz", 5], ["likes", null, 5], ["likes", 3, 99999999999], ["likes", 3, 1.5]]) {
       const r = await api.query(Likes, { a: cursor(bad) });
       expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     }
@@ -72,6 +72,13 @@ describe("hostile input", () => {
     for (const key of [99999999999, 1.5, "1"]) {
       expect((await api.query(Segments, { a: cursor(["segmentSeries", "DAY", "2026-05-05T00:00:00", key]) })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     }
+    for (const bucket of ["2026-99-05T00:00:00", "2026-02-30T00:00:00"]) {
+      expect((await api.query(Segments, { a: cursor(["segmentSeries", "DAY", bucket, 1]) })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    }
+    // A Model's ID (its name) is named as such where another type's ID is expected.
+    const model = await api.ok<{ model: { id: string } }, unknown>(`{ model(name: "churn") { id } }`);
+    const asNode = await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: model.model.id });
+    expect(asNode.errors?.[0].message).toMatch(/^id: expected the ID of a .*, found the ID of a Model$/);
   });
 
   it("answers lookups and filters holding a NUL character as matching nothing, and refuses one in a vocabulary phrase", async () => {

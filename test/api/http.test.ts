@@ -53,6 +53,19 @@ describe("HTTP surface", () => {
     expect(badJson.status).toBe(400);
     const deep = await api.query(`{ posts { nodes { author { posts { nodes { author { posts { nodes { author { posts { nodes { author { posts { nodes { id } } } } } } } } } } } } } } }`);
     expect(deep.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^expected a query at most 12 fields deep, found \d+/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    // A body over the 50 MB limit is answered 413 (it used to be a connection reset), and the server goes on.
+    const huge = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: `{"query":"${"x".repeat(51 * 1024 * 1024)}"}` });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ errors: [{ message: "expected a body of at most 52428800 bytes" }] });
+    // Within the depth limit, but a million objects: refused before anything runs.
+    const wide = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ posts(first: 100) { nodes { interactions(first: 100) { nodes { user { posts(first: 100) { nodes { id } } } } } } } }` }),
+    });
+    expect(wide.status).toBe(400);
+    const body = (await wide.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^expected a query returning at most 50,000 objects, found one that can return 2,030,200 /), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     const alive = await api.query(`{ posts(first: 1) { totalCount } }`);
     expect(alive.errors).toBeUndefined();
   });
