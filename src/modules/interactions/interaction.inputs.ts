@@ -76,7 +76,7 @@ export class InteractionOrder {
 
 @ArgsType()
 export class InteractionsArgs extends ConnectionArgs {
-  @Field(() => InteractionFilter, { nullable: true })
+  @Field(() => InteractionFilter, { nullable: true, description: "Only the interactions matching every field given (null: all)." })
   filter?: InteractionFilter;
 
   @Field(() => InteractionOrder, { nullable: true, description: "Default: most recent first." })

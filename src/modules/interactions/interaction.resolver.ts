@@ -42,7 +42,7 @@ export class InteractionResolver {
   @Mutation(() => RecordInteractionsPayload, {
     description: "Record up to 5,000 interactions, all or nothing; idempotent on external ids; post counters follow.",
   })
-  recordInteractions(@Arg("interactions", () => [InteractionInput], { validate: false }) interactions: InteractionInput[]) {
+  recordInteractions(@Arg("interactions", () => [InteractionInput], { validate: false, description: "1–5,000 events; all or nothing; a re-sent one (same post and externalId) is a duplicate, not an error." }) interactions: InteractionInput[]) {
     return this.interactionsService.record(interactions);
   }
 

@@ -110,7 +110,7 @@ export class PostOrder {
 
 @ArgsType()
 export class PostsArgs extends ConnectionArgs {
-  @Field(() => PostFilter, { nullable: true })
+  @Field(() => PostFilter, { nullable: true, description: "Only the posts matching every field given (null: all)." })
   filter?: PostFilter;
 
   @Field(() => PostOrder, { nullable: true, description: "Default: newest first." })

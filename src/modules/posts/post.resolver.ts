@@ -42,7 +42,7 @@ export class PostResolver {
   }
 
   @Mutation(() => UpsertPostsPayload, { description: "Create or update up to 5,000 posts by (platform, externalId), all or nothing." })
-  upsertPosts(@Arg("posts", () => [PostInput], { validate: false }) posts: PostInput[]) {
+  upsertPosts(@Arg("posts", () => [PostInput], { validate: false, description: "1–5,000 posts, keyed by (platform, externalId); all or nothing." }) posts: PostInput[]) {
     return this.postsService.upsert(posts);
   }
 

@@ -15,7 +15,7 @@ export class PredictionResolver {
   }
 
   @Query(() => DraftPrediction, { description: "A draft's expected engagement and virality, with explanations, before it is published." })
-  predictPost(@Arg("draft", () => DraftPostInput) draft: DraftPostInput, @Ctx() ctx: Context) {
+  predictPost(@Arg("draft", () => DraftPostInput, { description: "What is known of the post before it is published." }) draft: DraftPostInput, @Ctx() ctx: Context) {
     return this.predictionService.draft(ctx.loaders, draft);
   }
 }

@@ -98,7 +98,7 @@ export class RecommendationResolver {
 
   @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
   @Query(() => [RecommendedPostType], { description: "Posts like this one, best first, each with a reason." })
-  async similarPosts(@Arg("postId", () => ID) postId: string, @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number, @Ctx() ctx: Context) {
+  async similarPosts(@Arg("postId", () => ID, { description: "The post to find others like." }) postId: string, @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number, @Ctx() ctx: Context) {
     const post = await this.posts.getOrThrow(ctx.loaders, postId, "postId");
     return this.recommendationService.similarTo(ctx.loaders, post.id, first);
   }

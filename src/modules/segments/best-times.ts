@@ -125,8 +125,8 @@ export class BestTimesResolver {
     description: "When to publish, best first: weekday × hour slots ranked by the engagements posts published then drew, over the scope's average — for an account's posts, from a segment's members, or both; slots with fewer than 3 posts of that scope use the whole audience's lift at that time.",
   })
   async bestTimesToPost(
-    @Arg("accountId", () => ID, { nullable: true }) accountId: string | null,
-    @Arg("segmentId", () => ID, { nullable: true }) segmentId: string | null,
+    @Arg("accountId", () => ID, { nullable: true, description: "A brand account: its own posts' engagement (null: the whole audience's)." }) accountId: string | null,
+    @Arg("segmentId", () => ID, { nullable: true, description: "Only the engagement of this segment's members." }) segmentId: string | null,
     @Arg("first", () => Int, { defaultValue: 5, description: "1–50." }) first: number,
   ): Promise<PostingTime[]> {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw new BadUserInputError("first", `expected \`first\` between 1 and 50, found ${first}`);

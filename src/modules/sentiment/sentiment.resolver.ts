@@ -92,7 +92,7 @@ export class SentimentResolver {
   ) {}
 
   @Query(() => [TextAnalysis], { description: "Scores drafts and ad-hoc texts (1–100 per call) without storing them; with accountId, that account's brand rules apply." })
-  async analyzeText(@Arg("texts", () => [String]) texts: string[], @Arg("accountId", () => ID, { nullable: true }) accountId: string | null, @Ctx() ctx: Context) {
+  async analyzeText(@Arg("texts", () => [String], { description: "1–100 texts, each up to 10,000 characters (longer ones are cut and flagged)." }) texts: string[], @Arg("accountId", () => ID, { nullable: true, description: "Apply this account's brand vocabulary rules." }) accountId: string | null, @Ctx() ctx: Context) {
     if (accountId) await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
     return (await this.sentiment.analyzeTexts(texts, accountId)).map(analysisView);
   }
@@ -120,8 +120,8 @@ export class SentimentResolver {
 
   @Mutation(() => VocabularyRulesResult, { description: "Adds or updates an account's brand vocabulary rules (by phrase), then re-scores its posts and the comments on them." })
   async setVocabularyRules(
-    @Arg("accountId", () => ID) accountId: string,
-    @Arg("rules", () => [VocabularyRuleInput]) rules: VocabularyRuleInput[],
+    @Arg("accountId", () => ID, { description: "The brand account the rules are for." }) accountId: string,
+    @Arg("rules", () => [VocabularyRuleInput], { description: "1–500 rules; a phrase already ruled gets the new polarity." }) rules: VocabularyRuleInput[],
     @Ctx() ctx: Context,
   ) {
     const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
@@ -130,7 +130,7 @@ export class SentimentResolver {
 
   @Mutation(() => AddSentimentExamplesResult, { description: "Adds labelled texts (1–5,000, all or nothing) for the learned sentiment model; trainModel(name: \"sentiment\") trains on them." })
   async addSentimentExamples(
-    @Arg("examples", () => [SentimentExampleInput]) examples: SentimentExampleInput[],
+    @Arg("examples", () => [SentimentExampleInput], { description: "1–5,000 labelled texts." }) examples: SentimentExampleInput[],
     @Arg("source", { defaultValue: "api", description: "Where the examples come from (kept with them)." }) source: string,
   ) {
     const r = await this.sentiment.addExamples(examples, source);
@@ -143,7 +143,7 @@ export class SentimentResolver {
   }
 
   @Mutation(() => RemoveVocabularyRulesResult, { description: "Removes an account's rules by phrase, then re-scores its texts." })
-  async removeVocabularyRules(@Arg("accountId", () => ID) accountId: string, @Arg("phrases", () => [String]) phrases: string[], @Ctx() ctx: Context) {
+  async removeVocabularyRules(@Arg("accountId", () => ID, { description: "The brand account whose rules go." }) accountId: string, @Arg("phrases", () => [String], { description: "The rules' phrases (any case and spacing)." }) phrases: string[], @Ctx() ctx: Context) {
     const account = await this.users.getOrThrow(ctx.loaders, accountId, "accountId");
     return this.sentiment.removeRules(account.id, phrases);
   }

@@ -325,7 +325,7 @@ export class SentimentAlertsArgs {
   @Field(() => SentimentFilter, { nullable: true, description: "Alerts on buckets in [from, to); the baseline of the first reaches back before `from`." })
   filter?: SentimentFilter;
 
-  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY })
+  @Field(() => GranularityEnum, { defaultValue: GranularityEnum.DAY, description: "Bucket size (UTC; weeks start on Monday): a spike is a bucket against the baseline buckets before it." })
   granularity: GranularityEnum;
 
   @Field(() => SentimentGroupByEnum, { defaultValue: SentimentGroupByEnum.NONE, description: "NONE watches everything together; TOPIC, HASHTAG, ACCOUNT, … watch each group on its own." })

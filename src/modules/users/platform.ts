@@ -11,6 +11,13 @@ export enum Platform {
   OTHER = "OTHER",
 }
 
-registerEnumType(Platform, { name: "Platform", description: "The social network an account, post or interaction belongs to." });
+registerEnumType(Platform, {
+  name: "Platform",
+  description: "The social network an account, post or interaction belongs to.",
+  valuesConfig: {
+    TWITTER: { description: "Twitter / X." },
+    OTHER: { description: "Anywhere else, e.g. a CRM's contacts (the bank-marketing importer's people) or a web shop." },
+  },
+});
 
 export const platforms = Object.values(Platform) as Platform[];

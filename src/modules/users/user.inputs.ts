@@ -63,7 +63,7 @@ export class UserOrder {
 
 @ArgsType()
 export class UsersArgs extends ConnectionArgs {
-  @Field(() => UserFilter, { nullable: true })
+  @Field(() => UserFilter, { nullable: true, description: "Only the accounts matching every field given (null: all)." })
   filter?: UserFilter;
 
   @Field(() => UserOrder, { nullable: true, description: "Default: newest first." })

@@ -56,12 +56,12 @@ export class UserResolver {
   }
 
   @Query(() => User, { nullable: true, description: "An account by its handle on a platform." })
-  userByHandle(@Arg("platform", () => Platform) platform: Platform, @Arg("handle") handle: string) {
+  userByHandle(@Arg("platform", () => Platform, { description: "A handle is unique per platform only." }) platform: Platform, @Arg("handle", { description: "With or without its leading @, any case." }) handle: string) {
     return this.usersService.byHandle(platform, handle);
   }
 
   @Mutation(() => UpsertUsersPayload, { description: "Create or update up to 5,000 accounts by (platform, handle), all or nothing." })
-  upsertUsers(@Arg("users", () => [UserInput], { validate: false }) users: UserInput[]) {
+  upsertUsers(@Arg("users", () => [UserInput], { validate: false, description: "1–5,000 accounts, keyed by (platform, handle); all or nothing." }) users: UserInput[]) {
     return this.usersService.upsert(users);
   }
 

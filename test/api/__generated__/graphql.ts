@@ -102,8 +102,10 @@ export type Platform =
   | 'FACEBOOK'
   | 'INSTAGRAM'
   | 'LINKEDIN'
+  /** Anywhere else, e.g. a CRM's contacts (the bank-marketing importer's people) or a web shop. */
   | 'OTHER'
   | 'TIKTOK'
+  /** Twitter / X. */
   | 'TWITTER'
   | 'YOUTUBE';
 
