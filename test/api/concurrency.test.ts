@@ -95,6 +95,42 @@ describe("concurrent writes", () => {
     }
   });
 
+  it("keeps no score of an erased person's texts, refuses posts by an author erased under them, and erases a person once", async () => {
+    const Texts = `{ posts { totalCount } interactions(filter: { types: [COMMENT] }) { totalCount } shareOfVoice(groupBy: NONE) { total } }`;
+    type Counts = { posts: { totalCount: number }; interactions: { totalCount: number }; shareOfVoice: { total: number } };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const others = await people("bystander_", 2);
+    for (let round = 0; round < 4; round++) {
+      const [author] = await people(`doomed_${round}_`, 1);
+      const base = { platform: "TWITTER", authorId: author, mediaType: "TEXT", publishedAt: "2026-11-20T00:00:00Z" };
+      const first = (await api.ok<{ upsertPosts: Upserted }, unknown>(UpsertPosts, { posts: [{ ...base, externalId: `doomed-${round}`, text: "I love this so much" }] })).upsertPosts.items[0].id;
+      const writes = Array.from({ length: 8 }, (_, b) =>
+        sleep(b * 5).then(() =>
+          b % 2 === 0
+            ? api.query(UpsertPosts, { posts: Array.from({ length: 50 }, (_, k) => ({ ...base, externalId: `doomed-${round}-${b}-${k}`, text: `awful, just awful ${k}` })) })
+            : api.query(Record, { i: [author, ...others].flatMap((userId, u) => Array.from({ length: 30 }, (_, k) => ({ userId, postId: first, type: "COMMENT", text: `great stuff ${k}`, externalId: `dc-${round}-${b}-${u}-${k}`, occurredAt: "2026-11-21T00:00:00Z" }))) }),
+        ),
+      );
+      const Erase = `mutation($id: ID!) { deleteUser(id: $id) { deletedUserId } }`;
+      const erasures = [sleep(12).then(() => api.query(Erase, { id: author })), sleep(12).then(() => api.query(Erase, { id: author }))];
+      const answers = await Promise.all([...writes, ...erasures]);
+      for (const a of answers as Array<{ errors?: Array<{ extensions?: { code?: unknown } }> }>) {
+        for (const e of a.errors ?? []) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(e.extensions?.code);
+      }
+      // One erasure erased; the other found nobody.
+      const [e1, e2] = answers.slice(-2) as Array<{ errors?: unknown[] }>;
+      expect([e1.errors, e2.errors].filter((x) => x === undefined)).toHaveLength(1);
+    }
+    // Every stored text has its one score once scoring settles, and no score is left of an erased one.
+    let counts: Counts | undefined;
+    for (let i = 0; i < 50; i++) {
+      counts = await api.ok<Counts, unknown>(Texts);
+      if (counts.shareOfVoice.total === counts.posts.totalCount + counts.interactions.totalCount) break;
+      await sleep(100);
+    }
+    expect(counts!.shareOfVoice.total).toBe(counts!.posts.totalCount + counts!.interactions.totalCount);
+  });
+
   it("reports one creation when the same new post arrives concurrently", async () => {
     await people("author_", 1);
     const p = { platform: "TWITTER", externalId: "sent-sixteen-times", authorHandle: "author_0", text: "hello", mediaType: "PHOTO", publishedAt: "2026-11-20T00:00:00Z" };

@@ -279,10 +279,21 @@ export class PostService {
         return found;
       };
       let existing = await read();
+      // The authors (share-locked on PostgreSQL, so that an erasure waits for this unit or this unit for it) must
+      // still exist: one erased since the batch was checked is refused like an unknown author.
+      await lockRowsInOrder(this.db, tx, "users", unique.map((r) => r.authorId!), "FOR KEY SHARE");
+      const authors = [...new Set(unique.map((r) => r.authorId!))];
+      const found = new Set<number>();
+      for (const slice of chunks(authors, 500)) {
+        for (const r of await tx.query<{ id: number | string }>(`SELECT "id" FROM "users" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice)) found.add(Number(r.id));
+      }
+      const gone = new BatchProblems("posts");
+      cleaned.forEach((r, i) => {
+        if (!found.has(r.authorId!)) gone.add(i, r.authorRef.id !== undefined ? "authorId" : "authorHandle", "no such User (erased while the batch was being stored)");
+      });
+      gone.throwIfAny();
       if (this.db.dialect === "postgres") {
-        // The authors, then the posts' rows, in id order as recordInteractions and erasures take them; then the rows
-        // again as they are now.
-        await lockRowsInOrder(this.db, tx, "users", unique.map((r) => r.authorId!), "FOR KEY SHARE");
+        // Then the posts' rows, in id order as recordInteractions and erasures take them; then the rows again as they are now.
         if (existing.size > 0) {
           await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
           existing = await read();

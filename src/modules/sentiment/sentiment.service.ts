@@ -1,4 +1,4 @@
-import type { Database, Row } from "../../db/database";
+import { lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
 import { chunks } from "../../graphql/batch";
 import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
@@ -228,11 +228,32 @@ export class SentimentService {
       }));
       const columns = ["targetType", "targetId", "postId", "userId", "accountId", "occurredAt", "analyzer", "analyzerVersion", "score", "label", "details", "scoredAt"] as const;
       const update = columns.filter((c) => c !== "targetType" && c !== "targetId").map((c) => `"${c}" = excluded."${c}"`);
-      await this.db.write((tx) => this.db.insertMany(tx, "sentiment_scores", SentimentScore, columns, rows, `ON CONFLICT ("targetType", "targetId") DO UPDATE SET ${update.join(", ")}`));
-      stored += rows.length;
+      stored += await this.db.write(async (tx) => {
+        // The texts were read before they were scored, and a person may have been erased since: their people are
+        // share-locked first (an erasure locks its person before it deletes their scores, so one waits for the
+        // other), then only the texts that still exist get a score. Scores have no foreign key to their texts.
+        await lockRowsInOrder(this.db, tx, "users", rows.flatMap((r) => [r.userId!, r.accountId!]), "FOR KEY SHARE");
+        const alive = await this.existingTargets(tx, rows as ReadonlyArray<{ targetType: SentimentTarget; targetId: number }>);
+        const kept = rows.filter((r) => alive.has(`${r.targetType}:${r.targetId}`));
+        if (kept.length > 0) await this.db.insertMany(tx, "sentiment_scores", SentimentScore, columns, kept, `ON CONFLICT ("targetType", "targetId") DO UPDATE SET ${update.join(", ")}`);
+        return kept.length;
+      });
       this.onScored?.(slice.map((t) => t.occurredAt));
     }
     return stored;
+  }
+
+  /** Which of these texts (posts, comment interactions) exist now, as "TYPE:id". */
+  private async existingTargets(tx: Tx, targets: ReadonlyArray<{ targetType: SentimentTarget; targetId: number }>): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const [type, table] of [["POST", "posts"], ["INTERACTION", "interactions"]] as const) {
+      const ids = targets.filter((t) => t.targetType === type).map((t) => t.targetId);
+      for (const slice of chunks(ids, 500)) {
+        const found = await tx.query<{ id: number | string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
+        for (const f of found) out.add(`${type}:${Number(f.id)}`);
+      }
+    }
+    return out;
   }
 
   private async postTexts(where: string, params: readonly unknown[]): Promise<TextToScore[]> {
