@@ -213,10 +213,10 @@ export class Database {
 
   /**
    * PostgreSQL: the unit in a transaction of its own, run again (up to 4 times, after a short random pause) when
-   * PostgreSQL aborts it to break a deadlock or a serialisation conflict: units lock rows in one order where they
-   * can, but an erasure must lock the person before it can know every post it touches, while a batch recording
-   * that person's interactions locks its posts before the person. The unit is all-or-nothing, so running it again
-   * is running it once.
+   * PostgreSQL aborts it to break a deadlock or a serialisation conflict. Units take their explicit locks in one
+   * order (people, then posts, each in id order), but the row locks that upserts (ON CONFLICT … DO UPDATE) and
+   * foreign keys take implicitly follow the statements' plans; this is the safety net for those. The unit is
+   * all-or-nothing, so running it again is running it once.
    */
   private async pgWrite<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
