@@ -211,12 +211,13 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
   const schema = createSchema(services);
   const production = config.env === "production";
   const formatError = createFormatError(logger, !production);
+  const depthRule = depthLimit(12);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(12)],
+    validationRules: [depthRule],
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -257,7 +258,7 @@ export async function createServer(config: Config, logger: Logger, progress: Pro
   const wss = new WebSocketServer({ server: http, path: "/graphql" });
   // The same validation (depth limit included) and error formatting as over HTTP, and subscriptions only: queries
   // and mutations go over HTTP, where the logging, the response cache and the statement count are.
-  const wsRules = [...specifiedRules, depthLimit(12), subscriptionsOnly];
+  const wsRules = [...specifiedRules, depthRule, subscriptionsOnly];
   const wsServer = useServer(
     {
       schema,

@@ -47,13 +47,39 @@ function pgParams(params: readonly unknown[]): unknown[] {
  * what the foreign key would take at the insert anyway) before they lock posts (FOR NO KEY UPDATE: compatible with
  * the foreign-key share locks of rows referencing them). SQLite runs one write unit at a time: nothing to do.
  */
-export async function lockRowsInOrder(db: Database, tx: Tx, table: "users" | "posts", ids: readonly number[], mode: "FOR KEY SHARE" | "FOR NO KEY UPDATE" = "FOR NO KEY UPDATE"): Promise<void> {
-  if (db.dialect !== "postgres") return;
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  for (let start = 0; start < sorted.length; start += 400) {
-    const slice = sorted.slice(start, start + 400);
-    await tx.query(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")}) ORDER BY "id" ${mode}`, slice);
+export async function lockRowsInOrder(
+  db: Database,
+  tx: Tx,
+  table: "users" | "posts",
+  ids: readonly number[],
+  mode: "FOR KEY SHARE" | "FOR NO KEY UPDATE" | "FOR UPDATE" = "FOR NO KEY UPDATE",
+): Promise<Set<number> | null> {
+  if (db.dialect !== "postgres") return null;
+  return idsIn(tx, table, [...new Set(ids)].sort((a, b) => a - b), ` ORDER BY "id" ${mode}`);
+}
+
+/** Which of these ids `table` holds now (read inside the unit; `tail` adds a lock clause). */
+export async function idsIn(tx: Tx, table: string, ids: readonly number[], tail = ""): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let start = 0; start < ids.length; start += 400) {
+    const slice = ids.slice(start, start + 400);
+    for (const r of await tx.query<{ id: number | string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")})${tail}`, slice)) found.add(Number(r.id));
   }
+  return found;
+}
+
+/**
+ * Which of these ids of `table` are still stored, locked on PostgreSQL as `lockRowsInOrder` locks them (the lock's
+ * read answers both); on SQLite, where one unit writes at a time, read inside the unit.
+ */
+export async function lockStillStored(db: Database, tx: Tx, table: "users" | "posts", ids: readonly number[], mode: "FOR KEY SHARE" | "FOR UPDATE"): Promise<Set<number>> {
+  return (await lockRowsInOrder(db, tx, table, ids, mode)) ?? (await idsIn(tx, table, [...new Set(ids)]));
+}
+
+/** A database error's code: PostgreSQL's SQLSTATE ("40P01") or SQLite's ("SQLITE_CONSTRAINT_FOREIGNKEY"), as TypeORM wraps it or not. */
+export function dbErrorCode(error: unknown): unknown {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return e?.code ?? e?.driverError?.code;
 }
 
 /** What `Tx.lockKeys` keys name; each has its own advisory-lock space. */
@@ -226,7 +252,7 @@ export class Database {
           return currentTx.run(tx, () => fn(tx));
         });
       } catch (error) {
-        const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+        const code = dbErrorCode(error);
         if ((code !== "40P01" && code !== "40001") || attempt >= 4) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
       }

@@ -22,7 +22,7 @@ import { defaultPageSize } from "./relay";
  * (as given, or its default; a connection without one by the default page size). Lists without a page size count
  * as one: their length is bounded by the data, not by the request. Fragments are followed; on an interface or a
  * union each branch counts. `{ posts(first: 100) { nodes { interactions(first: 100) { nodes { id } } } } }` costs
- * 100 posts + 100 × 100 interactions = 10,100.
+ * 100 (posts) + 100 (nodes) + 100 × 100 (interactions) + 100 × 100 (their nodes) = 20,200.
  */
 export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = new Map<string, FragmentDefinitionNode>();

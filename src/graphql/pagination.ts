@@ -1,7 +1,7 @@
 import type { ObjectLiteral } from "typeorm";
 import type { Database, EntityMapper, Row } from "../db/database";
 import { BadUserInputError } from "./errors";
-import { defaultPageSize, type ConnectionArgs, type ConnectionValue, type PageInfo } from "./relay";
+import { defaultPageSize, isStorableInt, type ConnectionArgs, type ConnectionValue, type PageInfo } from "./relay";
 
 /** A WHERE clause built piece by piece, with its parameters in order. */
 export class Where {
@@ -72,11 +72,6 @@ function encodeCursor(sort: SortSpec, value: unknown, id: number): string {
   return Buffer.from(JSON.stringify([sort.key, v, id, sort.direction])).toString("base64url");
 }
 
-/** The largest row id (and counter) the columns hold: PostgreSQL's `integer`. */
-export const maxInt32 = 2_147_483_647;
-
-const isInt32 = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= maxInt32;
-
 function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: string): Bound {
   let parsed: unknown;
   try {
@@ -86,7 +81,7 @@ function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: strin
   }
   const foreign = () => new BadUserInputError(field, `expected a cursor from this connection, found ${JSON.stringify(cursor)}`);
   // [key, value, id, direction]; cursors made before the direction was recorded have three entries.
-  if (!Array.isArray(parsed) || (parsed.length !== 3 && parsed.length !== 4) || !isInt32(parsed[2]) || parsed[2] < 1) throw foreign();
+  if (!Array.isArray(parsed) || (parsed.length !== 3 && parsed.length !== 4) || !isStorableInt(parsed[2], 1)) throw foreign();
   const [key, raw, id, direction] = parsed as [unknown, unknown, number, unknown];
   if (key !== sort.key) {
     throw new BadUserInputError(field, `the cursor belongs to an ordering by ${String(key)}, not by ${sort.key}`);
@@ -101,7 +96,7 @@ function decodeCursor(db: Database, sort: SortSpec, cursor: string, field: strin
     const d = typeof raw === "string" ? new Date(raw) : new Date(Number.NaN);
     if (Number.isNaN(d.getTime())) throw foreign();
     value = db.param(d);
-  } else if (sort.kind === "number" ? !isInt32(raw) || raw < 0 : typeof raw !== "string" || raw.includes("\u0000")) {
+  } else if (sort.kind === "number" ? !isStorableInt(raw, 0) : typeof raw !== "string" || raw.includes("\u0000")) {
     throw foreign();
   }
   return { value, id };

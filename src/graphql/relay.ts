@@ -20,6 +20,14 @@ export abstract class Node {
 
 export { toGlobalId };
 
+/** The largest row id (and counter) the id and count columns hold: PostgreSQL's `integer`. */
+export const maxInt32 = 2_147_483_647;
+
+/** A whole number the columns can hold (`min` 1 for a row id, 0 for a count). */
+export function isStorableInt(v: unknown, min: 0 | 1): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= min && v <= maxInt32;
+}
+
 /** Decodes a global ID of the expected type(s); a malformed one is BAD_USER_INPUT on `field`. */
 export function decodeGlobalId(globalId: string, field: string, expected?: string | readonly string[]): { type: string; id: number } {
   let type = "";
@@ -36,7 +44,7 @@ export function decodeGlobalId(globalId: string, field: string, expected?: strin
     throw new BadUserInputError(field, `expected the ID of a ${allowed.join(" or ")}, found the ID of a ${type}`);
   }
   // One spelling per object ("User:1", not "User:01"), and a number the id columns can hold (PostgreSQL's integer).
-  if (!type || !/^[1-9]\d*$/.test(raw) || id > 2_147_483_647) {
+  if (!type || !/^[1-9]\d*$/.test(raw) || id > maxInt32) {
     throw new BadUserInputError(field, `expected a global ID, found ${JSON.stringify(globalId)}`);
   }
   return { type, id };

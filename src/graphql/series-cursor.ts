@@ -1,4 +1,5 @@
 import { BadUserInputError } from "./errors";
+import { isStorableInt } from "./relay";
 
 /**
  * Cursors of the flat time-series connections (`sentimentSeries`, `segmentSeries`): the position of a row,
@@ -27,7 +28,7 @@ export function readSeriesCursor<K extends "string" | "number">(
   const n = shape.length;
   const key: unknown = Array.isArray(v) ? v[n + 2] : undefined;
   // A group key as the database holds it: a row id (an integer ≥ 1 in PostgreSQL's `integer`), or text without NUL.
-  const keyOk = keyType === "number" ? typeof key === "number" && Number.isInteger(key) && key >= 1 && key <= 2_147_483_647 : typeof key === "string" && !key.includes("\u0000");
+  const keyOk = keyType === "number" ? isStorableInt(key, 1) : typeof key === "string" && !key.includes("\u0000");
   // A bucket that is a real time: "2026-99-05T00:00:00" matches the pattern but no bucket.
   const bucket: unknown = Array.isArray(v) ? v[n + 1] : undefined;
   const at = typeof bucket === "string" && bucketPattern.test(bucket) ? new Date(`${bucket}Z`) : undefined;

@@ -72,6 +72,11 @@ export function levelOf(v: FeatureValue): string | null {
   return isMissing(v) ? null : String(v);
 }
 
+/** A number as a numeric plan reads it: clamped to the training range (unchanged for models stored before ranges). */
+function withinRange(plan: { min?: number; max?: number }, v: number): number {
+  return plan.min !== undefined && plan.max !== undefined ? Math.min(plan.max, Math.max(plan.min, v)) : v;
+}
+
 /** Median of the finite values (NaN when there are none). */
 export function median(values: readonly number[]): number {
   const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -248,7 +253,7 @@ export class Preprocessor {
             const missing = !Number.isFinite(v);
             // A value beyond what training saw is read as the nearest one it saw: a linear or logistic model would
             // otherwise extrapolate its slope without bound (a 9,859-character draft was "99.999% viral").
-            const x = missing ? plan.median : plan.min !== undefined && plan.max !== undefined ? Math.min(plan.max, Math.max(plan.min, v)) : v;
+            const x = missing ? plan.median : withinRange(plan, v);
             out[c++] = options.scale ? (plan.std > 0 ? (x - plan.mean) / plan.std : 0) : x;
             if (plan.indicator) out[c++] = missing ? 1 : 0;
             break;
@@ -284,8 +289,8 @@ export class Preprocessor {
     if (!plan) return undefined;
     if (plan.kind === "numeric") {
       const v = numericValue(value, name, 0); // transform has read it already: it is a number or missing
-      if (!Number.isFinite(v) || plan.min === undefined || plan.max === undefined) return undefined;
-      const x = Math.min(plan.max, Math.max(plan.min, v));
+      if (!Number.isFinite(v)) return undefined;
+      const x = withinRange(plan, v);
       return x === v ? undefined : x;
     }
     if (plan.kind === "categorical") {

@@ -107,6 +107,11 @@ export function scoreIncumbent(incumbent: Incumbent, table: Table, test: readonl
   }
 }
 
+/** A holdout's fingerprint: the sha1 of what identifies its rows (entities, targets, split); equal fingerprints, same rows. */
+export function holdoutFingerprint(rows: unknown): string {
+  return createHash("sha1").update(JSON.stringify(rows)).digest("hex");
+}
+
 /**
  * Select on the training part by cross-validation, measure the winner, the baseline and the active
  * version (if any) on the held-out part, explain with permutation importance there, then refit the winner on every row.
@@ -126,9 +131,7 @@ export function runTraining(job: TrainJob, onProgress: ProgressCallback = () => 
   const baseline = fitModel(train, selection.task, { algorithm: "baseline", params: {} }, selection.preprocess);
   // The active version is scored beside the new one on the same held-out rows and target, so promotion compares like with like.
   const active = job.incumbent ? scoreIncumbent(job.incumbent, job.table, split.test, selection.task, best) : null;
-  const fingerprint = createHash("sha1")
-    .update(JSON.stringify([selection.task, split.test.map((i) => job.rowKeys?.[i] ?? i), job.table.target ? split.test.map((i) => job.table.target![i]) : null]))
-    .digest("hex");
+  const fingerprint = holdoutFingerprint([selection.task, split.test.map((i) => job.rowKeys?.[i] ?? i), job.table.target ? split.test.map((i) => job.table.target![i]) : null]);
   const holdout = { rows: test.rows.length, model: evaluate(best, test), baseline: evaluate(baseline, test), active, fingerprint };
   const measured = performance.now();
   onProgress(steps + 1, steps + 3, "importance");

@@ -1,4 +1,4 @@
-import { lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
+import { dbErrorCode, lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -320,8 +320,8 @@ export class InteractionService {
    * Locks posts' rows in id order (PostgreSQL). UPDATE … FROM locks rows in its plan's order, not ours: two batches
    * sharing posts would deadlock ("while rechecking updated tuple"); taking the same row locks first serialises them.
    */
-  private lockPosts(tx: Tx, ids: readonly number[]): Promise<void> {
-    return lockRowsInOrder(this.db, tx, "posts", ids);
+  private async lockPosts(tx: Tx, ids: readonly number[]): Promise<void> {
+    await lockRowsInOrder(this.db, tx, "posts", ids);
   }
 
   /** Adds (sign 1) or removes (sign -1) counter deltas, one UPDATE … FROM per chunk of posts; never below zero. */
@@ -382,7 +382,6 @@ function deltaOf(deltas: Deltas, postId: number): Record<PostCounter, number> {
 
 /** A foreign-key violation: PostgreSQL's SQLSTATE 23503, SQLite's SQLITE_CONSTRAINT_FOREIGNKEY. */
 function isForeignKeyViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.code ?? e?.driverError?.code;
+  const code = dbErrorCode(error);
   return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 }

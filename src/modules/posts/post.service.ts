@@ -1,4 +1,4 @@
-import { LockNamespace, lockRowsInOrder, type Database, type Row } from "../../db/database";
+import { LockNamespace, lockRowsInOrder, lockStillStored, type Database, type Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -281,12 +281,7 @@ export class PostService {
       let existing = await read();
       // The authors (share-locked on PostgreSQL, so that an erasure waits for this unit or this unit for it) must
       // still exist: one erased since the batch was checked is refused like an unknown author.
-      await lockRowsInOrder(this.db, tx, "users", unique.map((r) => r.authorId!), "FOR KEY SHARE");
-      const authors = [...new Set(unique.map((r) => r.authorId!))];
-      const found = new Set<number>();
-      for (const slice of chunks(authors, 500)) {
-        for (const r of await tx.query<{ id: number | string }>(`SELECT "id" FROM "users" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice)) found.add(Number(r.id));
-      }
+      const found = await lockStillStored(this.db, tx, "users", unique.map((r) => r.authorId!), "FOR KEY SHARE");
       const gone = new BatchProblems("posts");
       cleaned.forEach((r, i) => {
         if (!found.has(r.authorId!)) gone.add(i, r.authorRef.id !== undefined ? "authorId" : "authorHandle", "no such User (erased while the batch was being stored)");

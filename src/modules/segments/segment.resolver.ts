@@ -112,11 +112,15 @@ export class SegmentType {
     });
   }
 
-  /** One segment by row id with its live share (the people its version holds now), or undefined. */
+  /** A segment with its live share (of the people its version holds now). */
+  static async live(service: SegmentService, loaders: Loaders, s: Segment): Promise<SegmentType> {
+    return SegmentType.of(s, s.modelVersionId === null ? 0 : await service.versionSize(loaders, s.modelVersionId));
+  }
+
+  /** One segment by row id with its live share, or undefined. */
   static async byId(service: SegmentService, loaders: Loaders, id: number): Promise<SegmentType | undefined> {
     const s = await service.byId(id);
-    if (!s) return undefined;
-    return SegmentType.of(s, s.modelVersionId === null ? 0 : await service.versionSize(loaders, s.modelVersionId));
+    return s ? SegmentType.live(service, loaders, s) : undefined;
   }
 }
 
@@ -259,6 +263,6 @@ export class UserSegmentResolver {
   @FieldResolver(() => SegmentType, { nullable: true, description: "The person's segment in the active segments version (null before one is trained, or for people without activity)." })
   async segment(@Root() user: User, @Ctx() ctx: Context) {
     const s = await this.segments.ofUser(ctx.loaders, user.id);
-    return s ? SegmentType.of(s, s.modelVersionId === null ? 0 : await this.segments.versionSize(ctx.loaders, s.modelVersionId)) : null;
+    return s ? SegmentType.live(this.segments, ctx.loaders, s) : null;
   }
 }

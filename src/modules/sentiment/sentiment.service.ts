@@ -1,4 +1,4 @@
-import { lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
+import { idsIn, lockRowsInOrder, type Database, type Row, type Tx } from "../../db/database";
 import { chunks } from "../../graphql/batch";
 import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
@@ -247,11 +247,7 @@ export class SentimentService {
   private async existingTargets(tx: Tx, targets: ReadonlyArray<{ targetType: SentimentTarget; targetId: number }>): Promise<Set<string>> {
     const out = new Set<string>();
     for (const [type, table] of [["POST", "posts"], ["INTERACTION", "interactions"]] as const) {
-      const ids = targets.filter((t) => t.targetType === type).map((t) => t.targetId);
-      for (const slice of chunks(ids, 500)) {
-        const found = await tx.query<{ id: number | string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (${slice.map(() => "?").join(", ")})`, slice);
-        for (const f of found) out.add(`${type}:${Number(f.id)}`);
-      }
+      for (const id of await idsIn(tx, table, targets.filter((t) => t.targetType === type).map((t) => t.targetId))) out.add(`${type}:${id}`);
     }
     return out;
   }

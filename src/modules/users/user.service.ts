@@ -1,4 +1,4 @@
-import { LockNamespace, type Database, type Row } from "../../db/database";
+import { LockNamespace, lockStillStored, type Database, type Row } from "../../db/database";
 import { BatchProblems, checkBatchSize, checkNumber, chunks } from "../../graphql/batch";
 import { filterText, NotFoundError } from "../../graphql/errors";
 import { checkRange } from "../../graphql/filters";
@@ -247,9 +247,8 @@ export class UserService {
       // share lock on it until it commits, so the erasure waits for it and then counts its rows; one that starts
       // later waits for the erasure and finds the person gone. Otherwise the counters lose track of rows
       // recorded between the erasure's read and its delete.
-      const lock = this.db.dialect === "postgres" ? " FOR UPDATE" : "";
       // Read again inside the unit: a concurrent erasure of the same person may have committed since the lookup.
-      if ((await tx.query(`SELECT "id" FROM "users" WHERE "id" = ?${lock}`, [user.id])).length === 0) throw new NotFoundError("User", globalId);
+      if (!(await lockStillStored(this.db, tx, "users", [user.id], "FOR UPDATE")).has(user.id)) throw new NotFoundError("User", globalId);
       const postIds = (await tx.query<{ id: number }>(`SELECT "id" FROM "posts" WHERE "authorId" = ?`, [user.id])).map((r) => Number(r.id));
       const receipt = await this.erasure.eraseAll(tx, { userId: user.id, postIds });
       receipt.users = await tx.execute(`DELETE FROM "users" WHERE "id" = ?`, [user.id]);

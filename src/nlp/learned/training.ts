@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { packArtifact, unpackArtifact } from "../../ml/artifact";
-import { minComparisonRows, type Incumbent, type IncumbentScore } from "../../ml/training/run-training";
+import { holdoutFingerprint, minComparisonRows, type Incumbent, type IncumbentScore } from "../../ml/training/run-training";
 import { stratifiedKFold } from "../../ml/cross-validation";
 import { accuracy, macroF1, macroRecall, pearson } from "../../ml/multiclass-metrics";
 import type { CandidateResult, FeatureImportance, Metrics, SelectionResult } from "../../ml/types";
@@ -148,7 +147,7 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
     best: { ...best, params: { ...best.params, ...final.model.describe().params } },
   };
   // The held-out examples, as a fingerprint: a later training on the same examples and split compares its score with this one's.
-  const fingerprint = createHash("sha1").update(JSON.stringify(["sentiment", test.map((e) => [e.label, e.score ?? null, e.text])])).digest("hex");
+  const fingerprint = holdoutFingerprint(["sentiment", test.map((e) => [e.label, e.score ?? null, e.text])]);
   return {
     selection: result,
     holdout: { rows: test.length, model, baseline, fingerprint, active },
