@@ -1,13 +1,16 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNamedType,
+  getNullableType,
   GraphQLError,
+  isListType,
   isCompositeType,
   isObjectType,
   isInterfaceType,
   Kind,
   valueFromAST,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -17,19 +20,41 @@ import {
 import { defaultPageSize } from "./relay";
 
 /**
+ * What a list bounded only by the data counts as: the lists without a page size and without a list argument are
+ * short (a model's k-means segments are at most 8, a payload's erasure counts a handful, a text's sentences and a
+ * model's versions usually a few), so ten of each is an estimate that stays honest for nesting under them.
+ */
+export const dataListSize = 10;
+
+/**
  * How many objects an operation can return at most: every field of an object type counts once per object it can
  * be reached through, and a field taking a page size (`first`, `last`) multiplies what is below it by that size
- * (as given, or its default; a connection without one by the default page size). Lists without a page size count
- * as one: their length is bounded by the data, not by the request. Fragments are followed; on an interface or a
- * union each branch counts. `{ posts(first: 100) { nodes { interactions(first: 100) { nodes { id } } } } }` costs
- * 100 (posts) + 100 (nodes) + 100 × 100 (interactions) + 100 × 100 (their nodes) = 20,200.
+ * (as given, or its default; a connection or list without one by the default page size). A list without a page size counts
+ * the length of the list it was asked for: its own list argument (`nodes(ids)`, `analyzeText(texts)`), or the batch
+ * of the mutation whose answer it is (`upsertPosts(posts) { items }` has one item per row sent); any other list is
+ * bounded by the data (segments, a model's versions, a text's sentences) and counts `dataListSize` objects. Fragments
+ * are followed; on an interface or a union each branch counts. `{ posts(first: 100) { nodes { interactions(first:
+ * 100) { nodes { id } } } } }` costs 100 (posts) + 100 (nodes) + 100 × 100 (interactions) + 100 × 100 (their nodes)
+ * = 20,200.
  */
 export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
-  const cost = (parent: GraphQLCompositeType, set: SelectionSetNode, multiplier: number, seen: ReadonlySet<string>): number => {
+  /** The longest list among a field's arguments as the request gives them (null when it takes none). */
+  const listArgumentLength = (args: readonly { name: string; type: Parameters<typeof valueFromAST>[1] }[], nodes: FieldNode["arguments"]): number | null => {
+    let longest: number | null = null;
+    for (const a of args) {
+      if (!isListType(getNullableType(a.type))) continue;
+      const node = nodes?.find((n) => n.name.value === a.name);
+      const value = node ? valueFromAST(node.value, a.type, variables) : undefined;
+      if (Array.isArray(value)) longest = Math.max(longest ?? 0, value.length);
+    }
+    return longest;
+  };
+  // `batch`: the length of the list argument of the field that returned `parent` (a mutation's rows), if any.
+  const cost = (parent: GraphQLCompositeType, set: SelectionSetNode, multiplier: number, seen: ReadonlySet<string>, batch: number | null): number => {
     let total = 0;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
@@ -45,21 +70,31 @@ export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, ope
           return node ? valueFromAST(node.value, a.type, variables) : undefined;
         }));
         const defaults = sizes(pageArgs.map((a) => a.defaultValue));
+        const listed = listArgumentLength(def.args, s.arguments);
+        const isList = isListType(getNullableType(def.type));
         const size =
-          given.length > 0 ? Math.max(...given) : defaults.length > 0 ? Math.max(...defaults) : pageArgs.length > 0 && type.name.endsWith("Connection") ? defaultPageSize : 1;
+          given.length > 0
+            ? Math.max(...given)
+            : defaults.length > 0
+              ? Math.max(...defaults)
+              : pageArgs.length > 0 && (isList || type.name.endsWith("Connection"))
+                ? defaultPageSize
+                : !isList || parent.name.endsWith("Connection") // a page's nodes and edges: the page counted them
+                  ? 1
+                  : (listed ?? batch ?? dataListSize);
         const below = multiplier * size;
-        total += below + cost(type, s.selectionSet, below, seen);
+        total += below + cost(type, s.selectionSet, below, seen, isList ? null : listed);
       } else {
         const fragment = s.kind === Kind.FRAGMENT_SPREAD ? fragments.get(s.name.value) : s;
         if (!fragment || (s.kind === Kind.FRAGMENT_SPREAD && seen.has(s.name.value))) continue;
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
         if (!condition || !isCompositeType(condition)) continue;
-        total += cost(condition, fragment.selectionSet, multiplier, s.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, s.name.value]) : seen);
+        total += cost(condition, fragment.selectionSet, multiplier, s.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, s.name.value]) : seen, batch);
       }
     }
     return total;
   };
-  return cost(root, operation.selectionSet, 1, new Set());
+  return cost(root, operation.selectionSet, 1, new Set(), null);
 }
 
 /** The most objects one operation may return: two nested pages of 100 with their neighbours fit, three do not. */

@@ -66,6 +66,10 @@ describe("HTTP surface", () => {
     expect(wide.status).toBe(400);
     const body = (await wide.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^expected a query returning at most 50,000 objects, found one that can return 2,030,200 /), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    // A list without a page size counts what was asked for: 100 IDs, each opening pages of 100 and 10 (it counted one ID).
+    const ids = Array.from({ length: 100 }, (_, i) => `Post:${i + 1}`);
+    const many = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Post { interactions(first: 100) { nodes { user { posts(first: 10) { nodes { id } } } } } } } }`, { ids });
+    expect(many.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^expected a query returning at most 50,000 objects, found one that can return 230,100 /), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     const alive = await api.query(`{ posts(first: 1) { totalCount } }`);
     expect(alive.errors).toBeUndefined();
   });

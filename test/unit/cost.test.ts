@@ -1,5 +1,5 @@
 import { parse, type OperationDefinitionNode } from "graphql";
-import { estimatedCost, maxQueryCost } from "../../src/graphql/cost";
+import { dataListSize, estimatedCost, maxQueryCost } from "../../src/graphql/cost";
 import { createSchema, type Services } from "../../src/server";
 
 const schema = createSchema({} as Services);
@@ -28,6 +28,23 @@ describe("estimatedCost", () => {
     expect(cost(`{ node(id: "x") { ... on Post { interactions(first: 4) { nodes { id } } } } }`)).toBe(1 + 4 + 4);
     // A schema default (recommendations: first = 10) counts when none is given.
     expect(cost(`query($u: ID!) { recommendations(userId: $u) { nodes { post { id } } } }`, { u: "x" })).toBe(1 * 10 + 10 + 10);
+  });
+
+  it("counts a list without a page size by the list it was asked for: its own argument, the mutation's batch, else the data's bound", () => {
+    // nodes(ids): one object per ID (3), then 3 × 10 posts pages and 3 × 10 nodes.
+    expect(cost(`{ nodes(ids: ["a", "b", "c"]) { ... on User { posts(first: 10) { nodes { id } } } } }`)).toBe(3 + 30 + 30);
+    // analyzeText: 2 texts, each with a data-bounded list of sentences (dataListSize = 10).
+    expect(dataListSize).toBe(10);
+    expect(cost(`{ analyzeText(texts: ["Good.", "Bad. Worse."]) { score sentences { text } } }`)).toBe(2 + 2 * 10);
+    // A mutation's answer lists one item per row sent: 1 payload + 4 items + 4 × 5 interactions pages + 4 × 5 nodes.
+    const posts = Array.from({ length: 4 }, (_, i) => ({ platform: "INSTAGRAM", externalId: `p${i}`, authorId: "User:1", type: "IMAGE", text: "x" }));
+    expect(cost(`mutation($p: [PostInput!]!) { upsertPosts(posts: $p) { created items { id interactions(first: 5) { nodes { id } } } } }`, { p: posts })).toBe(1 + 4 + 20 + 20);
+    // A batch of 5,000 rows under which each item opens a page of 100 is refused like three nested pages.
+    const batch = Array.from({ length: 5000 }, (_, i) => ({ platform: "INSTAGRAM", externalId: `p${i}`, authorId: "User:1", type: "IMAGE", text: "x" }));
+    expect(cost(`mutation($p: [PostInput!]!) { upsertPosts(posts: $p) { items { interactions(first: 100) { nodes { id } } } } }`, { p: batch })).toBeGreaterThan(maxQueryCost);
+    // Lists bounded by the data: 10 segments × 10 means; a list with a page argument and no default counts a default page (20).
+    expect(cost(`{ segments { name means { feature } } }`)).toBe(10 + 100);
+    expect(cost(`{ sentimentAlerts { id drivers { score } } }`)).toBe(20 + 20 * 5);
   });
 
   it("puts three nested pages of 100 over the limit, and two under it", () => {
