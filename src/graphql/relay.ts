@@ -52,16 +52,16 @@ export function decodeGlobalId(globalId: string, field: string, expected?: strin
 
 @ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether items follow this page (paging backward: true whenever `before` was given)." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether items precede this page (paging forward: true whenever `after` was given)." })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Pass it as `after` for the next page: the last edge's cursor, or for recommendations the list position after the page; null when there is nothing to continue from." })
   endCursor: string | null;
 }
 
@@ -102,24 +102,24 @@ export interface EdgeClass<T> {
 
 /** Builds `<Name>Edge` and `<Name>Connection` object types for a node class. */
 export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: "The item's position in the list's ordering and direction, for `after` or `before`." })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} objects (Relay connection).` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The page's items with their cursors, in the list's order." })
     edges: Edge[];
 
     @Field(() => [node], { description: "The nodes of the edges, for clients that need no cursors." })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Cursors of the page's ends and whether there are more." })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Every match of the filter, across all pages (counted only when selected)." })

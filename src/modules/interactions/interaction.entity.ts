@@ -68,7 +68,7 @@ export class Interaction extends Node {
   @JoinColumn({ name: "postId" })
   post?: Post;
 
-  @Field(() => InteractionType)
+  @Field(() => InteractionType, { description: "What the person did." })
   @Column({ type: "varchar", length: 16 })
   type: InteractionType;
 
@@ -80,7 +80,7 @@ export class Interaction extends Node {
   @Column({ type: "text", nullable: true })
   text: string | null;
 
-  @Field()
+  @Field({ description: "When it happened (as sent)." })
   @Column()
   occurredAt: Date;
 
@@ -88,7 +88,7 @@ export class Interaction extends Node {
   @Column({ type: "varchar", length: 160 })
   externalId: string;
 
-  @Field()
+  @Field({ description: "When the row was stored (server time)." })
   @CreateDateColumn()
   createdAt: Date;
 }

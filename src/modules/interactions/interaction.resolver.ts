@@ -11,7 +11,7 @@ import type { InteractionService } from "./interaction.service";
 
 export const { Connection: InteractionConnection } = connectionTypes(Interaction, "Interaction");
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What recordInteractions did with the batch." })
 export class RecordInteractionsPayload {
   @Field(() => Int, { description: "Rows in the batch." })
   received: number;
@@ -46,12 +46,12 @@ export class InteractionResolver {
     return this.interactionsService.record(interactions);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The person who did it." })
   user(@Root() interaction: Interaction, @Ctx() ctx: Context) {
     return this.usersService.byId(ctx.loaders, interaction.userId);
   }
 
-  @FieldResolver(() => Post)
+  @FieldResolver(() => Post, { description: "The post it was done with." })
   post(@Root() interaction: Interaction, @Ctx() ctx: Context) {
     return this.postsService.byId(ctx.loaders, interaction.postId);
   }

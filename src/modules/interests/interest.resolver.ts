@@ -15,7 +15,7 @@ registerEnumType(InterestKindEnum, { name: "InterestKind", description: "TOPIC: 
 
 @ObjectType({ simpleResolvers: true, description: "How much a person cares about a topic, hashtag or account, from what they did." })
 export class Interest {
-  @Field(() => InterestKindEnum)
+  @Field(() => InterestKindEnum, { description: "What the key is: a topic, a hashtag or an account." })
   kind: InterestKindEnum;
 
   @Field({ description: "The topic, the hashtag (without #), or the account's global ID." })

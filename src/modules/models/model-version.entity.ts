@@ -26,19 +26,19 @@ export class ModelVersion extends Node {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field()
+  @Field({ description: "The spec's name (models/<name>.json)." })
   @Column({ type: "varchar", length: 64 })
   modelName: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its number within the model: 1, 2, … in the order trainings were started." })
   @Column({ type: "integer" })
   version: number;
 
-  @Field(() => ModelVersionStatusEnum)
+  @Field(() => ModelVersionStatusEnum, { description: "Where it is in its lifecycle (see ModelVersionStatus)." })
   @Column({ type: "varchar", length: 16 })
   status: ModelVersionStatus;
 
-  @Field()
+  @Field({ description: "The spec's task when it was trained: regression, binary, clustering, sentiment or ranking." })
   @Column({ type: "varchar", length: 32 })
   task: string;
 
@@ -74,19 +74,19 @@ export class ModelVersion extends Node {
   @Column({ type: "text", nullable: true })
   artifact: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why training failed (FAILED only, including a training a server stop interrupted)." })
   @Column({ type: "text", nullable: true })
   error: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When training ended, successfully or not (server time); null while TRAINING, and when a server stop interrupted it." })
   @Column({ type: Date, nullable: true })
   trainedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it last became the active version (server time); kept once retired; null if it never served." })
   @Column({ type: Date, nullable: true })
   activatedAt: Date | null;
 
-  @Field()
+  @Field({ description: "When its training was asked for (server time)." })
   @CreateDateColumn()
   createdAt: Date;
 }

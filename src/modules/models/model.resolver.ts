@@ -67,12 +67,12 @@ export class ModelVersionResolver {
     return crossValidationOf(version);
   }
 
-  @FieldResolver(() => HoldoutEvaluation, { nullable: true })
+  @FieldResolver(() => HoldoutEvaluation, { nullable: true, description: "The winner and the baseline on held-out rows (null until training succeeded)." })
   holdout(@Root() version: ModelVersion) {
     return holdoutOf(version);
   }
 
-  @FieldResolver(() => [FeatureImportanceItem], { description: "Permutation importance on held-out rows, most important first." })
+  @FieldResolver(() => [FeatureImportanceItem], { description: "Permutation importance on held-out rows, most important first (a sentiment model lists each label's 8 largest weights, label by label; a ranking model its blend's weights, largest first)." })
   featureImportances(@Root() version: ModelVersion) {
     return importancesOf(version);
   }
@@ -83,12 +83,12 @@ export class ModelVersionResolver {
     return features.map((f) => f.name);
   }
 
-  @FieldResolver(() => DataQualityReport, { nullable: true })
+  @FieldResolver(() => DataQualityReport, { nullable: true, description: "The training table's data-quality report, made when training was asked for." })
   qualityReport(@Root() version: ModelVersion) {
     return qualityOf(version);
   }
 
-  @FieldResolver(() => TrainingRunType)
+  @FieldResolver(() => TrainingRunType, { description: "The run that trained it: live while it trains, then from the stored version." })
   trainingRun(@Root() version: ModelVersion) {
     return TrainingRunType.of(this.modelService.runOf(version));
   }

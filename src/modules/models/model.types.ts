@@ -16,10 +16,10 @@ export class ModelType {
     return toGlobalId("Model", this.name);
   }
 
-  @Field()
+  @Field({ description: "The spec's name: its file is models/<name>.json." })
   name: string;
 
-  @Field()
+  @Field({ description: "The spec's description, as written (empty when it has none or is invalid)." })
   description: string;
 
   @Field(() => String, { nullable: true, description: "What a row is: post, user, text (sentiment) or interaction (recommendations); null when the spec is invalid." })
@@ -31,7 +31,7 @@ export class ModelType {
   @Field(() => String, { nullable: true, description: "What it predicts." })
   target: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The features as the spec names them (a `topic.*` not expanded); empty when the spec is invalid." })
   features: string[];
 
   @Field(() => String, { nullable: true, description: "The metric that chooses the winning algorithm and decides promotion." })
@@ -43,7 +43,7 @@ export class ModelType {
   @Field({ description: "False when the spec file is invalid (see specError); it cannot be trained then." })
   valid: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the spec file is invalid; null when it is valid." })
   specError: string | null;
 
   static of(entry: SpecEntry): ModelType {
@@ -66,9 +66,9 @@ export class ModelType {
   }
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One metric's value." })
 export class MetricValue {
-  @Field()
+  @Field({ description: "The metric, e.g. rmse, r2, rocAuc, f1, silhouette or ndcg." })
   name: string;
 
   @Field(() => Float, { nullable: true, description: "Null when undefined for the data (e.g. ROC-AUC of a fold with one class)." })
@@ -79,12 +79,12 @@ export class MetricValue {
   }
 }
 
-@ObjectType({ simpleResolvers: true, description: "One algorithm with one set of hyper-parameters, scored by k-fold cross-validation." })
+@ObjectType({ simpleResolvers: true, description: "One algorithm with one set of hyper-parameters, scored by k-fold cross-validation (for a ranking model, on a validation split)." })
 export class CandidateScore {
-  @Field()
+  @Field({ description: "The algorithm, e.g. randomForest or logisticRegression (learnedSentiment or blend for sentiment and ranking models); a baseline is baseline, lexicon (sentiment), popular or popular-30d (ranking)." })
   algorithm: string;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: "The hyper-parameters it was scored with." })
   params: Record<string, unknown>;
 
   @Field(() => [MetricValue], { description: "Mean over the folds." })
@@ -93,16 +93,16 @@ export class CandidateScore {
   @Field(() => [MetricValue], { description: "Standard deviation over the folds." })
   std: MetricValue[];
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Mean seconds to fit it on one training fold (0 for sentiment and ranking models, which do not time it)." })
   fitSeconds: number;
 
   @Field({ description: "The one the selection metric chose." })
   winner: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "How the selection scored every candidate and the baseline." })
 export class CrossValidation {
-  @Field()
+  @Field({ description: "The selection metric the candidates were ranked by." })
   metric: string;
 
   @Field(() => CandidateScore, { description: "Mean / majority baseline, scored on the same folds." })
@@ -114,88 +114,88 @@ export class CrossValidation {
 
 @ObjectType({ simpleResolvers: true, description: "The winner and the baseline on rows held out of the selection." })
 export class HoldoutEvaluation {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Held-out rows scored (for a ranking model, people with held-out interactions and earlier ones)." })
   rows: number;
 
-  @Field(() => [MetricValue])
+  @Field(() => [MetricValue], { description: "The winner's scores on them (fitted without them)." })
   metrics: MetricValue[];
 
-  @Field(() => [MetricValue])
+  @Field(() => [MetricValue], { description: "The baseline's scores on the same rows." })
   baseline: MetricValue[];
 
   @Field({ description: "Why the version is active or only a candidate." })
   decision: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "How much one feature matters to a trained version." })
 export class FeatureImportanceItem {
-  @Field()
+  @Field({ description: "The input feature (a sentiment model lists feature → label pairs, a ranking model the weights of its blend)." })
   feature: string;
 
-  @Field(() => Float, { description: "Loss of the selection metric on held-out rows when this feature is shuffled." })
+  @Field(() => Float, { description: "Loss of the selection metric on held-out rows when this feature is shuffled (for a sentiment model, the weight's absolute value; for a ranking model, the blend weight)." })
   importance: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Standard deviation of the importance over the repeated shuffles (0 for sentiment and ranking models)." })
   std: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One value of a categorical column and how many rows have it." })
 export class LevelCount {
-  @Field()
+  @Field({ description: "The value." })
   level: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows with it." })
   count: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One feature column of the training table, as found." })
 export class ColumnQuality {
-  @Field()
+  @Field({ description: "The feature's name." })
   name: string;
 
-  @Field()
+  @Field({ description: "numeric, categorical or boolean." })
   kind: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows without a value (null, empty text or NaN)." })
   missing: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Distinct values present, missing not counted." })
   distinct: number;
 
-  @Field()
+  @Field({ description: "At most one value, missing counted as one: the column carries no information." })
   constant: boolean;
 
   @Field(() => Int, { nullable: true, description: "Numeric: values beyond 1.5 × IQR from the quartiles." })
   outliers?: number | null;
 
-  @Field(() => [Float], { nullable: true })
+  @Field(() => [Float], { nullable: true, description: "Numeric: the 25th, 50th and 75th percentiles (linear interpolation); null otherwise or when every value is missing." })
   quartiles?: number[] | null;
 
-  @Field(() => [LevelCount], { nullable: true })
+  @Field(() => [LevelCount], { nullable: true, description: "Categorical: up to 5 most frequent values with their rows, most frequent first (ties alphabetical); null otherwise (and for sentiment and ranking models)." })
   topLevels?: LevelCount[] | null;
 }
 
 @ObjectType("DataQualityReport", { simpleResolvers: true, description: "The training table as it was found, and the cleaning applied." })
 export class DataQualityReport {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows in the training table (labelled examples for a sentiment model, interactions for a ranking model)." })
   rows: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows identical to an earlier one in every feature and the target (for a sentiment model, repeated texts)." })
   duplicateRows: number;
 
-  @Field(() => [ColumnQuality])
+  @Field(() => [ColumnQuality], { description: "One profile per feature column, in feature order." })
   columns: ColumnQuality[];
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: "Missing targets, mean/min/max, class balance." })
   target: Record<string, unknown> | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What training does to the data, one sentence each (e.g. imputation, encoding, scaling, rows left out)." })
   cleaning: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Findings worth reading that do not stop training (e.g. mostly missing or constant columns, duplicates, class imbalance)." })
   warnings: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Problems that make training pointless; trainModel refuses such a table, so a stored version's list is empty." })
   errors: string[];
 }
 
@@ -215,10 +215,10 @@ export class TrainingRunType {
   @Field(() => ID, { description: "The ID of the model version it trains (node(id), activateModelVersion(id))." })
   modelVersionId: string;
 
-  @Field()
+  @Field({ description: "The spec's name." })
   modelName: string;
 
-  @Field(() => TrainingStatus)
+  @Field(() => TrainingStatus, { description: "RUNNING, SUCCEEDED or FAILED." })
   status: RunStatus;
 
   @Field(() => Float, { description: "0 to 1." })
@@ -227,16 +227,16 @@ export class TrainingRunType {
   @Field({ description: "What it is doing (a candidate being cross-validated, holdout, importance, final fit)." })
   stage: string;
 
-  @Field()
+  @Field({ description: "When trainModel started it (server time); it may wait for earlier trainings, which run one at a time." })
   startedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it succeeded or failed (server time); null while RUNNING, and for a run a server stop interrupted." })
   finishedAt: Date | null;
 
   @Field(() => Float, { description: "Seconds so far, or in all once finished." })
   seconds: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why it failed; null unless FAILED." })
   error: string | null;
 
   versionId: number;

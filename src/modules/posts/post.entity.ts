@@ -36,19 +36,19 @@ export class PostCounters {
   @Field(() => Int, { description: "Distinct people who interacted (or the platform's reach when imported)." })
   reach: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Likes (LIKE interactions, or the platform's likes when imported)." })
   likes: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Comments (COMMENT interactions, or the platform's comments when imported)." })
   comments: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Shares (SHARE interactions, or the platform's shares when imported)." })
   shares: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Link clicks (CLICK interactions, or the platform's clicks when imported)." })
   clicks: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Purchases (CONVERSION interactions, or the platform's conversions when imported)." })
   conversions: number;
 
   @Field(() => Int, { description: "likes + comments + shares." })
@@ -78,7 +78,7 @@ export class Post extends Node {
   @JoinColumn({ name: "authorId" })
   author?: User;
 
-  @Field(() => Platform)
+  @Field(() => Platform, { description: "The network it was published on (its author's)." })
   @Column({ type: "varchar", length: 16 })
   platform: Platform;
 
@@ -86,11 +86,11 @@ export class Post extends Node {
   @Column({ type: "varchar", length: 128 })
   externalId: string;
 
-  @Field()
+  @Field({ description: "The post's text, cleaned (control characters removed, line ends unified, trimmed); up to 10,000 characters." })
   @Column({ type: "text" })
   text: string;
 
-  @Field(() => MediaType)
+  @Field(() => MediaType, { description: "The form of the post." })
   @Column({ type: "varchar", length: 16 })
   mediaType: MediaType;
 
@@ -102,11 +102,11 @@ export class Post extends Node {
   @Column({ type: "boolean", default: false })
   paid: boolean;
 
-  @Field()
+  @Field({ description: "When it was published on its platform (as sent)." })
   @Column()
   publishedAt: Date;
 
-  @Field(() => [String], { description: "Hashtags parsed from the text, lower-cased, without #." })
+  @Field(() => [String], { description: "Hashtags parsed from the text, and any sent besides it (PostInput.hashtags); lower-cased, without #." })
   @Column({ type: "simple-json" })
   hashtags: string[];
 
@@ -135,15 +135,15 @@ export class Post extends Node {
   @Column({ type: "integer", default: 0 })
   conversions: number;
 
-  @Field()
+  @Field({ description: "When the post was first stored (server time)." })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When upsertPosts (or an import) last wrote the post (server time); interactions moving its counters leave it unchanged." })
   @UpdateDateColumn()
   updatedAt: Date;
 
-  @Field(() => PostCounters)
+  @Field(() => PostCounters, { description: "Engagement counters: moved by each recorded interaction (and by an erasure), replaced by metrics sent with upsertPosts." })
   get counters(): PostCounters {
     return {
       impressions: this.impressions,

@@ -9,7 +9,7 @@ import type { PostService } from "./post.service";
 
 export const { Connection: PostConnection } = connectionTypes(Post, "Post");
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What upsertPosts wrote, counted by row of the batch." })
 export class UpsertPostsPayload {
   @Field(() => Int, { description: "Rows that created posts that did not exist." })
   created: number;
@@ -46,7 +46,7 @@ export class PostResolver {
     return this.postsService.upsert(posts);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The account that published it." })
   author(@Root() post: Post, @Ctx() ctx: Context) {
     return this.usersService.byId(ctx.loaders, post.authorId);
   }

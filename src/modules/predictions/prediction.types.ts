@@ -6,13 +6,13 @@ import type { FeatureRow } from "../../ml/types";
 
 @ObjectType({ simpleResolvers: true, description: "How much one feature pushed a prediction up or down." })
 export class FeatureContribution {
-  @Field()
+  @Field({ description: "The input feature's name, as in the model's features (e.g. mediaType, hour, extra.<attribute>)." })
   feature: string;
 
   @Field({ description: "The feature and its value in words, e.g. \"media type is VIDEO\"." })
   label: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The row's value as text (numbers to at most 2 decimals, booleans yes or no); null when missing." })
   value: string | null;
 
   @Field(() => String, {
@@ -30,7 +30,7 @@ export class PredictionExplanation {
   @Field(() => Float, { description: "The prediction for an average row (training mean or prevalence)." })
   base: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The prediction explained (the Prediction's value), in the same units as base." })
   prediction: number;
 
   @Field(() => [FeatureContribution], { description: "Largest effect first; they add up to prediction − base (features that moved nothing are left out)." })
@@ -61,7 +61,7 @@ export class PredictionType {
   @Field({ description: "engagements, probability, …" })
   unit: string;
 
-  @Field(() => ModelVersion)
+  @Field(() => ModelVersion, { description: "The version that made it: the model's active version." })
   modelVersion: ModelVersion;
 
   /** Kept for the explanation. */
@@ -73,13 +73,13 @@ export class DraftPostInput {
   @Field({ description: "Up to 10,000 characters; hashtags and mentions are parsed from it." })
   text: string;
 
-  @Field(() => MediaType)
+  @Field(() => MediaType, { description: "The form the post will take." })
   mediaType: MediaType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Topic or content category (lower-cased, as posts store it)." })
   category?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Whether it will be promoted with paid reach." })
   paid?: boolean | null;
 
   @Field(() => ID, { description: "The account that will publish it." })

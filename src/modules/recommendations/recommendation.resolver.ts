@@ -25,24 +25,24 @@ export class RecommendedPostType {
   postId: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One recommendation of a page, with its cursor." })
 export class RecommendationEdge {
-  @Field()
+  @Field({ description: "This entry's position in the person's ranked list, for `after`." })
   cursor: string;
 
-  @Field(() => RecommendedPostType)
+  @Field(() => RecommendedPostType, { description: "The recommended post." })
   node: RecommendedPostType;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of recommendations, best first." })
 export class RecommendationConnection {
-  @Field(() => [RecommendationEdge])
+  @Field(() => [RecommendationEdge], { description: "The page's entries with their cursors, best first." })
   edges: RecommendationEdge[];
 
-  @Field(() => [RecommendedPostType])
+  @Field(() => [RecommendedPostType], { description: "The entries of the edges, for clients that need no cursors." })
   nodes: RecommendedPostType[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Where the page sits in the list and whether more follow." })
   pageInfo: PageInfo;
 }
 
@@ -103,7 +103,7 @@ export class RecommendationResolver {
     return this.recommendationService.similarTo(ctx.loaders, post.id, first);
   }
 
-  @FieldResolver(() => Post)
+  @FieldResolver(() => Post, { description: "The post recommended." })
   post(@Root() r: RecommendedPostType, @Ctx() ctx: Context) {
     return this.posts.byId(ctx.loaders, r.postId);
   }

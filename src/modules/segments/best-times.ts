@@ -72,7 +72,7 @@ export class PostingTime {
   @Field(() => Int, { description: "ISO weekday: 1 = Monday … 7 = Sunday (UTC)." })
   weekday: number;
 
-  @Field()
+  @Field({ description: "The weekday in English: Monday … Sunday (UTC)." })
   weekdayName: string;
 
   @Field(() => Int, { description: "Hour of day, UTC." })
@@ -90,7 +90,7 @@ export class PostingTime {
   @Field({ description: "ACCOUNT, SEGMENT, ACCOUNT_SEGMENT (the scope asked for), or AUDIENCE when the scope had too few posts in this slot (SEGMENT for an account with no posts yet, asked about a segment)." })
   basis: string;
 
-  @Field()
+  @Field({ description: "Why, in one sentence: the posts and engagements behind the figure, or the fallback used." })
   reason: string;
 }
 

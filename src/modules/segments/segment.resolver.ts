@@ -13,51 +13,51 @@ import { withLiveSize, type SegmentProfile } from "./segment-profile";
 import { Segment } from "./segment.entity";
 import { segmentsModelName, type SegmentService } from "./segment.service";
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A name (an action, topic or hashtag) with its share." })
 export class NamedShare {
-  @Field()
+  @Field({ description: "The action (likes, comments, shares or clicks), the topic, or the hashtag (without #)." })
   key: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Its share, 0–1." })
   share: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One behaviour figure of a segment: its members' mean." })
 export class FeatureMean {
-  @Field()
+  @Field({ description: "views, likes, comments, shares, clicks, conversions, activeDays (days with activity) or recencyDays (days from the last interaction to the newest one stored)." })
   feature: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The members' mean of it." })
   value: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "The sentiment of the members' comments, as of when its version became active." })
 export class SegmentSentiment {
   @Field(() => Int, { description: "Comments by members." })
   comments: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Mean score of those comments, from -1 to 1; null without comments." })
   meanScore: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Share of those comments labelled POSITIVE (0–1); null without comments." })
   positive: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Share of those comments labelled NEGATIVE (0–1); null without comments." })
   negative: number | null;
 }
 
 @ObjectType("Segment", { implements: Node, simpleResolvers: true, description: "A group of people who behave alike, found by the active segments (k-means) version, with a generated name." })
 export class SegmentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global ID (use with `node(id)`)." })
   id: string;
 
   @Field(() => Int, { description: "The cluster's index in its model version." })
   key: number;
 
-  @Field()
+  @Field({ description: "Generated from the profile when its version became active (e.g. “Evening sharers — fitness”), unique within the version." })
   name: string;
 
-  @Field({ description: "The profile in one sentence; its size and share are current, its other figures as of the version's training." })
+  @Field({ description: "The profile in one sentence; its size and share are current, its other figures as of when its version became active." })
   description: string;
 
   @Field(() => Int, { description: "Members now (an erasure removes one)." })
@@ -66,7 +66,7 @@ export class SegmentType {
   @Field(() => Float, { description: "Of the people segmented (0–1)." })
   share: number;
 
-  @Field(() => [FeatureMean], { description: "Mean behaviour per member, as of the version's training (like the other profile figures below; retraining refreshes them)." })
+  @Field(() => [FeatureMean], { description: "Mean behaviour per member, as of when its version became active (like the other profile figures below; activating a version again refreshes them)." })
   means: FeatureMean[];
 
   @Field(() => [NamedShare], { description: "Shares of likes, comments, shares and clicks in the members' actions." })
@@ -75,10 +75,10 @@ export class SegmentType {
   @Field(() => [Int], { description: "The busiest hours of day (UTC), busiest first." })
   activeHours: number[];
 
-  @Field(() => [NamedShare])
+  @Field(() => [NamedShare], { description: "The members' three strongest topics (post categories) by interest score, strongest first, each with its share of their topic interest; as of when its version became active." })
   topTopics: NamedShare[];
 
-  @Field(() => [NamedShare])
+  @Field(() => [NamedShare], { description: "The members' three strongest hashtags by interest score, strongest first, each with its share of their hashtag interest; as of when its version became active." })
   topHashtags: NamedShare[];
 
   @Field(() => SegmentSentiment, { description: "Of the members' comments." })
@@ -126,13 +126,13 @@ export class SegmentType {
 
 @ObjectType({ simpleResolvers: true, description: "Activity of one segment in one time bucket." })
 export class SegmentSeriesRow {
-  @Field()
+  @Field({ description: "Start of the bucket (UTC)." })
   bucket: Date;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The segment's global ID." })
   segmentId: string;
 
-  @Field()
+  @Field({ description: "The segment's name." })
   segmentName: string;
 
   @Field(() => Int, { description: "Interactions of any type by members." })
@@ -144,28 +144,28 @@ export class SegmentSeriesRow {
   @Field(() => Int, { description: "Likes + comments + shares by members." })
   engagements: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Purchases (CONVERSION interactions) by members." })
   conversions: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One row of a segmentSeries page, with its cursor." })
 export class SegmentSeriesEdge {
-  @Field()
+  @Field({ description: "The row's position, for `after` (in a query of the same granularity)." })
   cursor: string;
 
-  @Field(() => SegmentSeriesRow)
+  @Field(() => SegmentSeriesRow, { description: "The row." })
   node: SegmentSeriesRow;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Flat rows for BI connectors, ordered by bucket, then by segment in a stable internal order (key a row by bucket and segmentId)." })
 export class SegmentSeriesConnection {
-  @Field(() => [SegmentSeriesEdge])
+  @Field(() => [SegmentSeriesEdge], { description: "The page's rows with their cursors." })
   edges: SegmentSeriesEdge[];
 
-  @Field(() => [SegmentSeriesRow])
+  @Field(() => [SegmentSeriesRow], { description: "The rows of the edges, for clients that need no cursors." })
   nodes: SegmentSeriesRow[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Cursors of the page's ends and whether more rows follow." })
   pageInfo: PageInfo;
 }
 

@@ -34,12 +34,12 @@ import {
   VocabularyRulesResult,
 } from "./sentiment.types";
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What removeVocabularyRules removed and re-scored." })
 export class RemoveVocabularyRulesResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rules deleted (a phrase the account had no rule for counts nothing)." })
   removed: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Texts re-scored (the account's posts and the comments on them); 0 when nothing was removed." })
   rescored: number;
 }
 

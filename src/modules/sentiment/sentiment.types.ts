@@ -16,7 +16,16 @@ export enum GranularityEnum {
   WEEK = "WEEK",
   MONTH = "MONTH",
 }
-registerEnumType(GranularityEnum, { name: "Granularity", description: "Time buckets in UTC; weeks start on Monday." });
+registerEnumType(GranularityEnum, {
+  name: "Granularity",
+  description: "Time buckets in UTC; weeks start on Monday.",
+  valuesConfig: {
+    HOUR: { description: "One hour." },
+    DAY: { description: "One day, from 00:00 UTC." },
+    WEEK: { description: "Seven days, from Monday 00:00 UTC." },
+    MONTH: { description: "A calendar month, from its 1st at 00:00 UTC." },
+  },
+});
 
 export enum SentimentGroupByEnum {
   NONE = "NONE",
@@ -38,15 +47,15 @@ export enum TextKindEnum {
 }
 registerEnumType(TextKindEnum, { name: "TextKind", description: "What a scored text is: a post's text, or a comment (an interaction of type COMMENT)." });
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One sentence of an analysed text with the lexicon's score of it." })
 export class SentenceSentiment {
-  @Field()
+  @Field({ description: "The sentence, as wink-nlp split the text." })
   text: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The lexicon's score of the sentence, from -1 (most negative) to 1 (most positive)." })
   score: number;
 
-  @Field(() => SentimentLabelEnum)
+  @Field(() => SentimentLabelEnum, { description: "The score's band: NEUTRAL when |score| < 0.05, else its sign." })
   label: SentimentLabelEnum;
 }
 
@@ -61,7 +70,7 @@ export class SentimentType {
   @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (a trained model)." })
   analyzer: string;
 
-  @Field()
+  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r3); for a learned model, sentiment v<version>. Stored texts are re-scored when it changes." })
   analyzerVersion: string;
 
   @Field(() => String, {
@@ -71,7 +80,7 @@ export class SentimentType {
   })
   fallback: string | null;
 
-  @Field()
+  @Field({ description: "When this score was stored (server time); re-scoring replaces it." })
   scoredAt: Date;
 
   @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20), by the lexicon (a learned model scores whole texts)." })
@@ -89,16 +98,16 @@ export class TextAnalysis {
   @Field({ description: "The text as analysed: cleaned (control characters removed, line ends unified, trimmed) and cut at 10,000 characters." })
   text: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "From -1 (most negative) to 1 (most positive), by the current analyser (see analyzer)." })
   score: number;
 
-  @Field(() => SentimentLabelEnum)
+  @Field(() => SentimentLabelEnum, { description: "NEUTRAL when |score| < 0.05, else the score's sign (a learned model's classifier decides the label and its score is kept inside the label's band)." })
   label: SentimentLabelEnum;
 
-  @Field()
+  @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (the active sentiment model)." })
   analyzer: string;
 
-  @Field()
+  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r3); for a learned model, sentiment v<version>." })
   analyzerVersion: string;
 
   @Field(() => String, {
@@ -111,37 +120,37 @@ export class TextAnalysis {
   @Field(() => [SentenceSentiment], { description: "Sentences with the lexicon's scores (a learned model scores whole texts)." })
   sentences: SentenceSentiment[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Word tokens, as wink-nlp counts them." })
   words: number;
 
   @Field(() => Int, { description: "Tokens inside a negation's scope." })
   negations: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Emoji in the text, in order, repeats kept; each whole (an emoji with its skin tone, a flag or a ZWJ sequence is one)." })
   emoji: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Emoticons such as :-) in the text, in order, repeats kept." })
   emoticons: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Hashtags as wink-nlp reads them: lower-cased, without #, each once, in order." })
   hashtags: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Mentions as wink-nlp reads them: lower-cased, without @, each once, in order; a mention ends at a dot (@brand.co gives brand)." })
   mentions: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "URLs in the text, in order, lower-cased whole (path and query included)." })
   urls: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Up to 8 most frequent content words (lower-cased; stop words and words under 3 characters left out), most frequent first." })
   keywords: string[];
 
-  @Field()
+  @Field({ description: "en, or other when the text looks like another language (the lexicon then mostly answers NEUTRAL)." })
   language: string;
 
   @Field({ description: "The text was longer than 10,000 characters; only its start was analysed." })
   truncated: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The phrases of the account's brand vocabulary rules found in the text (empty without accountId)." })
   rulesApplied: string[];
 }
 
@@ -162,16 +171,16 @@ export class SentimentFilter {
   @Field(() => ID, { nullable: true, description: "This post and its comments." })
   postId?: string;
 
-  @Field(() => Platform, { nullable: true })
+  @Field(() => Platform, { nullable: true, description: "Texts on posts of this platform." })
   platform?: Platform;
 
   @Field({ nullable: true, description: "The post's category." })
   topic?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "Texts on posts carrying this hashtag (with or without #, any case)." })
   hashtag?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Texts written by members of this segment (a Segment's global ID)." })
   segmentId?: string;
 
   @Field(() => [TextKindEnum], { nullable: true, description: "POST, COMMENT or both (default)." })
@@ -206,67 +215,67 @@ export class SentimentSeriesRow {
   @Field({ description: "The group's stable key (a global ID for people, the tag, topic or platform otherwise; 'all' without grouping)." })
   groupKey: string;
 
-  @Field()
+  @Field({ description: "The group for people to read: the topic ('(no topic)' without one), #tag, @handle · platform, the segment's name, the platform, or 'all'." })
   groupLabel: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Texts in the bucket and group." })
   count: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Mean score of those texts, from -1 to 1." })
   meanScore: number;
 
   @Field(() => Float, { description: "Share of POSITIVE texts (0–1)." })
   positive: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Share of NEUTRAL texts (0–1)." })
   neutral: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Share of NEGATIVE texts (0–1)." })
   negative: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One row of a sentimentSeries page, with its cursor." })
 export class SentimentSeriesEdge {
-  @Field()
+  @Field({ description: "The row's position, for `after` (in a query of the same granularity and grouping)." })
   cursor: string;
 
-  @Field(() => SentimentSeriesRow)
+  @Field(() => SentimentSeriesRow, { description: "The row." })
   node: SentimentSeriesRow;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Flat rows that a BI connector pages through, ordered by bucket, then by group in a stable internal order (key a row by bucket and groupKey)." })
 export class SentimentSeriesConnection {
-  @Field(() => [SentimentSeriesEdge])
+  @Field(() => [SentimentSeriesEdge], { description: "The page's rows with their cursors." })
   edges: SentimentSeriesEdge[];
 
-  @Field(() => [SentimentSeriesRow])
+  @Field(() => [SentimentSeriesRow], { description: "The rows of the edges, for clients that need no cursors." })
   nodes: SentimentSeriesRow[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Cursors of the page's ends and whether more rows follow." })
   pageInfo: PageInfo;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "One group's share of the texts matching the filter, with their sentiment." })
 export class VoiceGroup {
-  @Field()
+  @Field({ description: "The group's stable key, as in sentimentSeries." })
   groupKey: string;
 
-  @Field()
+  @Field({ description: "The group for people to read, as in sentimentSeries." })
   groupLabel: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Texts of the group matching the filter." })
   count: number;
 
   @Field(() => Float, { description: "count / total (0–1)." })
   share: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Mean score of those texts, from -1 to 1." })
   meanScore: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Share of POSITIVE texts in the group (0–1)." })
   positive: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Share of NEGATIVE texts in the group (0–1)." })
   negative: number;
 
   @Field(() => Float, { description: "positive − negative share." })
@@ -292,17 +301,17 @@ export class ShareOfVoice {
 
 @ObjectType("VocabularyRule", { simpleResolvers: true, description: "A brand's word or phrase with the polarity it has for that brand." })
 export class VocabularyRuleType {
-  @Field()
+  @Field({ description: "The word or phrase as stored: trimmed, lower-cased, inner spaces collapsed." })
   phrase: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "-1 (very negative) to 1 (very positive); 0 makes it neutral." })
   polarity: number;
 
-  @Field()
+  @Field({ description: "When the phrase was first ruled for the account (server time); a new polarity keeps it." })
   createdAt: Date;
 }
 
-@InputType()
+@InputType({ description: "A brand vocabulary rule to add, or to update by phrase." })
 export class VocabularyRuleInput {
   @Field({ description: "A word or phrase (case-insensitive, whole words)." })
   phrase: string;
@@ -311,7 +320,7 @@ export class VocabularyRuleInput {
   polarity: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What setVocabularyRules left: the account's rules and the texts re-scored." })
 export class VocabularyRulesResult {
   @Field(() => [VocabularyRuleType], { description: "The account's rules after the change." })
   rules: VocabularyRuleType[];
@@ -352,10 +361,10 @@ export class SentimentAlertsArgs {
 
 @ObjectType("SentimentDriver", { simpleResolvers: true, description: "A negative post or comment behind an alert." })
 export class SentimentDriverType {
-  @Field(() => TextKindEnum)
+  @Field(() => TextKindEnum, { description: "Whether the text is a post or a comment." })
   kind: TextKindEnum;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The text's score, from -1 to 1; drivers come most negative first." })
   score: number;
 
   /** Internal ids; the resolver fetches the post and the comment. */
@@ -368,37 +377,37 @@ export class SentimentAlertType {
   @Field(() => ID, { description: "Stable: the same spike has the same id in every answer and push." })
   id: string;
 
-  @Field()
+  @Field({ description: "Start of the bucket that spiked (UTC)." })
   bucket: Date;
 
-  @Field()
+  @Field({ description: "Start of the next bucket: the spike covers [bucket, bucketEnd)." })
   bucketEnd: Date;
 
-  @Field(() => GranularityEnum)
+  @Field(() => GranularityEnum, { description: "The bucket size it was found at." })
   granularity: GranularityEnum;
 
-  @Field(() => SentimentGroupByEnum)
+  @Field(() => SentimentGroupByEnum, { description: "The grouping it was found in." })
   groupBy: SentimentGroupByEnum;
 
-  @Field()
+  @Field({ description: "The group's stable key, as in sentimentSeries ('all' for NONE)." })
   groupKey: string;
 
-  @Field()
+  @Field({ description: "The group for people to read, as in sentimentSeries ('all' for NONE)." })
   groupLabel: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Texts in the bucket (of the group, matching the filter)." })
   count: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "NEGATIVE texts among them." })
   negativeCount: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "negativeCount / count (0–1)." })
   negativeShare: number;
 
   @Field(() => Float, { description: "The baseline's negative share (smoothed)." })
   expectedShare: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Binomial z-score of negativeCount against expectedShare: standard deviations above the negatives the baseline predicts." })
   zScore: number;
 
   @Field(() => Int, { description: "Texts in the baseline window." })
@@ -408,12 +417,12 @@ export class SentimentAlertType {
   summary: string;
 }
 
-@InputType()
+@InputType({ description: "A labelled text for the learned sentiment model." })
 export class SentimentExampleInput {
   @Field({ description: "The text (1–10,000 characters)." })
   text: string;
 
-  @Field(() => SentimentLabelEnum)
+  @Field(() => SentimentLabelEnum, { description: "The text's sentiment; with a score, it must be the score's band." })
   label: SentimentLabelEnum;
 
   @Field(() => Float, { nullable: true, description: "A graded score in [-1, 1], when known." })
@@ -423,44 +432,44 @@ export class SentimentExampleInput {
   key?: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "How many stored examples have one label." })
 export class LabelCount {
-  @Field(() => SentimentLabelEnum)
+  @Field(() => SentimentLabelEnum, { description: "The label." })
   label: SentimentLabelEnum;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Examples stored with it." })
   count: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "How many stored examples came from one source." })
 export class SourceCount {
-  @Field()
+  @Field({ description: "The source given to addSentimentExamples (default api), or an imported file's name." })
   source: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Examples stored from it." })
   count: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: "The labelled examples the learned sentiment model trains on." })
 export class SentimentExampleStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Examples stored." })
   total: number;
 
-  @Field(() => [LabelCount])
+  @Field(() => [LabelCount], { description: "Per label that has examples, in NEGATIVE, NEUTRAL, POSITIVE order." })
   byLabel: LabelCount[];
 
-  @Field(() => [SourceCount])
+  @Field(() => [SourceCount], { description: "Per source, ordered by source." })
   bySource: SourceCount[];
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What addSentimentExamples stored." })
 export class AddSentimentExamplesResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Examples in the batch." })
   received: number;
 
   @Field(() => Int, { description: "Examples stored (new or updated by key); repeats within the batch count once." })
   stored: number;
 
-  @Field(() => SentimentExampleStats)
+  @Field(() => SentimentExampleStats, { description: "Every stored example, counted, after this batch." })
   examples: SentimentExampleStats;
 }

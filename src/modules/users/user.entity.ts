@@ -6,21 +6,21 @@ import { Platform } from "./platform";
 
 /** Optional CRM attributes of a person, typed; anything else goes in `extra`. */
 @ObjectType("UserAttributes", { simpleResolvers: true, description: "CRM attributes of a person (all optional)." })
-@InputType("UserAttributesInput")
+@InputType("UserAttributesInput", { description: "CRM attributes of a person (all optional); UserInput.attributes says how they merge into the stored ones." })
 export class UserAttributes {
   @Field(() => Int, { nullable: true, description: "Age in years (13–120)." })
   age?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Gender, as the source gives it (free text, up to 200 characters)." })
   gender?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Occupation, as the source gives it (free text, up to 200 characters)." })
   job?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Marital status, as the source gives it (free text, up to 200 characters)." })
   maritalStatus?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Education level, as the source gives it (free text, up to 200 characters)." })
   education?: string | null;
 
   @Field(() => String, { nullable: true, description: "City or region." })
@@ -47,7 +47,7 @@ export class User extends Node {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => Platform)
+  @Field(() => Platform, { description: "The network the account is on; a handle is unique per platform." })
   @Column({ type: "varchar", length: 16 })
   platform: Platform;
 
@@ -55,11 +55,11 @@ export class User extends Node {
   @Column({ type: "varchar", length: 100 })
   handle: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The name shown on the platform, up to 200 characters (null when there is none)." })
   @Column({ type: "varchar", length: 200, nullable: true })
   displayName: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Followers as last sent (0 until given)." })
   @Column({ type: "integer", default: 0 })
   followers: number;
 
@@ -67,15 +67,15 @@ export class User extends Node {
   @Column({ type: "boolean", default: false })
   isBrand: boolean;
 
-  @Field(() => UserAttributes, { nullable: true })
+  @Field(() => UserAttributes, { nullable: true, description: "CRM attributes (null when none are stored)." })
   @Column({ type: "simple-json", nullable: true })
   attributes: UserAttributes | null;
 
-  @Field()
+  @Field({ description: "When the account was first stored (server time)." })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When upsertUsers (or an import) last wrote the account, whether or not a value changed (server time)." })
   @UpdateDateColumn()
   updatedAt: Date;
 }

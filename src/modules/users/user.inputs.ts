@@ -5,19 +5,19 @@ import { UserAttributes } from "./user.entity";
 
 @InputType({ description: "An account to create or update, keyed by (platform, handle). Omitted fields keep their stored value." })
 export class UserInput {
-  @Field(() => Platform)
+  @Field(() => Platform, { description: "The account's network; with the handle, the key the account is matched by." })
   platform: Platform;
 
   @Field({ description: "Handle on the platform; a leading @ is dropped and it is lower-cased." })
   handle: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name shown on the platform, up to 200 characters; null or blank clears it." })
   displayName?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Follower count, 0–2,000,000,000 (null keeps the stored value; a new account gets 0)." })
   followers?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "A brand account rather than a person (null keeps the stored value; a new account gets false)." })
   isBrand?: boolean | null;
 
   @Field(() => UserAttributes, {
@@ -30,10 +30,10 @@ export class UserInput {
 
 @InputType({ description: "Which accounts to list." })
 export class UserFilter {
-  @Field(() => Platform, { nullable: true })
+  @Field(() => Platform, { nullable: true, description: "Accounts on this platform." })
   platform?: Platform;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Brand accounts (true) or people (false)." })
   isBrand?: boolean;
 
   @Field(() => String, { nullable: true, description: "Exact handle (normalised like the input)." })
@@ -50,14 +50,21 @@ export enum UserOrderField {
   CREATED_AT = "CREATED_AT",
   FOLLOWERS = "FOLLOWERS",
 }
-registerEnumType(UserOrderField, { name: "UserOrderField", description: "What accounts are ordered by (ties by id); a cursor belongs to its ordering and direction." });
+registerEnumType(UserOrderField, {
+  name: "UserOrderField",
+  description: "What accounts are ordered by (ties by id); a cursor belongs to its ordering and direction.",
+  valuesConfig: {
+    CREATED_AT: { description: "When the account was first stored." },
+    FOLLOWERS: { description: "Its follower count." },
+  },
+});
 
-@InputType()
+@InputType({ description: "How to order accounts." })
 export class UserOrder {
-  @Field(() => UserOrderField)
+  @Field(() => UserOrderField, { description: "What to order by." })
   field: UserOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC, description: "DESC (default): most followers or newest first; ASC: the reverse." })
   direction: OrderDirection;
 }
 

@@ -8,7 +8,7 @@ import type { UserService } from "./user.service";
 
 export const { Connection: UserConnection } = connectionTypes(User, "User");
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What upsertUsers wrote, counted by row of the batch." })
 export class UpsertUsersPayload {
   @Field(() => Int, { description: "Rows that created accounts that did not exist." })
   created: number;
@@ -25,19 +25,19 @@ export class UpsertUsersPayload {
 
 @ObjectType({ simpleResolvers: true, description: "How many rows of one kind an erasure removed or corrected." })
 export class ErasureCount {
-  @Field()
+  @Field({ description: "The kind of rows: sentimentScores, vocabularyRules, predictions, recommendations, segmentMemberships, interactions, postsCorrected, postHashtags, posts or users." })
   what: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows removed; for postsCorrected, other people's posts whose counters lost the person's interactions." })
   count: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "What a privacy erasure removed or corrected, in one transaction." })
 export class DeleteUserPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The erased account's global ID (the one given)." })
   deletedUserId: string;
 
-  @Field(() => [ErasureCount])
+  @Field(() => [ErasureCount], { description: "What went, one entry per kind, in the order the modules erase (a kind with nothing to remove counts 0)." })
   removed: ErasureCount[];
 }
 
