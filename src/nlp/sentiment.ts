@@ -13,7 +13,7 @@ import { stopwords as romanian } from "@orama/stopwords/romanian";
 import { stopwords as spanish } from "@orama/stopwords/spanish";
 import { stopwords as swedish } from "@orama/stopwords/swedish";
 import { stopwords as turkish } from "@orama/stopwords/turkish";
-import { cleanText } from "./text";
+import { cleanText, parseHashtags, parseMentions } from "./text";
 import { its, nlp, winkVersion } from "./nlp";
 
 /**
@@ -445,12 +445,11 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
   const normals = tokens.out(its.normal) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
   const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+  const values = tokens.out(its.value) as string[];
 
   let words = 0;
   let negations = 0;
   const emoticons: string[] = [];
-  const hashtags: string[] = [];
-  const mentions: string[] = [];
   const urls: string[] = [];
   const counts = new Map<string, number>();
   for (let i = 0; i < types.length; i++) {
@@ -469,14 +468,8 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
       case "emoticon":
         emoticons.push(normals[i]);
         break;
-      case "hashtag":
-        hashtags.push(normals[i].slice(1));
-        break;
-      case "mention":
-        mentions.push(normals[i].slice(1));
-        break;
       case "url":
-        urls.push(normals[i]);
+        urls.push(values[i]); // as written: a URL's path and query are case-sensitive
         break;
     }
   }
@@ -495,8 +488,9 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     negations,
     emoji: emojiOf(text),
     emoticons,
-    hashtags: [...new Set(hashtags)],
-    mentions: [...new Set(mentions)],
+    // The parsers that read a post's hashtags and mentions, so a draft and its post agree.
+    hashtags: parseHashtags(text),
+    mentions: parseMentions(text),
     urls,
     keywords,
     language: text.length === 0 || looksEnglish(text, normals, () => types) ? "en" : "other",

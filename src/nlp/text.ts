@@ -36,6 +36,16 @@ export function parseMentions(text: string): string[] {
   return collect(mentionPattern, text);
 }
 
+/** A topic (a post's category) as stored and as filters match it: cleaned (`cleanText`), lower-cased. */
+export function normalizeTopic(topic: string): string {
+  return cleanText(topic).toLowerCase();
+}
+
+/** A hashtag as stored and as filters match it: cleaned (`cleanText`), without a leading #, lower-cased. */
+export function normalizeHashtag(tag: string): string {
+  return cleanText(cleanText(tag).replace(/^#/, "")).toLowerCase();
+}
+
 /** A handle as stored: without a leading @, trimmed, lower-cased. */
 export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@+/, "").toLowerCase();

@@ -143,6 +143,12 @@ describe("the model service over GraphQL", () => {
     const elsewhere = node.platform === "TIKTOK" ? "INSTAGRAM" : "TIKTOK";
     const other = await api.query(PredictPostDocument, { draft: { ...draft, platform: elsewhere } as never });
     expect(other.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "draft.platform" });
+    // A planned time a post could not have (1900, ten years ahead) is refused as a post's publishedAt would be.
+    for (const scheduledFor of ["1900-01-01T00:00:00Z", new Date(Date.now() + 10 * 365 * 86_400_000).toISOString()]) {
+      const when = await api.query(PredictPostDocument, { draft: { ...draft, scheduledFor } });
+      expect(when.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "draft.scheduledFor" });
+      expect(when.errors?.[0].message).toMatch(/^draft\.scheduledFor: expected a date between 2004-01-01T00:00:00\.000Z and /);
+    }
   });
 
   it("keeps every version, promotes only on a gain, and rolls back by activation", async () => {

@@ -74,6 +74,10 @@ describe("the learned sentiment model", () => {
     expect(recall(v.holdout!.baseline)).toBeLessThan(0.6);
     expect(v.qualityReport).toMatchObject({ rows: 480, duplicateRows: 0 });
     expect(v.featureImportances.length).toBeGreaterThan(0);
+    // Most important first across the labels (they were listed label by label).
+    const weights = v.featureImportances.map((f) => f.importance);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(new Set(v.featureImportances.map((f) => f.feature.split(" → ").pop())).size).toBeGreaterThan(1);
 
     // Drafts are scored by the learned version.
     const { analyzeText } = await api.ok(AnalyzeTextDocument, { texts: ["my new deck is goated", "the bearings are squeaky"] });

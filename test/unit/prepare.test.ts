@@ -1,4 +1,5 @@
 import { analyzeSentiment, cutIndex, maxTextChars, prepare, scoreSentiment } from "../../src/nlp/sentiment";
+import { normalizeHashtag, normalizeTopic } from "../../src/nlp/text";
 import { cleanText } from "../../src/nlp/text";
 
 /** A high surrogate not followed by a low one, or a low one not after a high one. */
@@ -82,5 +83,24 @@ describe("cleanText: control characters", () => {
     expect(a.words).toBe(2);
     expect(a.sentences.map((s) => s.text)).toEqual(["good bad"]);
     expect(scoreSentiment("good\u0000bad").score).toBe(analyzeSentiment("good bad").score);
+  });
+});
+
+describe("analyzeSentiment's parts", () => {
+  it("reads hashtags and mentions as a post's are read, and keeps URLs as written", () => {
+    const a = analyzeSentiment("Loving it @Brand.Co #Summer #summer #2024 — https://Example.com/Sale?Code=AbC mail me@x.org");
+    expect(a.hashtags).toEqual(["summer"]); // a tag needs a letter, each once
+    expect(a.mentions).toEqual(["brand.co"]); // as Post.mentions: the dot stays, an e-mail address is no mention
+    expect(a.urls).toEqual(["https://Example.com/Sale?Code=AbC"]);
+  });
+});
+
+describe("normalizeTopic and normalizeHashtag (what is stored and what filters match)", () => {
+  it("clean, lower-case and drop the #, the same for posts, drafts and every filter", () => {
+    expect(normalizeTopic("  Fitness\u0007 ")).toBe("fitness");
+    expect(normalizeTopic("Cafe\u0301")).toBe("café"); // NFC: one code point, as stored
+    expect(normalizeHashtag(" #Summer ")).toBe("summer");
+    expect(normalizeHashtag("# Summer")).toBe("summer");
+    expect(normalizeHashtag("SUMMER")).toBe("summer");
   });
 });

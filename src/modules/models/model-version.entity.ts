@@ -78,7 +78,7 @@ export class ModelVersion extends Node {
   @Column({ type: "text", nullable: true })
   error: string | null;
 
-  @Field(() => Date, { nullable: true, description: "When training ended, successfully or not (server time); null while TRAINING, and when a server stop interrupted it." })
+  @Field(() => Date, { nullable: true, description: "When training ended, successfully or not (server time); null while TRAINING. A training a server stop interrupted ends when the server next starts." })
   @Column({ type: Date, nullable: true })
   trainedAt: Date | null;
 

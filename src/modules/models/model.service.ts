@@ -49,6 +49,9 @@ export const defaultModelServiceOptions = {
   workerFile: path.join(__dirname, "..", "..", "ml", "training", "train.worker.js"),
 };
 
+/** The error of a version whose training a server stop interrupted. */
+export const interruptedError = "interrupted: the server stopped during training (ended when the server next started)";
+
 const statusOfRun: Record<ModelVersionStatus, RunStatus> = { training: "RUNNING", candidate: "SUCCEEDED", active: "SUCCEEDED", retired: "SUCCEEDED", failed: "FAILED" };
 
 /** How long PostgreSQL deployments trust a cached active version (another process may activate one). */
@@ -97,11 +100,16 @@ export class ModelService {
     this.options = { ...defaultModelServiceOptions, ...options };
   }
 
-  /** A version left "training" by a stopped server can never finish: mark it failed. */
+  /**
+   * A version left "training" by a stopped server can never finish: mark it failed, ended now (when the stop is first
+   * known), so that its run's `seconds` stops counting. Versions failed that way before this was so get the same end.
+   */
   async init(): Promise<void> {
-    await this.db.write((tx) =>
-      tx.execute(`UPDATE "model_versions" SET "status" = 'failed', "error" = ? WHERE "status" = 'training'`, ["interrupted: the server stopped during training"]),
-    );
+    const now = new Date();
+    await this.db.write(async (tx) => {
+      await tx.execute(`UPDATE "model_versions" SET "status" = 'failed', "error" = ?, "trainedAt" = ? WHERE "status" = 'training'`, [interruptedError, now]);
+      await tx.execute(`UPDATE "model_versions" SET "trainedAt" = ? WHERE "status" = 'failed' AND "trainedAt" IS NULL`, [now]);
+    });
   }
 
   specEntries(): SpecEntry[] {

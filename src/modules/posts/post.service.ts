@@ -5,7 +5,8 @@ import { checkRange } from "../../graphql/filters";
 import { alignById, type Loaders } from "../../graphql/loaders";
 import { countByParent, paginate, paginateByParent, Where, type ListSpec, type SortSpec } from "../../graphql/pagination";
 import { decodeGlobalId, type ConnectionArgs, type ConnectionValue } from "../../graphql/relay";
-import { cleanText, normalizeHandle, parseHashtags, parseMentions } from "../../nlp/text";
+import { publicationTimeProblem } from "./publication-time";
+import { cleanText, normalizeHandle, normalizeHashtag, normalizeTopic, parseHashtags, parseMentions } from "../../nlp/text";
 import { deleteWhereIn, type Eraser } from "../users/erasure";
 import { platforms, type Platform } from "../users/platform";
 import type { UpsertResult, UserService } from "../users/user.service";
@@ -24,7 +25,6 @@ const sorts: Record<PostOrderField, Omit<SortSpec, "direction">> = {
 export const postKey = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
 
 /** Earliest and latest publication dates accepted (a year ahead allows for clock skew and scheduling). */
-const earliest = new Date("2004-01-01T00:00:00Z");
 const maxTextLength = 10_000;
 
 interface CleanPost {
@@ -121,10 +121,10 @@ export class PostService {
     if (filter.platform) where.add(`"p"."platform" = ?`, filter.platform);
     if (filter.authorId) where.add(`"p"."authorId" = ?`, decodeGlobalId(filter.authorId, "filter.authorId", "User").id);
     if (filter.mediaType) where.add(`"p"."mediaType" = ?`, filter.mediaType);
-    const category = filterText(filter.category, "filter.category", (s) => cleanText(s).toLowerCase());
+    const category = filterText(filter.category, "filter.category", normalizeTopic);
     if (category !== null) where.add(`"p"."category" = ?`, category);
     if (filter.paid != null) where.add(`"p"."paid" = ?`, filter.paid);
-    const hashtag = filterText(filter.hashtag, "filter.hashtag", (s) => s.trim().replace(/^#/, "").toLowerCase());
+    const hashtag = filterText(filter.hashtag, "filter.hashtag", normalizeHashtag);
     if (hashtag !== null) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "h" WHERE "h"."postId" = "p"."id" AND "h"."tag" = ?)`, hashtag);
     if (filter.publishedAfter) where.add(`"p"."publishedAt" >= ?`, filter.publishedAfter);
     if (filter.publishedBefore) where.add(`"p"."publishedAt" < ?`, filter.publishedBefore);
@@ -161,7 +161,6 @@ export class PostService {
 
   private clean(rows: readonly PostInput[], problems: BatchProblems): Array<CleanPost & { authorRef: { id?: number; handle?: string } }> {
     checkBatchSize("posts", rows, this.maxBatch);
-    const maxDate = new Date(Date.now() + 366 * 86_400_000);
     const out = rows.map((r, i) => {
       if (!platforms.includes(r.platform)) problems.add(i, "platform", `expected one of ${platforms.join(", ")}, found ${JSON.stringify(r.platform)}`);
       const externalId = cleanText(r.externalId ?? "");
@@ -185,17 +184,18 @@ export class PostService {
       if (!mediaTypes.includes(r.mediaType)) problems.add(i, "mediaType", `expected one of ${mediaTypes.join(", ")}, found ${JSON.stringify(r.mediaType)}`);
       const publishedAt = r.publishedAt;
       if (!(publishedAt instanceof Date) || Number.isNaN(publishedAt.getTime())) problems.add(i, "publishedAt", "expected a date-time");
-      else if (publishedAt < earliest || publishedAt > maxDate) {
-        problems.add(i, "publishedAt", `expected a date between ${earliest.toISOString()} and ${maxDate.toISOString()}, found ${publishedAt.toISOString()}`);
+      else {
+        const problem = publicationTimeProblem(publishedAt);
+        if (problem) problems.add(i, "publishedAt", problem);
       }
       let category: string | null | undefined = r.category;
       if (category != null) {
-        category = cleanText(category).toLowerCase() || null;
+        category = normalizeTopic(category) || null;
         if (category && category.length > 64) problems.add(i, "category", `expected at most 64 characters, found ${category.length}`);
       }
       const tags = parseHashtags(text);
       for (const extra of r.hashtags ?? []) {
-        const tag = cleanText(extra).replace(/^#/, "").toLowerCase();
+        const tag = normalizeHashtag(extra);
         if (!/^[\p{L}\p{N}_]{1,100}$/u.test(tag)) problems.add(i, "hashtags", `expected hashtags of letters, digits or _, found ${JSON.stringify(extra)}`);
         else if (!tags.includes(tag)) tags.push(tag);
       }
@@ -293,6 +293,33 @@ export class PostService {
           await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
           existing = await read();
         }
+      }
+      // Nobody can view, like or comment on a post before it is published (recordInteractions refuses it): a post
+      // that already has interactions cannot be moved to after its first one. Its rows are locked above on
+      // PostgreSQL, and SQLite has one writer, so no interaction lands in between.
+      const later = unique.flatMap((row) => {
+        const old = existing.get(postKey(row.platform, row.externalId));
+        return old && row.publishedAt > old.publishedAt ? [old.id] : [];
+      });
+      if (later.length > 0) {
+        const first = new Map<number, Date>();
+        for (const slice of chunks(later.sort((a, b) => a - b), 400)) {
+          const rows = await tx.query<{ postId: number | string; at: unknown }>(
+            `SELECT "postId", MIN("occurredAt") AS "at" FROM "interactions" WHERE "postId" IN (${slice.map(() => "?").join(", ")}) GROUP BY "postId"`,
+            slice,
+          );
+          for (const r of rows) {
+            const at = this.db.toDate(r.at);
+            if (at) first.set(Number(r.postId), at);
+          }
+        }
+        const early = new BatchProblems("posts");
+        cleaned.forEach((r, i) => {
+          const old = existing.get(postKey(r.platform, r.externalId));
+          const at = old && first.get(old.id);
+          if (at && r.publishedAt > at) early.add(i, "publishedAt", `expected a time at or before the post's first interaction (${at.toISOString()}), found ${r.publishedAt.toISOString()}`);
+        });
+        early.throwIfAny();
       }
       const merged = unique.map((row) => {
         const old = existing.get(postKey(row.platform, row.externalId));

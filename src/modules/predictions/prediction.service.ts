@@ -1,11 +1,12 @@
 import { BadUserInputError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import type { FeatureRow, FeatureSpec } from "../../ml/types";
-import { cleanText, parseHashtags, parseMentions } from "../../nlp/text";
+import { cleanText, normalizeTopic, parseHashtags, parseMentions } from "../../nlp/text";
 import type { ModelService } from "../models/model.service";
 import { servedModels } from "../models/model-specs";
 import type { UserService } from "../users/user.service";
 import { explainInWords } from "./explanation-text";
+import { publicationTimeProblem } from "../posts/publication-time";
 import type { PostFacts } from "./post-features";
 import type { DraftPostInput, DraftPrediction, PredictionExplanation, PredictionType } from "./prediction.types";
 
@@ -55,6 +56,8 @@ export class PredictionService {
     if (text.length > 10_000) throw new BadUserInputError("draft.text", `expected at most 10000 characters (UTF-16 units: most emoji count 2), found ${text.length}`);
     const when = input.scheduledFor;
     if (!(when instanceof Date) || Number.isNaN(when.getTime())) throw new BadUserInputError("draft.scheduledFor", "expected a date-time");
+    const problem = publicationTimeProblem(when); // as a post's publishedAt: the draft is read as that post
+    if (problem) throw new BadUserInputError("draft.scheduledFor", problem);
     const author = await this.users.getOrThrow(loaders, input.authorId, "draft.authorId");
     if (input.platform && input.platform !== author.platform) {
       throw new BadUserInputError("draft.platform", `expected the author's platform ${author.platform} (an account posts on its own platform), found ${input.platform}`);
@@ -62,7 +65,7 @@ export class PredictionService {
     const facts: PostFacts = {
       text,
       mediaType: input.mediaType,
-      category: input.category ? cleanText(input.category).toLowerCase() : null,
+      category: input.category ? normalizeTopic(input.category) : null,
       paid: Boolean(input.paid),
       platform: input.platform ?? author.platform,
       publishedAt: when,

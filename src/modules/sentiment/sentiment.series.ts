@@ -4,6 +4,7 @@ import { BadUserInputError, filterText, NotFoundError } from "../../graphql/erro
 import { Where } from "../../graphql/pagination";
 import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
 import type { Platform } from "../users/platform";
+import { normalizeHashtag, normalizeTopic } from "../../nlp/text";
 
 export type Granularity = "HOUR" | "DAY" | "WEEK" | "MONTH";
 export type SentimentGroupBy = "NONE" | "TOPIC" | "HASHTAG" | "AUTHOR" | "ACCOUNT" | "SEGMENT" | "PLATFORM";
@@ -166,12 +167,12 @@ function filterSql(db: Database, given: SentimentFilterValue | null | undefined,
     joinPost();
     where.add(`"p"."platform" = ?`, filter.platform);
   }
-  const topic = filterText(filter.topic, "filter.topic", (s) => s.trim().toLowerCase());
+  const topic = filterText(filter.topic, "filter.topic", normalizeTopic);
   if (topic !== null) {
     joinPost();
     where.add(`"p"."category" = ?`, topic);
   }
-  const hashtag = filterText(filter.hashtag, "filter.hashtag", (s) => s.trim().replace(/^#/, "").trim().toLowerCase());
+  const hashtag = filterText(filter.hashtag, "filter.hashtag", normalizeHashtag);
   if (hashtag !== null) where.add(`EXISTS (SELECT 1 FROM "post_hashtags" "fh" WHERE "fh"."postId" = "s"."postId" AND "fh"."tag" = ?)`, hashtag);
   if (filter.segmentId) {
     const { id } = decodeGlobalId(filter.segmentId, "filter.segmentId", "Segment");

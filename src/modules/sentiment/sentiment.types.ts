@@ -132,13 +132,13 @@ export class TextAnalysis {
   @Field(() => [String], { description: "Emoticons such as :-) in the text, in order, repeats kept." })
   emoticons: string[];
 
-  @Field(() => [String], { description: "Hashtags as wink-nlp reads them: lower-cased, without #, each once, in order." })
+  @Field(() => [String], { description: "Hashtags as a post's are read (Post.hashtags): lower-cased, without #, each once, in order; a tag needs a letter." })
   hashtags: string[];
 
-  @Field(() => [String], { description: "Mentions as wink-nlp reads them: lower-cased, without @, each once, in order; a mention ends at a dot (@brand.co gives brand)." })
+  @Field(() => [String], { description: "Mentions as a post's are read (Post.mentions): lower-cased, without @, each once, in order (@Brand.Co gives brand.co; e-mail addresses are not mentions)." })
   mentions: string[];
 
-  @Field(() => [String], { description: "URLs in the text, in order, lower-cased whole (path and query included)." })
+  @Field(() => [String], { description: "URLs in the text as wink-nlp finds them, in order, as written (a path and query are case-sensitive)." })
   urls: string[];
 
   @Field(() => [String], { description: "Up to 8 most frequent content words (lower-cased; stop words and words under 3 characters left out), most frequent first." })

@@ -233,13 +233,13 @@ export class UserService {
     return { created, updated: unique.length - created, merged: cleaned.length - unique.length, items };
   }
 
+  /** Called after an erasure committed (wired by the composition root: in-memory models forget the person). */
+  afterErase: (() => void) | null = null;
+
   /**
    * Privacy erasure: the account, everything it did, everything it authored and everything derived
    * from any of it, in one transaction. Every module registered its part in the ErasureRegistry.
    */
-  /** Called after an erasure committed (wired by the composition root: in-memory models forget the person). */
-  afterErase: (() => void) | null = null;
-
   async delete(loaders: Loaders, globalId: string): Promise<DeleteUserResult> {
     const user = await this.getOrThrow(loaders, globalId);
     const removed = await this.db.write(async (tx) => {

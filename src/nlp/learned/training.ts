@@ -111,7 +111,10 @@ export function runSentimentTraining(job: SentimentTrainJob, onProgress: (done: 
   const active = job.incumbent ? scoreActive(job.incumbent, first.test, test, texts, lexiconOnTest, ours) : null;
   const measured = performance.now();
   const described = selection.model.describe();
-  const importances: FeatureImportance[] = described.topFeatures.map((f) => ({ feature: `${f.feature} → ${f.label}`, importance: Math.abs(f.weight), std: 0, coefficient: f.weight }));
+  // Each label's strongest weights, most important first across the labels (as every other model lists them).
+  const importances: FeatureImportance[] = described.topFeatures
+    .map((f) => ({ feature: `${f.feature} → ${f.label}`, importance: Math.abs(f.weight), std: 0, coefficient: f.weight }))
+    .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature));
   onProgress(65, steps, "final fit");
   const final = trainSentimentModel(job.examples, optionsOf(job, (f, stage) => onProgress(65 + Math.round(f * 34), steps, `final fit: ${stage}`)));
   const done = performance.now();
