@@ -143,6 +143,11 @@ describe("the model service over GraphQL", () => {
     const elsewhere = node.platform === "TIKTOK" ? "INSTAGRAM" : "TIKTOK";
     const other = await api.query(PredictPostDocument, { draft: { ...draft, platform: elsewhere } as never });
     expect(other.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "draft.platform" });
+    // A blank category is no category, as a post's is (its label said "topic / category is ").
+    const blank = (await api.ok(PredictPostDocument, { draft: { ...draft, category: "   " } })).predictPost.engagement!;
+    const none = (await api.ok(PredictPostDocument, { draft: { ...draft, category: null } })).predictPost.engagement!;
+    expect(blank.value).toBe(none.value);
+    expect(blank.explanation.contributions.find((c) => c.feature === "category")?.label ?? "topic / category unknown").toBe("topic / category unknown");
     // A planned time a post could not have (1900, ten years ahead) is refused as a post's publishedAt would be.
     for (const scheduledFor of ["1900-01-01T00:00:00Z", new Date(Date.now() + 10 * 365 * 86_400_000).toISOString()]) {
       const when = await api.query(PredictPostDocument, { draft: { ...draft, scheduledFor } });
@@ -296,7 +301,12 @@ describe("the model service over GraphQL", () => {
       i: [{ userId: upsertUsers.items[0].id, postId: post.id, type: "LIKE", occurredAt: new Date().toISOString() }],
     });
     await api.ok(`mutation { deactivateModel(name: "segments") { name } }`);
+    // A segment of a version that no longer serves still answers by its ID, and says so.
+    const SegState = `query($id: ID!) { segment(id: $id) { active modelVersion { id status } } }`;
+    type SegState = { segment: { active: boolean; modelVersion: { id: string; status: string } } };
+    expect((await api.ok<SegState, unknown>(SegState, { id: segs[0].id })).segment).toEqual({ active: false, modelVersion: { id: v.id, status: "RETIRED" } });
     await api.ok(ActivateModelVersionDocument, { id: v.id });
+    expect((await api.ok<SegState, unknown>(SegState, { id: segs[0].id })).segment).toEqual({ active: true, modelVersion: { id: v.id, status: "ACTIVE" } });
     const SegOf = `query($id: ID!) { node(id: $id) { ... on User { segment { id } } } }`;
     let newcomerSegment: string | null = null;
     for (let i = 0; i < 200 && !newcomerSegment; i++) {

@@ -166,6 +166,9 @@ describe("rollups for BI", () => {
     const { sentimentSeries } = await api.ok(SentimentSeriesDocument, { granularity: "WEEK", groupBy: "HASHTAG", filter: { kinds: ["POST"] } });
     // Both #deck posts fall in the ISO week starting Monday 2 March 2026; b1 has no hashtag.
     expect(sentimentSeries.edges.map((e) => e.node)).toMatchObject([{ bucket: "2026-03-02T00:00:00.000Z", groupKey: "deck", groupLabel: "#deck", count: 2, positive: 0.5, negative: 0.5 }]);
+    // No kind checked is a mistake (a UI's empty checkboxes), not "every kind".
+    const none = await api.query(SentimentSeriesDocument, { granularity: "WEEK", groupBy: "NONE", filter: { kinds: [] } });
+    expect(none.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.kinds" });
     const bad = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: "bm90IGEgY3Vyc29y" });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     const empty = await api.query(SentimentSeriesDocument, { granularity: "DAY", groupBy: "NONE", after: "" });
@@ -221,6 +224,13 @@ describe("rollups for BI", () => {
     expect(top.shareOfVoice).toEqual({ total: 6, groupCount: 2, otherCount: 2, groups: [{ count: 4 }] });
     const all = await api.ok<{ shareOfVoice: { groupCount: number; otherCount: number; groups: Array<{ count: number }> } }, unknown>(`{ shareOfVoice(groupBy: NONE) { groupCount otherCount groups { count } } }`);
     expect(all.shareOfVoice).toEqual({ groupCount: 1, otherCount: 0, groups: [{ count: 6 }] });
+    // What a grouping leaves out is counted apart: b1 and its comment have no hashtag; with no segmentation trained,
+    // every text's author is in no segment.
+    const Voice = `query($g: SentimentGroupBy!) { shareOfVoice(groupBy: $g) { total ungroupedCount } }`;
+    type Voice = { shareOfVoice: { total: number; ungroupedCount: number } };
+    expect((await api.ok<Voice, unknown>(Voice, { g: "HASHTAG" })).shareOfVoice).toEqual({ total: 4, ungroupedCount: 2 });
+    expect((await api.ok<Voice, unknown>(Voice, { g: "SEGMENT" })).shareOfVoice).toEqual({ total: 0, ungroupedCount: 6 });
+    expect((await api.ok<Voice, unknown>(Voice, { g: "ACCOUNT" })).shareOfVoice).toEqual({ total: 6, ungroupedCount: 0 });
   });
 });
 

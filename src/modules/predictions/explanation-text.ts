@@ -19,14 +19,28 @@ function valueText(value: FeatureValue): string | null {
   return value;
 }
 
-function label(feature: string, value: FeatureValue, readAs: FeatureValue | undefined): string {
+/** A value as a label writes it: a weekday or a month by name, an hour as a time; otherwise as `valueText`. */
+function shown(feature: string, value: FeatureValue): string | null {
   const v = valueText(value);
+  const show = postFeatures[feature]?.show;
+  return v !== null && show && (typeof value === "string" || typeof value === "number") ? show(typeof value === "number" ? Number(v) : value) : v;
+}
+
+function label(feature: string, value: FeatureValue, readAs: FeatureValue | undefined): string {
+  const v = shown(feature, value);
   if (v === null) return `${describe(feature)} unknown`;
   if (typeof value === "boolean") return `${describe(feature)}: ${v}`;
   // The model read the value otherwise: say how, so that the explanation is of what it computed.
   if (readAs === OTHER_LEVEL) return `${describe(feature)} is ${v} (not a category the model learned: read as any other)`;
-  if (typeof readAs === "number") return `${describe(feature)} is ${v} (beyond the model's training: read as ${valueText(readAs)})`;
+  if (typeof readAs === "number") return `${describe(feature)} is ${v} (beyond the model's training: read as ${shown(feature, readAs)})`;
   return `${describe(feature)} is ${v}`;
+}
+
+/** A probability in words: one decimal, but never "0.0%" or "100.0%" for what is only near them. */
+export function percent(p: number): string {
+  if (p > 0 && p < 0.0005) return "under 0.1%";
+  if (p < 1 && p > 0.9995) return "over 99.9%";
+  return `${(p * 100).toFixed(1)}%`;
 }
 
 /**
@@ -36,7 +50,7 @@ function label(feature: string, value: FeatureValue, readAs: FeatureValue | unde
 export function explainInWords(e: Explanation, unit: string): PredictionExplanation {
   const probability = unit === "probability";
   const amount = (x: number) => (probability ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pts` : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`);
-  const level = (x: number) => (probability ? `${(x * 100).toFixed(1)}%` : `${x.toFixed(1)} ${unit}`);
+  const level = (x: number) => (probability ? percent(x) : `${x.toFixed(1)} ${unit}`);
   // A feature that moved nothing (a CRM field this person has no value for, say) is left out of the list, unless the
   // model read its value otherwise (a category it never learned says so even when it weighs nothing).
   const contributions: FeatureContribution[] = e.contributions.filter((c) => c.contribution !== 0 || c.readAs !== undefined).map((c) => ({

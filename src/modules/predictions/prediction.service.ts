@@ -65,7 +65,7 @@ export class PredictionService {
     const facts: PostFacts = {
       text,
       mediaType: input.mediaType,
-      category: input.category ? normalizeTopic(input.category) : null,
+      category: normalizeTopic(input.category ?? "") || null, // blank is no category, as a post's
       paid: Boolean(input.paid),
       platform: input.platform ?? author.platform,
       publishedAt: when,

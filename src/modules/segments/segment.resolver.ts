@@ -10,6 +10,7 @@ import { User } from "../users/user.entity";
 import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
 import { GranularityEnum } from "../sentiment/sentiment.types";
 import { withLiveSize, type SegmentProfile } from "./segment-profile";
+import { ModelVersion } from "../models/model-version.entity";
 import { Segment } from "./segment.entity";
 import { segmentsModelName, type SegmentService } from "./segment.service";
 
@@ -90,6 +91,9 @@ export class SegmentType {
   /** The row id (members). */
   dbId: number;
 
+  /** The row id of its segments version. */
+  modelVersionDbId: number | null;
+
   /** `total`: the people the segment's version holds now, so that shares follow sizes after an erasure. */
   static of(s: Segment, total: number): SegmentType {
     const p = s.profile as unknown as SegmentProfile;
@@ -97,6 +101,7 @@ export class SegmentType {
     return Object.assign(new SegmentType(), {
       id: toGlobalId("Segment", String(s.id)),
       dbId: s.id,
+      modelVersionDbId: s.modelVersionId,
       key: s.key,
       name: s.name,
       description: withLiveSize(s.description, s.size, share),
@@ -192,6 +197,18 @@ export class SegmentResolver {
     const s = await SegmentType.byId(this.segmentService, ctx.loaders, segmentIdOf(id, "id"));
     if (!s) throw new NotFoundError("Segment", id);
     return s;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether its version is the active segments version. A segment of an earlier version still answers by its ID, with that version's members and figures; `segments` lists only the active one's.",
+  })
+  async active(@Root() segment: SegmentType): Promise<boolean> {
+    return (await this.segmentService.versionOf(segment.modelVersionDbId)).active;
+  }
+
+  @FieldResolver(() => ModelVersion, { nullable: true, description: "The segments model version that found it." })
+  async modelVersion(@Root() segment: SegmentType): Promise<ModelVersion | null> {
+    return (await this.segmentService.versionOf(segment.modelVersionDbId)).version;
   }
 
   @FieldResolver(() => UserConnection, { description: "The segment's people." })

@@ -7,6 +7,7 @@ import type { Logger } from "../../lib/logger";
 import type { FeatureRow } from "../../ml/types";
 import { interestScores } from "../interests/interest-scores";
 import type { InterestService } from "../interests/interest.service";
+import type { ModelVersion } from "../models/model-version.entity";
 import type { ModelSpec } from "../models/model-specs";
 import type { ModelService } from "../models/model.service";
 import type { FeatureStore } from "../predictions/feature-store";
@@ -190,6 +191,13 @@ export class SegmentService {
         return ids.map((id) => byVersion.get(id) ?? 0);
       })
       .load(versionId);
+  }
+
+  /** The version a segment belongs to, and whether it is the one serving. */
+  async versionOf(modelVersionId: number | null): Promise<{ version: ModelVersion | null; active: boolean }> {
+    if (modelVersionId === null) return { version: null, active: false };
+    const [version, active] = await Promise.all([this.models.versionById(modelVersionId), this.models.activeVersion(segmentsModelName)]);
+    return { version: version ?? null, active: active?.id === modelVersionId };
   }
 
   async byId(id: number): Promise<Segment | undefined> {

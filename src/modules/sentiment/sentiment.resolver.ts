@@ -115,7 +115,7 @@ export class SentimentResolver {
     @Arg("first", () => Int, { nullable: true, description: "Groups to return, 1–100 (default 20)." }) first: number | null,
   ) {
     const r = await shareOfVoice(this.db, { filter: (filter ?? undefined) as SentimentFilterValue | undefined, groupBy, first });
-    return { total: r.total, groupCount: r.groupCount, otherCount: r.otherCount, groups: r.rows };
+    return { total: r.total, groupCount: r.groupCount, otherCount: r.otherCount, ungroupedCount: r.ungroupedCount, groups: r.rows };
   }
 
   @Mutation(() => VocabularyRulesResult, { description: "Adds or updates an account's brand vocabulary rules (by phrase), then re-scores its posts and the comments on them." })

@@ -115,6 +115,22 @@ function groupSql(groupBy: SentimentGroupBy): GroupSql {
   }
 }
 
+/**
+ * The texts a grouping leaves out, as a condition on "s": a text on a post without a hashtag has no HASHTAG group, and
+ * one whose author is in no segment of the active segmentation (a brand, someone with no activity then) no SEGMENT
+ * group. Every other grouping places every text (TOPIC has its "(no topic)" group).
+ */
+function ungroupedSql(groupBy: SentimentGroupBy): string | null {
+  if (groupBy === "HASHTAG") return `NOT EXISTS (SELECT 1 FROM "post_hashtags" "uh" WHERE "uh"."postId" = "s"."postId")`;
+  if (groupBy === "SEGMENT") {
+    return (
+      `NOT EXISTS (SELECT 1 FROM "segment_memberships" "usm" JOIN "segments" "ug" ON "ug"."id" = "usm"."segmentId" ` +
+      `JOIN "model_versions" "umv" ON "umv"."id" = "ug"."modelVersionId" AND "umv"."status" = 'active' WHERE "usm"."userId" = "s"."userId")`
+    );
+  }
+  return null;
+}
+
 /** A person's group label: handles are unique per platform only, so the platform is named ("@kestrel · instagram"). */
 const personLabel = `'@' || "u"."handle" || ' · ' || LOWER("u"."platform")`;
 
@@ -178,6 +194,7 @@ function filterSql(db: Database, given: SentimentFilterValue | null | undefined,
     const { id } = decodeGlobalId(filter.segmentId, "filter.segmentId", "Segment");
     where.add(`EXISTS (SELECT 1 FROM "segment_memberships" "fm" WHERE "fm"."userId" = "s"."userId" AND "fm"."segmentId" = ?)`, id);
   }
+  if (filter.kinds && filter.kinds.length === 0) throw new BadUserInputError("filter.kinds", "expected at least one kind of text (leave kinds out for both), found none");
   if (filter.kinds?.length) where.in(`"s"."targetType"`, filter.kinds.map((k) => (k === "COMMENT" ? "INTERACTION" : "POST")));
   if (filter.labels?.length) where.in(`"s"."label"`, filter.labels);
   return { where, joins };
@@ -250,7 +267,7 @@ export interface VoiceRow {
 export async function shareOfVoice(
   db: Database,
   args: { filter?: SentimentFilterValue | null; groupBy: SentimentGroupBy; first?: number | null },
-): Promise<{ total: number; groupCount: number; otherCount: number; rows: VoiceRow[] }> {
+): Promise<{ total: number; groupCount: number; otherCount: number; ungroupedCount: number; rows: VoiceRow[] }> {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize}, found ${first}`);
   await checkFilter(db, args.filter);
@@ -267,10 +284,19 @@ export async function shareOfVoice(
     where.params,
   );
   const listed = rows.reduce((n, r) => n + Number(r.n), 0);
+  let ungroupedCount = 0;
+  const ungrouped = ungroupedSql(args.groupBy);
+  if (ungrouped) {
+    const plain = filterSql(db, args.filter, "");
+    plain.where.add(ungrouped);
+    const [{ n }] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "sentiment_scores" "s" ${plain.joins} ${plain.where.sql()}`, plain.where.params);
+    ungroupedCount = Number(n);
+  }
   return {
     total,
     groupCount: Number(groupsRaw),
     otherCount: total - listed,
+    ungroupedCount,
     rows: rows.map((r) => {
       const n = Number(r.n);
       const pos = Number(r.pos) / n;

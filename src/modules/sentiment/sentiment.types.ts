@@ -183,7 +183,7 @@ export class SentimentFilter {
   @Field(() => ID, { nullable: true, description: "Texts written by members of this segment (a Segment's global ID)." })
   segmentId?: string;
 
-  @Field(() => [TextKindEnum], { nullable: true, description: "POST, COMMENT or both (default)." })
+  @Field(() => [TextKindEnum], { nullable: true, description: "POST, COMMENT or both (left out: both; an empty list is BAD_USER_INPUT)." })
   kinds?: TextKindEnum[];
 }
 
@@ -284,7 +284,7 @@ export class VoiceGroup {
 
 @ObjectType({ simpleResolvers: true, description: "Each group's share of the conversation, largest first." })
 export class ShareOfVoice {
-  @Field(() => Int, { description: "Texts (for HASHTAG: text × hashtag mentions) matching the filter." })
+  @Field(() => Int, { description: "Texts matching the filter that fall in a group (for HASHTAG: text × hashtag mentions); see ungroupedCount for the rest." })
   total: number;
 
   @Field(() => [VoiceGroup], { description: "The largest groups, largest first (`first` of them)." })
@@ -297,6 +297,12 @@ export class ShareOfVoice {
     description: "Texts in the groups not listed (total minus the listed groups' counts); for every group's figures, page through sentimentSeries with the same filter and grouping at granularity MONTH.",
   })
   otherCount: number;
+
+  @Field(() => Int, {
+    description:
+      "Texts matching the filter that the grouping leaves out, not counted in `total`: for SEGMENT, texts by people in no segment of the active segmentation (brands' posts among them); for HASHTAG, texts on posts without a hashtag; 0 for the other groupings.",
+  })
+  ungroupedCount: number;
 }
 
 @ObjectType("VocabularyRule", { simpleResolvers: true, description: "A brand's word or phrase with the polarity it has for that brand." })

@@ -7,8 +7,11 @@ import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/
 export type DraftPostInput = {
   /** The account that will publish it. */
   authorId: string | number;
+  /** Topic or content category (lower-cased, as posts store it). */
   category?: string | null | undefined;
+  /** The form the post will take. */
   mediaType: MediaType;
+  /** Whether it will be promoted with paid reach. */
   paid?: boolean | null | undefined;
   /** The author's platform (the default; another one is refused). */
   platform?: Platform | null | undefined;
@@ -20,9 +23,13 @@ export type DraftPostInput = {
 
 /** Time buckets in UTC; weeks start on Monday. */
 export type Granularity =
+  /** One day, from 00:00 UTC. */
   | 'DAY'
+  /** One hour. */
   | 'HOUR'
+  /** A calendar month, from its 1st at 00:00 UTC. */
   | 'MONTH'
+  /** Seven days, from Monday 00:00 UTC. */
   | 'WEEK';
 
 /** Which interactions to list; every condition must hold. */
@@ -33,8 +40,11 @@ export type InteractionFilter = {
   occurredBefore?: string | null | undefined;
   /** The platform of the post. */
   platform?: Platform | null | undefined;
+  /** On this post (a Post's global ID). */
   postId?: string | number | null | undefined;
+  /** Of any of these types (an empty list is refused; leave it out for all). */
   types?: Array<InteractionType> | null | undefined;
+  /** Done by this person (a User's global ID). */
   userId?: string | number | null | undefined;
 };
 
@@ -42,15 +52,21 @@ export type InteractionFilter = {
 export type InteractionInput = {
   /** The source's event id; without one, the key is (user, post, type, occurredAt). */
   externalId?: string | null | undefined;
+  /** When it happened: from 2004-01-01 to a day ahead of the server's clock, and not before the post's publication. */
   occurredAt: string;
   /** Needed with userHandle or postExternalId. */
   platform?: Platform | null | undefined;
+  /** The post's id on `platform`. */
   postExternalId?: string | null | undefined;
+  /** The post's global ID (or postExternalId with platform). */
   postId?: string | number | null | undefined;
   /** Comment text, up to 10,000 characters. */
   text?: string | null | undefined;
+  /** What the person did. */
   type: InteractionType;
+  /** The person's handle on `platform` (a leading @ is dropped; any case). */
   userHandle?: string | null | undefined;
+  /** The person's global ID (or userHandle with platform). */
   userId?: string | number | null | undefined;
   /** Purchase amount, rating or watch time. */
   value?: number | null | undefined;
@@ -113,11 +129,15 @@ export type Platform =
 export type PostFilter = {
   /** Global ID of the author. */
   authorId?: string | number | null | undefined;
+  /** Exactly this category (any case). */
   category?: string | null | undefined;
   /** Posts carrying this hashtag (with or without #). */
   hashtag?: string | null | undefined;
+  /** Of this form. */
   mediaType?: MediaType | null | undefined;
+  /** Promoted (true) or not (false). */
   paid?: boolean | null | undefined;
+  /** Published on this platform. */
   platform?: Platform | null | undefined;
   /** Published at or after. */
   publishedAfter?: string | null | undefined;
@@ -137,10 +157,15 @@ export type PostInput = {
   externalId: string;
   /** Extra hashtags not written in the text. */
   hashtags?: Array<string> | null | undefined;
+  /** The form of the post. */
   mediaType: MediaType;
+  /** Totals reported by the platform: each one given replaces the post's stored counter, the others keep theirs. */
   metrics?: PostMetricsInput | null | undefined;
+  /** Promoted with paid reach (null keeps the stored value; a new post gets false). */
   paid?: boolean | null | undefined;
+  /** The network it was published on; the author must be an account there. */
   platform: Platform;
+  /** When it was published: from 2004-01-01 to 366 days ahead of the server's clock. */
   publishedAt: string;
   /** Up to 10,000 characters; hashtags and mentions are parsed from it. */
   text: string;
@@ -148,26 +173,41 @@ export type PostInput = {
 
 /** Engagement totals reported by the platform (e.g. an Insights export); they replace the stored counters. */
 export type PostMetricsInput = {
+  /** Link clicks, 0–2,000,000,000. */
   clicks?: number | null | undefined;
+  /** Comments, 0–2,000,000,000. */
   comments?: number | null | undefined;
+  /** Purchases, 0–2,000,000,000. */
   conversions?: number | null | undefined;
+  /** Impressions (views), 0–2,000,000,000. */
   impressions?: number | null | undefined;
+  /** Likes or reactions, 0–2,000,000,000. */
   likes?: number | null | undefined;
+  /** Distinct people reached, 0–2,000,000,000. */
   reach?: number | null | undefined;
+  /** Shares, 0–2,000,000,000. */
   shares?: number | null | undefined;
 };
 
+/** How to order posts. */
 export type PostOrder = {
+  /** DESC (default): largest or newest first; ASC: the reverse. */
   direction?: OrderDirection;
+  /** What to order by. */
   field: PostOrderField;
 };
 
 /** What posts are ordered by (ties by id); a cursor belongs to its ordering and direction. */
 export type PostOrderField =
+  /** Its comments counter. */
   | 'COMMENTS'
+  /** Its impressions counter. */
   | 'IMPRESSIONS'
+  /** Its likes counter. */
   | 'LIKES'
+  /** When it was published. */
   | 'PUBLISHED_AT'
+  /** Its shares counter. */
   | 'SHARES';
 
 /** Which texts a sentiment rollup covers. Every field narrows it. */
@@ -178,12 +218,15 @@ export type SentimentFilter = {
   authorId?: string | number | null | undefined;
   /** Texts at or after this time (a post's publication, a comment's time). */
   from?: string | null | undefined;
+  /** Texts on posts carrying this hashtag (with or without #, any case). */
   hashtag?: string | null | undefined;
-  /** POST, COMMENT or both (default). */
+  /** POST, COMMENT or both (left out: both; an empty list is BAD_USER_INPUT). */
   kinds?: Array<TextKind> | null | undefined;
+  /** Texts on posts of this platform. */
   platform?: Platform | null | undefined;
   /** This post and its comments. */
   postId?: string | number | null | undefined;
+  /** Texts written by members of this segment (a Segment's global ID). */
   segmentId?: string | number | null | undefined;
   /** Texts before this time. */
   to?: string | null | undefined;
@@ -218,20 +261,25 @@ export type TrainingStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** CRM attributes of a person (all optional); UserInput.attributes says how they merge into the stored ones. */
 export type UserAttributesInput = {
   /** Age in years (13–120). */
   age?: number | null | undefined;
   /** ISO 3166-1 alpha-2 country code (validated, stored upper-case). */
   country?: string | null | undefined;
+  /** Education level, as the source gives it (free text, up to 200 characters). */
   education?: string | null | undefined;
   /** Any other attribute, as a JSON object. */
   extra?: Record<string, unknown> | null | undefined;
+  /** Gender, as the source gives it (free text, up to 200 characters). */
   gender?: string | null | undefined;
+  /** Occupation, as the source gives it (free text, up to 200 characters). */
   job?: string | null | undefined;
   /** ISO 639-1 language code (validated, stored upper-case). */
   language?: string | null | undefined;
   /** City or region. */
   location?: string | null | undefined;
+  /** Marital status, as the source gives it (free text, up to 200 characters). */
   maritalStatus?: string | null | undefined;
 };
 
@@ -243,7 +291,9 @@ export type UserFilter = {
   createdBefore?: string | null | undefined;
   /** Exact handle (normalised like the input). */
   handle?: string | null | undefined;
+  /** Brand accounts (true) or people (false). */
   isBrand?: boolean | null | undefined;
+  /** Accounts on this platform. */
   platform?: Platform | null | undefined;
 };
 
@@ -251,24 +301,34 @@ export type UserFilter = {
 export type UserInput = {
   /** Merged into the stored attributes one by one: an attribute left out keeps its value, an explicit null (or blank text) clears it; `extra` is merged key by key (`extra: null` clears it all); `attributes: null` clears everything. */
   attributes?: UserAttributesInput | null | undefined;
+  /** Name shown on the platform, up to 200 characters; null or blank clears it. */
   displayName?: string | null | undefined;
+  /** Follower count, 0–2,000,000,000 (null keeps the stored value; a new account gets 0). */
   followers?: number | null | undefined;
   /** Handle on the platform; a leading @ is dropped and it is lower-cased. */
   handle: string;
+  /** A brand account rather than a person (null keeps the stored value; a new account gets false). */
   isBrand?: boolean | null | undefined;
+  /** The account's network; with the handle, the key the account is matched by. */
   platform: Platform;
 };
 
+/** How to order accounts. */
 export type UserOrder = {
+  /** DESC (default): most followers or newest first; ASC: the reverse. */
   direction?: OrderDirection;
+  /** What to order by. */
   field: UserOrderField;
 };
 
 /** What accounts are ordered by (ties by id); a cursor belongs to its ordering and direction. */
 export type UserOrderField =
+  /** When the account was first stored. */
   | 'CREATED_AT'
+  /** Its follower count. */
   | 'FOLLOWERS';
 
+/** A brand vocabulary rule to add, or to update by phrase. */
 export type VocabularyRuleInput = {
   /** A word or phrase (case-insensitive, whole words). */
   phrase: string;
