@@ -86,7 +86,7 @@ export class SentimentType {
   @Field(() => [Float], { description: "Per-sentence scores, in order (at most 20), by the lexicon (a learned model scores whole texts)." })
   sentenceScores: number[];
 
-  @Field(() => [String], { description: "Brand vocabulary rules that changed this score." })
+  @Field(() => [String], { description: "The brand vocabulary rules whose phrase the text contains, applied to this score (each phrase scored at its rule's polarity; the score can come out as it would without them)." })
   rulesApplied: string[];
 
   @Field({ description: "en, or other when the text looks like another language (the lexicon then mostly answers NEUTRAL)." })
