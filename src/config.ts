@@ -55,14 +55,17 @@ function findRoot(from: string): string {
   }
 }
 
+/** A bad setting: its message says which and why, so it is printed without a stack trace. */
+export class ConfigError extends Error {}
+
 export function parseDatabaseUrl(url: string, root = projectRoot): DatabaseConfig {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return { dialect: "postgres", url };
   if (url.startsWith("sqlite:")) {
     const file = url.slice("sqlite:".length).replace(/^\/\//, "");
-    if (file === "") throw new Error(`expected DATABASE_URL sqlite:<path>, found "${url}"`);
+    if (file === "") throw new ConfigError(`expected DATABASE_URL sqlite:<path>, found "${url}"`);
     return { dialect: "sqlite", path: file === ":memory:" ? file : path.resolve(root, file) };
   }
-  throw new Error(`expected DATABASE_URL to start with postgres://, postgresql:// or sqlite:, found "${url}"`);
+  throw new ConfigError(`expected DATABASE_URL to start with postgres://, postgresql:// or sqlite:, found "${url}"`);
 }
 
 /** A TCP port; 0 asks the system for a free one (tests, benchmarks). */
@@ -72,8 +75,6 @@ const portOrZero = makeValidator<number>((input) => {
   return n;
 });
 
-/** A bad setting: its message says which and why, so it is printed without a stack trace. */
-export class ConfigError extends Error {}
 
 /** A whole number in [min, max] (the demo data's sizes: a typo should not start a billion-row seeding). */
 const wholeNumber = (min: number, max: number) =>

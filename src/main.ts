@@ -1,14 +1,15 @@
 import "reflect-metadata";
 import { ConfigError, readConfig } from "./config";
 import { createLogger } from "./lib/logger";
-import { consoleProgress } from "./lib/progress";
+import { consoleProgress, logProgress } from "./lib/progress";
 import { createServer } from "./server";
 
 /** Process entry: read the config, start the server, print where it listens, stop cleanly on a signal. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
-  const server = await createServer(config, logger, consoleProgress());
+  // A bar for someone at a terminal; elsewhere (a log shipper, CI) progress is a JSON log line like the others.
+  const server = await createServer(config, logger, process.stderr.isTTY ? consoleProgress() : logProgress(logger));
   // Tests and scripts read this line to find the port.
   process.stdout.write(`Resonance ${config.version} ready at ${server.url} (database: ${config.database.dialect})\n`);
   const shutdown = (signal: string) => {

@@ -30,6 +30,7 @@ const usage = `usage:
   npm run eval -- engagement --train <facebook.csv> [--test <facebook.csv>] [--target "Lifetime Post Consumers"]
   npm run eval -- conversion --train <bank.csv> [--test <bank.csv>] [--exclude duration]
   npm run eval -- sentiment --test <tsv>… [--train <tsv>…] | --train <tsv>… --split 0.5 (see --help after "sentiment")
+  npm run eval -- recommend … (see --help after "recommend")
 options: --test-fraction 0.5 and --repeats 1 (random splits of --train, without --test)  --seed 42
   --spec <name> (a spec of the models folder, $MODELS_DIR or models/; default: engagement / conversion)`;
 

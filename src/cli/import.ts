@@ -38,7 +38,8 @@ kinds:
   sentiment <examples.tsv>… labelled texts for the learned sentiment model (label<TAB>score<TAB>text, a header line;
                             the format of ../shared/data/sentiment/): stored as examples with the file's name as their
                             source, keyed by file and row, so a re-import updates instead of adding; one or more files,
-                            all read and checked before any is written: a bad row fails the command
+                            all read and checked before any is written: a bad row is reported (line, column) and
+                            skipped, unless --strict
 
 options:
   --strict                  abort on any bad line, before writing anything (default: report and skip it)

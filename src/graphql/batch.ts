@@ -39,7 +39,7 @@ export class BatchProblems {
   throwIfAny(): void {
     if (this.list.length === 0) return;
     // By row, each row's problems in the order they were found.
-    const err = BadUserInputError.fromProblems([...this.list].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
+    const err = BadUserInputError.fromProblems([...this.list].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)), this.total);
     if (this.total > this.list.length) err.extensions.problemCount = this.total;
     throw err;
   }

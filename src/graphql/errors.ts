@@ -26,10 +26,15 @@ export class BadUserInputError extends GraphQLError {
     });
   }
 
-  /** The first problem names the error; all of them travel in extensions.problems. */
-  static fromProblems(problems: FieldProblem[]): BadUserInputError {
+  /**
+   * The first problem names the error; the listed ones travel in extensions.problems. `total`: how many were found,
+   * when only the first of them are listed (the message counts them all and says how many are listed).
+   */
+  static fromProblems(problems: FieldProblem[], total = problems.length): BadUserInputError {
     const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    const others = total - 1;
+    const listed = total > problems.length ? `; the first ${problems.length} are listed` : "";
+    const more = others > 0 ? ` (and ${others} more problem${others > 1 ? "s" : ""}${listed})` : "";
     return new BadUserInputError(first.field, first.message + more, problems);
   }
 }

@@ -1,4 +1,5 @@
 import { SingleBar, Presets } from "cli-progress";
+import type { Logger } from "./logger";
 
 /** Progress of long work: `tick(done)` of `total` units. */
 export interface Progress {
@@ -41,5 +42,28 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Pr
       bar?.stop();
       bar = undefined;
     },
+  };
+}
+
+/** Progress as log lines (JSON, like every other server log line): one at the start and one every 10%. */
+export function logProgress(logger: Logger): Progress {
+  let label = "";
+  let total = 0;
+  let lastDecile = -1;
+  return {
+    start(l, t) {
+      label = l;
+      total = t;
+      lastDecile = 0;
+      logger.info({ task: l, done: 0, total: t }, `${l}: 0/${t}`);
+    },
+    update(done) {
+      const decile = total ? Math.floor((done / total) * 10) : 10;
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        logger.info({ task: label, done, total }, `${label}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total})`);
+      }
+    },
+    stop() {},
   };
 }

@@ -18,4 +18,10 @@ describe("readConfig", () => {
   it("refuses a MODELS_DIR that is not a directory", () => {
     expect(() => readConfig({ MODELS_DIR: "/nonexistent/specs" })).toThrow('invalid environment: MODELS_DIR: expected a directory, found none at "/nonexistent/specs"');
   });
+
+  it("refuses a DATABASE_URL it cannot read as a ConfigError (printed without a stack trace)", () => {
+    expect(() => readConfig({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
+    expect(() => readConfig({ DATABASE_URL: "mysql://x" })).toThrow('expected DATABASE_URL to start with postgres://, postgresql:// or sqlite:, found "mysql://x"');
+    expect(() => readConfig({ DATABASE_URL: "sqlite:" })).toThrow(ConfigError);
+  });
 });

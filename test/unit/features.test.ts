@@ -210,6 +210,9 @@ describe("model specs", () => {
     writeFileSync(path.join(dir, "broken.json"), "{ not json");
     const specs = new ModelSpecs(dir);
     expect(specs.all().map((e) => [e.ok ? e.spec.name : e.name, e.ok])).toEqual([["broken", false], ["engagement", true]]);
+    // An error names the file in the folder as it was given (it named models/ whatever MODELS_DIR was).
+    const broken = specs.get("broken");
+    expect(broken?.ok === false && broken.error).toMatch(new RegExp(`^${path.join(dir, "broken.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
     expect(specs.get("missing")).toBeUndefined();
     expect(specs.get("../etc/passwd")).toBeUndefined();
   });

@@ -419,8 +419,8 @@ export class ModelSpecs {
 
   private load(file: string): SpecEntry {
     const name = path.basename(file, ".json");
-    // Named as the folder is known: models/engagement.json, or <MODELS_DIR>/engagement.json for another folder.
-    const rel = path.join(path.basename(this.dir), path.basename(file));
+    // Named as the folder was given: models/engagement.json, or var/specs/engagement.json for MODELS_DIR=var/specs.
+    const rel = path.join(this.dir, path.basename(file));
     let text = "";
     try {
       text = readFileSync(file, "utf8");
