@@ -57,7 +57,8 @@ describe("fitRecommender on a hand-made dataset", () => {
     const model = fitRecommender(interactions, items, { weights: { similar: 0, content: 1, trending: 0, popular: 0 } });
     const recs = model.recommend("u7", 2);
     expect(recs.map((r) => r.itemId).sort()).toEqual(["D", "F"]);
-    expect(recs[0].reason).toEqual({ kind: "content", because: "genre Drama" });
+    // u7's one item with that feature is the evidence; no item has a publication time, so none is new.
+    expect(recs[0].reason).toEqual({ kind: "content", because: "genre Drama", evidence: ["C"], recent: false });
   });
 
   it("a cold-start user gets a full page led by the popular item, every item with a reason", () => {
@@ -76,7 +77,7 @@ describe("fitRecommender on a hand-made dataset", () => {
       expect(recs.length).toBeGreaterThan(0);
       for (let i = 0; i < recs.length; i++) {
         expect(Number.isFinite(recs[i].score)).toBe(true);
-        expect(recs[i].reason.kind).toMatch(/^(similar|content|trending|popular)$/);
+        expect(recs[i].reason.kind).toMatch(/^(similar|content|trending|popular|none)$/);
         if (i > 0) expect(recs[i].score).toBeLessThanOrEqual(recs[i - 1].score);
       }
     }
@@ -126,8 +127,78 @@ describe("segment popularity", () => {
     expect(global[0]).toMatchObject({ itemId: "E", reason: { kind: "popular" } });
     const action = model.recommendForHistory(history, 3, ["E"], "action");
     expect(action.map((r) => r.itemId).slice(0, 2).sort()).toEqual(["A", "B"]);
-    expect(action[0].reason).toEqual({ kind: "popular", segment: "action" });
+    // The segment's members engaged with A and B 1–3 days before the last event: lately.
+    expect(action[0].reason).toEqual({ kind: "popular", segment: "action", recent: true });
     const drama = model.recommendForHistory(history, 2, ["E"], "drama");
     expect(drama.map((r) => r.itemId).sort()).toEqual(["C", "D"]);
+  });
+});
+
+describe("what a list says is true (cold start, recency, evidence)", () => {
+  // The same events; the items now have publication times: F and G were published on day 4 (the last event's
+  // day), A–E on day 0, H on day −30 and I on day 3, and nobody engaged with H or I.
+  const dated: CatalogueItem[] = [
+    ...items.map((it) => ({ ...it, time: t0 + (it.id === "F" || it.id === "G" ? 4 : 0) * DAY })),
+    { id: "H", features: ["genre:Drama"], time: t0 - 30 * DAY },
+    { id: "I", features: ["genre:Comedy"], time: t0 + 3 * DAY },
+  ];
+  /** A tuned blend that leaves a newcomer nothing: no popularity, no trending before the last event. */
+  const tuned = { weights: { similar: 0.5, content: 0.25, trending: 1, popular: 0 }, trendingBeforeDays: 0, trendingAfterDays: 60 };
+
+  it("a user without history is ranked with the defaults' trending and popularity, whatever the blend", () => {
+    const model = fitRecommender(interactions, dated, tuned);
+    const defaults = fitRecommender(interactions, dated);
+    const cold = model.recommend("nobody", 9);
+    expect(cold).toEqual(defaults.recommend("nobody", 9));
+    // Every engaged-with item scores above 0; the two nobody engaged with come last, newest first.
+    expect(cold.slice(0, 7).every((r) => r.score > 0)).toBe(true);
+    expect(cold.slice(7)).toEqual([
+      { itemId: "I", score: 0, reason: { kind: "none", recent: true } },
+      { itemId: "H", score: 0, reason: { kind: "none", recent: false } },
+    ]);
+    expect(cold[0]).toMatchObject({ itemId: "E", reason: { kind: "trending" } });
+    // A user with a history keeps the tuned blend: u1's list is not the default blend's.
+    expect(model.recommend("u1", 6)).not.toEqual(defaults.recommend("u1", 6));
+    expect(model.recommend("u1", 6)).toEqual(fitRecommender(interactions, dated).withOptions(tuned).recommend("u1", 6));
+  });
+
+  it("says “now” only of what was engaged with in the last 7 days, and “new” only of what was published then", () => {
+    // Two events: X on day 0, Y on day 20 (the reference time); Z published on day 18, W on day 5, unengaged.
+    const xs: Interaction[] = [{ userId: "a", itemId: "X", time: t0 }, { userId: "b", itemId: "Y", time: t0 + 20 * DAY }];
+    const cat: CatalogueItem[] = [
+      { id: "X", features: ["tag:a"], time: t0 },
+      { id: "Y", features: ["tag:x"], time: t0 + 19 * DAY },
+      { id: "Z", features: ["tag:x"], time: t0 + 18 * DAY },
+      { id: "W", features: ["tag:x"], time: t0 + 5 * DAY },
+    ];
+    const model = fitRecommender(xs, cat);
+    const cold = model.recommend("nobody", 4);
+    // X's only engagement is 20 days old: beyond the trending window's reach, "popular", not recent.
+    expect(cold.map((r) => [r.itemId, r.reason])).toEqual([
+      ["Y", { kind: "trending" }],
+      ["X", { kind: "popular", recent: false }],
+      ["Z", { kind: "none", recent: true }],
+      ["W", { kind: "none", recent: false }],
+    ]);
+    // Content: Z (published 2 days before the reference time) is new, W is not; b's evidence is Y.
+    const content = model.withOptions({ weights: { similar: 0, content: 1, trending: 0, popular: 0 } }).recommend("b", 3);
+    expect(content.find((r) => r.itemId === "Z")!.reason).toEqual({ kind: "content", because: "tag x", evidence: ["Y"], recent: true });
+    expect(content.find((r) => r.itemId === "W")!.reason).toEqual({ kind: "content", because: "tag x", evidence: ["Y"], recent: false });
+  });
+
+  it("a content reason's evidence: up to three items with the feature, the strongest interaction first", () => {
+    const cat: CatalogueItem[] = ["P", "Q", "R", "S", "T"].map((id) => ({ id, features: ["hashtag:yoga"] }));
+    const model = fitRecommender([{ userId: "x", itemId: "T", time: t0 }], [...cat, { id: "U", features: ["hashtag:run"] }]).withOptions({ weights: { similar: 0, content: 1, trending: 0, popular: 0 } });
+    const history = [
+      { itemId: "P", weight: 0.5, time: t0 },
+      { itemId: "Q", weight: 2, time: t0 },
+      { itemId: "Q", weight: 0.5, time: t0 + DAY },
+      { itemId: "R", weight: 5, time: t0 },
+      { itemId: "S", weight: 2, time: t0 + DAY },
+      { itemId: "U", weight: 8, time: t0 },
+    ];
+    const [t] = model.recommendForHistory(history, 1);
+    // R (5), then S and Q (2 each; S the later); P's view and U (another tag) are not evidence.
+    expect(t).toMatchObject({ itemId: "T", reason: { kind: "content", because: "hashtag yoga", evidence: ["R", "S", "Q"] } });
   });
 });

@@ -70,6 +70,12 @@ export function scoreContent(index: ContentIndex, profile: ReadonlyMap<number, n
  * contributes at least a quarter of what the best word does.
  */
 export function topSharedFeature(index: ContentIndex, profile: ReadonlyMap<number, number>, item: number): string | undefined {
+  const pick = topSharedFeatureIndex(index, profile, item);
+  return pick < 0 ? undefined : index.featureNames[pick].replace(":", " ");
+}
+
+/** The same feature as its index in `featureNames` (−1: none shared). */
+export function topSharedFeatureIndex(index: ContentIndex, profile: ReadonlyMap<number, number>, item: number): number {
   const { f, v } = index.itemFeatures[item];
   let best = -1;
   let bestValue = 0;
@@ -86,6 +92,5 @@ export function topSharedFeature(index: ContentIndex, profile: ReadonlyMap<numbe
       named = f[k];
     }
   }
-  const pick = named >= 0 && namedValue >= 0.25 * bestValue ? named : best;
-  return pick < 0 ? undefined : index.featureNames[pick].replace(":", " ");
+  return named >= 0 && namedValue >= 0.25 * bestValue ? named : best;
 }

@@ -1,4 +1,4 @@
-import { buildContentIndex, scoreContent, topSharedFeature, userProfile, type ContentIndex } from "./content";
+import { buildContentIndex, scoreContent, topSharedFeatureIndex, userProfile, type ContentIndex } from "./content";
 import { itemNeighbours, type Neighbours } from "./item-knn";
 import { decayedPopularity, TimelinePopularity } from "./popularity";
 import type { CatalogueItem, Interaction, Reason, Recommendation } from "./types";
@@ -13,10 +13,17 @@ import type { CatalogueItem, Interaction, Reason, Recommendation } from "./types
  *   events before T and `trendingAfterDays` for events after it — "popular since you were last here"); T is
  *   the model's reference time for a user without history;
  * - `popular`: popularity decayed back from the model's reference time (the last event).
- * Items in the user's history are never returned. A user without history gets `trending` + `popular` only.
+ * Items in the user's history are never returned. A user without history gets `trending` + `popular` only,
+ * with the defaults' own weights and trending windows (`coldStartOptions`) whatever the blend's: the tuning
+ * scores people with a history only, and may switch off what a newcomer's list rests on (a tuned `popular`
+ * 0 with `trendingBeforeDays` 0 scored every post 0 for them, in tie-break order).
  * Each item's reason is the scorer with the largest weighted contribution, except that a personal one
  * (similar, then content) is preferred when it gives at least a third of the largest: "because you liked …"
- * tells a person more than "trending" does.
+ * tells a person more than "trending" does. Items no scorer gives anything come last, by raw popularity and
+ * then the newest first, with the reason "popular" (not `recent` unless engaged with lately) or, when nobody
+ * ever engaged with them, "none". A reason says whether the item is new (published
+ * within `recentDays` of the reference time, or after it) or, for trending and popular, was engaged with
+ * that lately; for a user without history, trending that is not that recent is given as popular.
  */
 
 const DAY = 86_400_000;
@@ -38,6 +45,19 @@ export const defaultRecommenderOptions = {
 };
 
 export type RecommenderOptions = typeof defaultRecommenderOptions;
+
+/**
+ * What "now" means in a reason: a post published, or last engaged with, at most this many days before the
+ * model's reference time (its latest interaction) — the defaults' popularity half-life.
+ */
+export const recentDays = 7;
+
+/** A user without history is ranked with these, never with a tuned blend's (see above). */
+export const coldStartOptions: Pick<RecommenderOptions, "weights" | "trendingBeforeDays" | "trendingAfterDays"> = {
+  weights: { similar: 0, content: 0, trending: defaultRecommenderOptions.weights.trending, popular: defaultRecommenderOptions.weights.popular },
+  trendingBeforeDays: defaultRecommenderOptions.trendingBeforeDays,
+  trendingAfterDays: defaultRecommenderOptions.trendingAfterDays,
+};
 export type Scorer = keyof RecommenderOptions["weights"];
 const scorers: readonly Scorer[] = ["similar", "content", "trending", "popular"];
 
@@ -58,12 +78,16 @@ export interface RecommenderJson {
   popular: number[];
   events: { time: number[]; item: number[] };
   users: Record<string, { item: number[]; w: number[]; time: number[] }>;
+  /** Per item, its publication time (null when unknown); absent in models saved before it was kept. */
+  published?: Array<number | null>;
 }
 
 export class Recommender {
   private readonly itemIndex: Map<string, number>;
   private readonly content: ContentIndex;
   private readonly timeline: TimelinePopularity;
+  /** Per item, its latest interaction (−Infinity: none). */
+  private readonly lastEvent: Float64Array;
 
   private constructor(
     readonly options: RecommenderOptions,
@@ -74,10 +98,15 @@ export class Recommender {
     private readonly popular: Float64Array,
     events: { time: Float64Array; item: Int32Array },
     private readonly users: Map<string, HistoryEntry[]>,
+    /** Per item, its publication time (−Infinity: unknown). */
+    private readonly published: Float64Array,
   ) {
     this.itemIndex = new Map(items.map((id, i) => [id, i]));
     this.content = buildContentIndex(features);
     this.timeline = new TimelinePopularity(events.time, events.item);
+    this.lastEvent = new Float64Array(items.length).fill(-Infinity);
+    // Events are in time order: the last one seen of an item is its latest.
+    for (let e = 0; e < events.time.length; e++) this.lastEvent[events.item[e]] = events.time[e];
   }
 
   /** Fits on interactions; the catalogue is `items` plus every interacted item (without features when unknown). */
@@ -85,15 +114,17 @@ export class Recommender {
     const opts: RecommenderOptions = { ...defaultRecommenderOptions, ...options, weights: { ...defaultRecommenderOptions.weights, ...options.weights } };
     const ids: string[] = [];
     const features: string[][] = [];
+    const published: number[] = [];
     const index = new Map<string, number>();
-    const add = (id: string, fs: readonly string[]) => {
+    const add = (id: string, fs: readonly string[], time?: number) => {
       if (index.has(id)) return index.get(id)!;
       index.set(id, ids.length);
       ids.push(id);
       features.push([...fs]);
+      published.push(time !== undefined && Number.isFinite(time) ? time : -Infinity);
       return ids.length - 1;
     };
-    for (const item of items) add(item.id, item.features);
+    for (const item of items) add(item.id, item.features, item.time);
     const users = new Map<string, HistoryEntry[]>();
     let referenceTime = -Infinity;
     for (const x of interactions) {
@@ -125,20 +156,23 @@ export class Recommender {
     const its = Int32Array.from(events, (e) => e.item);
     const popular = decayedPopularity(times, its, ids.length, referenceTime, opts.popularHalfLifeDays);
     const sorted = TimelinePopularity.fromEvents(events);
-    return new Recommender(opts, referenceTime, ids, features, neighbours, popular, { time: sorted.times, item: sorted.items }, users);
+    return new Recommender(opts, referenceTime, ids, features, neighbours, popular, { time: sorted.times, item: sorted.items }, users, Float64Array.from(published));
   }
 
   /** The same fitted parts with other blend weights / serving-time options (no refit of the neighbours). */
   withOptions(options: Partial<Pick<RecommenderOptions, "weights" | "userHalfLifeDays" | "trendingBeforeDays" | "trendingAfterDays">>): Recommender {
     const opts = { ...this.options, ...options, weights: { ...this.options.weights, ...options.weights } };
     const copy = new Recommender(opts, this.referenceTime, this.items, this.features, this.neighbours, this.popular,
-      { time: this.timeline.times, item: this.timeline.items }, this.users);
+      { time: this.timeline.times, item: this.timeline.items }, this.users, this.published);
     copy.segmentPopular = this.segmentPopular;
+    copy.segmentLast = this.segmentLast;
     return copy;
   }
 
   /** Per segment, recency-aware popularity among its members (the popular scorer for a member of one). */
   private segmentPopular = new Map<string, Float64Array>();
+  /** Per segment, each item's latest interaction by one of its members (−Infinity: none). */
+  private segmentLast = new Map<string, Float64Array>();
 
   /**
    * Groups of users (e.g. audience segments): each gets its own recency-aware popularity, from its
@@ -147,14 +181,26 @@ export class Recommender {
   setSegments(segmentOf: ReadonlyMap<string, string>): void {
     const h = this.options.popularHalfLifeDays * DAY;
     const out = new Map<string, Float64Array>();
+    const lastOut = new Map<string, Float64Array>();
     for (const [userId, entries] of this.users) {
       const segment = segmentOf.get(userId);
       if (segment === undefined) continue;
       let arr = out.get(segment);
       if (!arr) out.set(segment, (arr = new Float64Array(this.items.length)));
-      for (const e of entries) arr[e.item] += Math.pow(2, -Math.max(0, this.referenceTime - e.time) / h);
+      let last = lastOut.get(segment);
+      if (!last) lastOut.set(segment, (last = new Float64Array(this.items.length).fill(-Infinity)));
+      for (const e of entries) {
+        arr[e.item] += Math.pow(2, -Math.max(0, this.referenceTime - e.time) / h);
+        if (e.time > last[e.item]) last[e.item] = e.time;
+      }
     }
     this.segmentPopular = out;
+    this.segmentLast = lastOut;
+  }
+
+  /** Published, or (`times` = the latest interactions) engaged with, within `recentDays` of the reference time. */
+  private isRecent(times: Float64Array, i: number): boolean {
+    return this.timeline.times.length > 0 && times[i] >= this.referenceTime - recentDays * DAY;
   }
 
   hasUser(userId: string): boolean {
@@ -180,7 +226,9 @@ export class Recommender {
 
   private rank(history: readonly HistoryEntry[], k: number, exclude: Iterable<string>, segment?: string): Recommendation[] {
     const n = this.items.length;
-    const { weights } = this.options;
+    const cold = history.length === 0;
+    const options: RecommenderOptions = cold ? { ...this.options, ...coldStartOptions } : this.options;
+    const { weights } = options;
     const blocked = new Uint8Array(n);
     for (const h of history) blocked[h.item] = 1;
     for (const id of exclude) {
@@ -188,7 +236,7 @@ export class Recommender {
       if (i !== undefined) blocked[i] = 1;
     }
     const last = history.length ? history.reduce((m, h) => Math.max(m, h.time), -Infinity) : this.referenceTime;
-    const decayed = history.map((h) => ({ item: h.item, w: h.w * Math.pow(2, -(last - h.time) / (this.options.userHalfLifeDays * DAY)) }));
+    const decayed = history.map((h) => ({ item: h.item, w: h.w * Math.pow(2, -(last - h.time) / (options.userHalfLifeDays * DAY)) }));
     const parts: Record<Scorer, Float64Array | undefined> = { similar: undefined, content: undefined, trending: undefined, popular: undefined };
     let because: Int32Array | undefined;
     let profile: Map<number, number> | undefined;
@@ -217,7 +265,7 @@ export class Recommender {
     }
     if (weights.trending > 0) {
       parts.trending = new Float64Array(n);
-      this.timeline.scoreAround(last, this.options.trendingBeforeDays, this.options.trendingAfterDays, parts.trending);
+      this.timeline.scoreAround(last, options.trendingBeforeDays, options.trendingAfterDays, parts.trending);
     }
     const fromSegment = segment !== undefined ? this.segmentPopular.get(segment) : undefined;
     if (weights.popular > 0) parts.popular = fromSegment ?? this.popular;
@@ -235,9 +283,12 @@ export class Recommender {
       if (!p || scale[name] === 0) continue;
       for (let i = 0; i < n; i++) total[i] += scale[name] * p[i];
     }
-    // Top k by score (ties: higher raw popularity, then catalogue order), by insertion into a short list.
+    // Top k by score (ties: higher raw popularity, then the newer, then catalogue order), by insertion into a short list.
     const top: number[] = [];
-    const better = (a: number, b: number) => total[a] > total[b] || (total[a] === total[b] && (this.popular[a] > this.popular[b] || (this.popular[a] === this.popular[b] && a < b)));
+    const pub = this.published;
+    const better = (a: number, b: number) =>
+      total[a] > total[b] ||
+      (total[a] === total[b] && (this.popular[a] > this.popular[b] || (this.popular[a] === this.popular[b] && (pub[a] > pub[b] || (pub[a] === pub[b] && a < b)))));
     for (let i = 0; i < n && k > 0; i++) {
       if (blocked[i]) continue;
       if (top.length === k && !better(i, top[k - 1])) continue;
@@ -246,13 +297,33 @@ export class Recommender {
       top.splice(at, 0, i);
       if (top.length > k) top.pop();
     }
+    // The history's items, each with its strongest interaction (then the latest), strongest first: a content reason's evidence.
+    let strongest: HistoryEntry[] | undefined;
+    if (profile) {
+      const m = new Map<number, HistoryEntry>();
+      for (const h of history) {
+        const s = m.get(h.item);
+        if (!s || h.w > s.w || (h.w === s.w && h.time > s.time)) m.set(h.item, h);
+      }
+      strongest = [...m.values()].sort((a, b) => b.w - a.w || b.time - a.time || a.item - b.item);
+    }
+    const segmentLast = fromSegment ? this.segmentLast.get(segment!) : undefined;
     return top.map((i) => {
-      const reason = this.reason(i, parts, scale, because, profile);
-      return { itemId: this.items[i], score: total[i], reason: reason.kind === "popular" && fromSegment ? { kind: "popular" as const, segment } : reason };
+      let reason = this.reason(i, parts, scale, because, profile, strongest);
+      if (reason.kind === "trending" && cold && !this.isRecent(this.lastEvent, i)) reason = { kind: "popular", recent: false };
+      if (reason.kind === "popular" && fromSegment && (parts.popular?.[i] ?? 0) > 0) reason = { kind: "popular", segment, recent: segmentLast ? this.isRecent(segmentLast, i) : false };
+      return { itemId: this.items[i], score: total[i], reason };
     });
   }
 
-  private reason(i: number, parts: Record<Scorer, Float64Array | undefined>, scale: Record<Scorer, number>, because: Int32Array | undefined, profile: Map<number, number> | undefined): Reason {
+  private reason(
+    i: number,
+    parts: Record<Scorer, Float64Array | undefined>,
+    scale: Record<Scorer, number>,
+    because: Int32Array | undefined,
+    profile: Map<number, number> | undefined,
+    strongest: readonly HistoryEntry[] | undefined,
+  ): Reason {
     let best: Scorer = "popular";
     let bestValue = 0;
     for (const name of scorers) {
@@ -270,13 +341,22 @@ export class Recommender {
         break;
       }
     }
+    // No signal for this user: ranked by raw popularity (the tie-break), then the newest first.
+    if (bestValue === 0) return Number.isFinite(this.lastEvent[i]) ? { kind: "popular", recent: this.isRecent(this.lastEvent, i) } : { kind: "none", recent: this.isRecent(this.published, i) };
     if (best === "similar" && because && because[i] >= 0) return { kind: "similar", because: this.items[because[i]] };
     if (best === "content" && profile) {
-      const feature = topSharedFeature(this.content, profile, i);
-      if (feature) return { kind: "content", because: feature };
+      const feature = topSharedFeatureIndex(this.content, profile, i);
+      if (feature >= 0) {
+        const evidence: string[] = [];
+        for (const h of strongest ?? []) {
+          if (evidence.length === 3) break;
+          if (this.content.itemFeatures[h.item].f.includes(feature)) evidence.push(this.items[h.item]);
+        }
+        return { kind: "content", because: this.content.featureNames[feature].replace(":", " "), evidence, recent: this.isRecent(this.published, i) };
+      }
     }
     if (best === "trending") return { kind: "trending" };
-    return { kind: "popular" };
+    return { kind: "popular", recent: this.isRecent(this.lastEvent, i) };
   }
 
   toJSON(): RecommenderJson {
@@ -293,6 +373,7 @@ export class Recommender {
       popular: [...this.popular],
       events: { time: [...this.timeline.times], item: [...this.timeline.items] },
       users,
+      published: Array.from(this.published, (t) => (Number.isFinite(t) ? t : null)),
     };
   }
 
@@ -302,8 +383,9 @@ export class Recommender {
     }
     const users = new Map<string, HistoryEntry[]>();
     for (const [id, h] of Object.entries(json.users)) users.set(id, h.item.map((item, k) => ({ item, w: h.w[k], time: h.time[k] })));
+    const published = Float64Array.from(json.items, (_, i) => json.published?.[i] ?? -Infinity);
     return new Recommender(json.options, json.referenceTime, json.items, json.features, json.neighbours, Float64Array.from(json.popular),
-      { time: Float64Array.from(json.events.time), item: Int32Array.from(json.events.item) }, users);
+      { time: Float64Array.from(json.events.time), item: Int32Array.from(json.events.item) }, users, published);
   }
 }
 

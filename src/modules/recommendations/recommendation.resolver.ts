@@ -16,10 +16,13 @@ export class RecommendedPostType {
   @Field(() => Float, { description: "The blend's score (relative within one list)." })
   score: number;
 
-  @Field({ description: "Why, in words: “because you shared …”, “new on #topic, which you engage with”, “trending since your last visit” (“trending now” for someone with no history), …" })
+  @Field({
+    description:
+      "Why, in words: “because you shared …”, “on #topic, which you viewed” (“new on …” for a post published in the data's last 7 days; “which you often engage with” after more than views on three or more such posts), “trending since your last visit” (“trending now” for someone with no history), “popular now” (“popular earlier” when last engaged with more than 7 days before the data's latest interaction), “no engagement yet”, …",
+  })
   reason: string;
 
-  @Field({ description: "Which signal put it there: similar (people who engaged with what you did), content, trending or popular." })
+  @Field({ description: "Which signal put it there: similar (people who engaged with what you did), content, trending, popular, or none (nobody engaged with the post yet: listed last, newest first, score 0)." })
   source: string;
 
   postId: number;
@@ -78,7 +81,7 @@ export class RecommendationResolver {
   @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
   @Query(() => RecommendationConnection, {
     description:
-      "Posts for a person, best first, each with a reason; never one they already engaged with; a full page for someone with no history. `after` continues the list the cursor came from, without what the person engaged with since.",
+      "Posts for a person, best first, each with a reason; never one they already engaged with, one they authored, or one scheduled for later (publishedAt after now); a full page for someone with no history while there are posts to recommend. `after` continues the list the cursor came from, without what the person engaged with since.",
   })
   async recommendations(
     @Arg("userId", () => ID, { description: "The person's (a User's) global ID." }) userId: string,
@@ -97,7 +100,7 @@ export class RecommendationResolver {
   }
 
   @Uncacheable("ranked by the in-memory recommender, which is refitted after the data changed while the previous fit keeps serving")
-  @Query(() => [RecommendedPostType], { description: "Posts like this one, best first, each with a reason." })
+  @Query(() => [RecommendedPostType], { description: "Posts like this one, best first, each with a reason; never one scheduled for later (publishedAt after now)." })
   async similarPosts(@Arg("postId", () => ID, { description: "The post to find others like." }) postId: string, @Arg("first", () => Int, { defaultValue: 10, description: "1–50." }) first: number, @Ctx() ctx: Context) {
     const post = await this.posts.getOrThrow(ctx.loaders, postId, "postId");
     return this.recommendationService.similarTo(ctx.loaders, post.id, first);

@@ -57,6 +57,26 @@ const diversityShare = 0.4;
 const cachedDepth = 2 * maxRecommendations + 1;
 
 const verbs: Record<InteractionType, string> = { CONVERSION: "bought from", SHARE: "shared", COMMENT: "commented on", LIKE: "liked", CLICK: "clicked", VIEW: "viewed" };
+/** The same, said of a tag, topic, format or account (“#running, which you bought through”). */
+const interestVerbs: Record<InteractionType, string> = { CONVERSION: "bought through", SHARE: "shared", COMMENT: "commented on", LIKE: "liked", CLICK: "clicked on", VIEW: "viewed" };
+
+/**
+ * What a person did with the posts behind a content reason (the engine's evidence: up to three posts of their
+ * history sharing the feature, the one with the strongest interaction first), in words: "often engage with"
+ * when they did more than view three or more of them, else the strongest thing they did ("viewed" after
+ * views only), with `posts` how many of them they did it with (1, 2 or 3: three means three or more).
+ */
+export function interestIn(evidence: readonly string[], history: ReadonlyArray<{ itemId: string; type: InteractionType }>): { words: string; often: boolean; posts: number } | null {
+  const strongest = evidence.map((id) => {
+    let type: InteractionType | undefined;
+    for (const h of history) if (h.itemId === id && (type === undefined || interestWeights[h.type] > interestWeights[type])) type = h.type;
+    return type;
+  });
+  const top = strongest[0];
+  if (top === undefined) return null;
+  if (strongest.length >= 3 && strongest.every((t) => t !== undefined && t !== "VIEW")) return { words: "often engage with", often: true, posts: 3 };
+  return { words: interestVerbs[top], often: false, posts: strongest.filter((t) => t === top).length };
+}
 
 /** Common English words that say nothing about a post's content. */
 const stopWords = new Set(
@@ -102,7 +122,7 @@ export class RecommendationService {
    * Per person, the ranked list and the history it was ranked from (its size and newest time): reused
    * while the same model serves and the person has done nothing new, recomputed otherwise.
    */
-  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; list: RankedList }>({ max: cachedPeople });
+  private readonly ranked = new LRUCache<number, { model: RecommenderClient; key: string; list: RankedList; until: number }>({ max: cachedPeople });
   /** Lists pages were cut from, by "<userId>:<list id>", so that the next page continues the same list. */
   private readonly lists = new LRUCache<string, RankedList>({ max: keptLists });
   private nextListId = 1;
@@ -151,7 +171,7 @@ export class RecommendationService {
       weights[i] = interestWeights[e.type as InteractionType];
       times[i] = this.db.toDate(e.occurredAt)!.getTime();
     }
-    const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType", "text" FROM "posts"`);
+    const posts = await this.db.query<Row>(`SELECT "id", "category", "authorId", "mediaType", "text", "publishedAt" FROM "posts"`);
     const tags = await this.db.query<{ postId: number; tag: string }>(`SELECT "postId", "tag" FROM "post_hashtags"`);
     const tagsOf = new Map<number, string[]>();
     for (const t of tags) {
@@ -162,6 +182,7 @@ export class RecommendationService {
     const catalogue = posts.map((p) => ({
       id: String(p.id),
       features: [...(tagsOf.get(Number(p.id)) ?? []), ...(p.category ? [`topic:${p.category}`] : []), `account:${p.authorId}`, `media:${p.mediaType}`, ...textWords(String(p.text ?? ""))],
+      time: this.db.toDate(p.publishedAt)?.getTime(),
     }));
     return { users, items, weights, times, catalogue };
   }
@@ -222,6 +243,22 @@ export class RecommendationService {
     await f?.client.close();
   }
 
+  /**
+   * Posts not published yet (scheduled after `now`) and when the first of them goes live (Infinity: none):
+   * they are recommended to no one until then.
+   */
+  private async scheduled(now: number): Promise<{ ids: string[]; until: number }> {
+    const rows = await this.db.query<Row>(`SELECT "id", "publishedAt" FROM "posts" WHERE "publishedAt" > ?`, [this.db.param(new Date(now))]);
+    let until = Infinity;
+    for (const r of rows) until = Math.min(until, this.db.toDate(r.publishedAt)!.getTime());
+    return { ids: rows.map((r) => String(r.id)), until };
+  }
+
+  /** The posts a person authored: never recommended to them. */
+  private async authored(userId: number): Promise<string[]> {
+    return (await this.db.query<Row>(`SELECT "id" FROM "posts" WHERE "authorId" = ?`, [userId])).map((r) => String(r.id));
+  }
+
   private async history(userId: number): Promise<Array<{ itemId: string; weight: number; time: number; type: InteractionType }>> {
     const rows = await this.db.query<Row>(`SELECT "postId", "type", "occurredAt" FROM "interactions" WHERE "userId" = ?`, [userId]);
     return rows.map((r) => ({ itemId: String(r.postId), type: r.type as InteractionType, weight: interestWeights[r.type as InteractionType], time: this.db.toDate(r.occurredAt)!.getTime() }));
@@ -229,7 +266,7 @@ export class RecommendationService {
 
   /**
    * Posts for a person, best first, from position `offset` of a ranked list; never one they already
-   * engaged with. A page names its list (`listId`): the next page, asked for with that id, continues the
+   * engaged with, one they authored, or one not published yet. A page names its list (`listId`): the next page, asked for with that id, continues the
    * same list even if the person did something since (which re-ranks their current list), leaving out
    * only what they engaged with meanwhile, so an infinite-scroll feed neither repeats nor skips a post.
    * Without a list id (or once it is forgotten) the person's current list is used.
@@ -261,19 +298,22 @@ export class RecommendationService {
 
   /**
    * The person's current list, at least `needed` deep unless the catalogue runs out: a warm person's
-   * ranking (reused while they do nothing new and the same fit serves), or a cold start's. It is kept under
-   * a new id, or the id it was kept under before when it is the same list.
+   * ranking (reused while they do nothing new, the same fit serves and no scheduled post went live), or a
+   * cold start's. It is kept under a new id, or the id it was kept under before when it is the same list.
    */
   private async currentList(loaders: Loaders, userId: number, history: ReadonlyArray<{ itemId: string; weight: number; time: number }>, needed: number): Promise<RankedList> {
     const model = await this.model();
     const key = `${history.length}:${history.reduce((m, h) => Math.max(m, h.time), 0)}`;
     const cached = this.ranked.get(userId);
     // A cached list answers when it holds this page and one more, or holds everything there is to recommend.
-    if (cached && cached.model === model && cached.key === key && (cached.list.complete || cached.list.entries.length >= needed)) {
+    if (cached && cached.model === model && cached.key === key && Date.now() < cached.until && (cached.list.complete || cached.list.entries.length >= needed)) {
       if (!this.lists.has(`${userId}:${cached.list.id}`)) this.lists.set(`${userId}:${cached.list.id}`, cached.list);
       return cached.list;
     }
-    const seen = [...new Set(history.map((h) => h.itemId))];
+    const now = Date.now();
+    const scheduled = await this.scheduled(now);
+    // Left out by the engine: what the person engaged with, what they authored and what is not published yet.
+    const seen = [...new Set([...history.map((h) => h.itemId), ...(await this.authored(userId)), ...scheduled.ids])];
     const segmentId = (await this.segments.ofUser(loaders, userId))?.id;
     const platform = (await this.users.byId(loaders, userId))?.platform ?? null;
     let depth = Math.max(cachedDepth, needed);
@@ -284,26 +324,30 @@ export class RecommendationService {
       // Fewer than asked for: the catalogue ran out. Posts erased since the fit, posts of other platforms and
       // posts held back for another page's topic budget leave gaps: rank deeper.
       complete = raw.length < depth;
-      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId), platform, !complete);
+      ranked = await this.spreadTopics(loaders, raw, (r) => Number(r.itemId), userId, platform, now, !complete);
       if (complete || ranked.length >= needed) break;
       depth += depth - ranked.length;
     }
-    const entries = history.length === 0 ? await this.coldStart(loaders, userId, ranked, platform, !complete) : ranked.map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r }));
+    const entries = history.length === 0 ? await this.coldStart(loaders, userId, ranked, platform, now, !complete) : ranked.map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r }));
     const list: RankedList = { id: this.nextListId++, entries, complete };
-    this.ranked.set(userId, { model, key, list });
+    this.ranked.set(userId, { model, key, list, until: scheduled.until });
     this.lists.set(`${userId}:${list.id}`, list);
     return list;
   }
 
   /**
-   * A ranked list without the posts that no longer exist (erased since the fit) or are on another platform
-   * than the person's, re-ordered so that at most `diversityShare` of any `diversityPage` consecutive posts
-   * share a topic.
+   * A ranked list without the posts that no longer exist (erased since the fit), are on another platform
+   * than the person's, are the person's own or are not published at `now` (as they are stored now: an edit
+   * since the fit counts), re-ordered so that at most `diversityShare` of any `diversityPage` consecutive
+   * posts share a topic.
    */
-  private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number, platform: string | null, partial: boolean): Promise<T[]> {
+  private async spreadTopics<T>(loaders: Loaders, list: T[], postIdOf: (item: T) => number, userId: number, platform: string | null, now: number, partial: boolean): Promise<T[]> {
     const posts = await Promise.all(list.map((r) => this.posts.byId(loaders, postIdOf(r))));
     // An account sees the posts of its own platform: a Twitter account cannot like an Instagram post.
-    const existing = list.filter((_, i) => posts[i] !== undefined && (platform === null || posts[i]!.platform === platform));
+    const existing = list.filter((_, i) => {
+      const p = posts[i];
+      return p !== undefined && (platform === null || p.platform === platform) && p.authorId !== userId && p.publishedAt.getTime() <= now;
+    });
     const topicOf = new Map(list.map((r, i) => [postIdOf(r), posts[i]?.category ?? null]));
     return diversify(existing, (r) => topicOf.get(postIdOf(r)), diversityPage, diversityShare, partial);
   }
@@ -314,7 +358,7 @@ export class RecommendationService {
    * the engine's trending and popular posts fill the rest of the list. Topics are spread over the whole list
    * as over everyone's (at most 4 of any 10 from one topic).
    */
-  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], platform: string | null, partial: boolean): Promise<ListEntry[]> {
+  private async coldStart(loaders: Loaders, userId: number, fallback: Ranked[], platform: string | null, now: number, partial: boolean): Promise<ListEntry[]> {
     const user = await this.users.byId(loaders, userId);
     const segment = (await this.segments.ofUser(loaders, userId)) ?? (await this.segments.segmentByAttributes(user?.attributes ?? null));
     const fromSegment = segment ? await this.segments.popularIn(segment.id, cachedDepth) : [];
@@ -323,17 +367,19 @@ export class RecommendationService {
       ...fromSegment.map((postId, i) => ({ postId, score: 1 - i / (fromSegment.length + 1), source: "popular" as const, reason: `popular with “${segment!.name}”, people like you` })),
       ...fallback.filter((r) => !taken.has(r.itemId)).map((r) => ({ postId: Number(r.itemId), score: r.score, source: r.reason.kind, ranked: r })),
     ];
-    return this.spreadTopics(loaders, list, (r) => r.postId, platform, partial);
+    return this.spreadTopics(loaders, list, (r) => r.postId, userId, platform, now, partial);
   }
 
   /** Posts like this one: what the people who engaged with it also engaged with, and posts sharing its tags. */
   async similarTo(loaders: Loaders, postId: number, first: number): Promise<RecommendedPost[]> {
     if (!Number.isInteger(first) || first < 1 || first > maxRecommendations) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxRecommendations}, found ${first}`);
     const model = await this.model();
-    // A few more than asked for, in case some were erased since the fit.
-    const ranked = await model.rank([{ itemId: String(postId), weight: 1, time: Date.now() }], first + 10, [String(postId)], { similar: 1, content: 0.5, trending: 0, popular: 0.05 });
+    const now = Date.now();
+    const scheduled = await this.scheduled(now);
+    // A few more than asked for, in case some were erased (or moved to the future) since the fit.
+    const ranked = await model.rank([{ itemId: String(postId), weight: 1, time: now }], first + 10, [String(postId), ...scheduled.ids], { similar: 1, content: 0.5, trending: 0, popular: 0.05 });
     const posts = await Promise.all(ranked.map((r) => this.posts.byId(loaders, Number(r.itemId))));
-    const existing = ranked.filter((_, i) => posts[i] !== undefined).slice(0, first);
+    const existing = ranked.filter((_, i) => posts[i] !== undefined && posts[i]!.publishedAt.getTime() <= now).slice(0, first);
     return Promise.all(existing.map((r, i) => this.describe(loaders, r, i + 1, [], null, true)));
   }
 
@@ -354,20 +400,42 @@ export class RecommendationService {
         break;
       }
       case "content": {
-        const [kind, value] = why.because.split(" ");
-        const label = kind === "hashtag" ? `#${value}` : kind === "topic" ? value : kind === "word" ? `“${value}”` : kind === "account" ? "an account" : `${value?.toLowerCase()} posts`;
-        if (kind === "account" && value) {
-          const handle = (await this.users.byId(loaders, Number(value)))?.handle;
-          reason = similarMode ? `also from @${handle ?? "the same account"}` : `more from @${handle ?? "an account"}, whose posts you engage with`;
-        } else reason = similarMode ? `also about ${label}` : `new on ${label}, which you engage with`;
+        const i = why.because.indexOf(" ");
+        const kind = why.because.slice(0, i);
+        const value = why.because.slice(i + 1);
+        const label = kind === "hashtag" ? `#${value}` : kind === "topic" ? value : kind === "word" ? `“${value}”` : kind === "account" ? "an account" : `${value.toLowerCase()} posts`;
+        if (similarMode) {
+          reason = kind === "account" ? `also from @${(await this.users.byId(loaders, Number(value)))?.handle ?? "the same account"}` : `also about ${label}`;
+          break;
+        }
+        // "new" only for a post published within the engine's recency window (see Reason); the interest part
+        // says what the person did with the posts behind it, no more.
+        const interest = interestIn(why.evidence, history);
+        if (kind === "account") {
+          const handle = (await this.users.byId(loaders, Number(value)))?.handle ?? "an account";
+          const whose = interest ? `, whose ${interest.posts > 1 || interest.often ? "posts" : "post"} you ${interest.words}` : "";
+          reason = `${why.recent ? "new" : "more"} from @${handle}${whose}`;
+        } else if (kind === "media") {
+          reason = `${why.recent ? "a new" : "a"} ${value.toLowerCase()} post${interest ? `, a format you ${interest.words}` : ""}`;
+        } else {
+          const about = kind === "word" ? `${why.recent ? "new, " : ""}about ${label}` : `${why.recent ? "new " : ""}on ${label}`;
+          reason = `${about}${interest ? `, which you ${interest.words}` : ""}`;
+        }
         break;
       }
       case "trending":
-        // Without history the engine's trending is around the data's latest time: the person has no "last visit".
+        // Without history the engine's trending is around the data's latest time (and engaged with lately): the
+        // person has no "last visit".
         reason = history.length > 0 ? "trending since your last visit" : "trending now";
         break;
-      case "popular":
-        reason = why.segment && segmentName ? `popular with “${segmentName}” lately` : "popular now";
+      case "popular": {
+        // "now" / "lately" only when engaged with within the engine's recency window.
+        const when = why.recent ? (why.segment && segmentName ? "lately" : "now") : "earlier";
+        reason = why.segment && segmentName ? `popular with “${segmentName}” ${when}` : `popular ${when}`;
+        break;
+      }
+      case "none":
+        reason = why.recent ? "new, no engagement yet" : "no engagement yet";
         break;
     }
     return { postId, rank, score: r.score, reason, source: why.kind };
