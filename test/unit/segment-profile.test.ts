@@ -26,7 +26,7 @@ describe("profiles and names", () => {
       member({ shares: 4, hours: evening, topics: new Map([["fitness", 4]]), comments_: { n: 0, positive: 0, negative: 0, scoreSum: 0 } }),
     ];
     const p = profileOf(members, 10);
-    expect(p).toMatchObject({ size: 2, share: 0.2, activeHours: [19, 20, 8], conversionRate: 0.5 });
+    expect(p).toMatchObject({ size: 2, share: 0.2, activeHours: [19, 20, 8], hoursOf: "actions", conversionRate: 0.5 });
     expect(p.means.shares).toBe(5);
     // Actions per member: likes 4, comments 1, shares 5, clicks 2 → shares 5/12.
     expect(p.actionMix.shares).toBeCloseTo(5 / 12, 12);
@@ -43,7 +43,7 @@ describe("profiles and names", () => {
     expect(describeSegment(p, profileOf([...members, ...Array.from({ length: 8 }, () => member({ hours: morning }))], 10)).name).toBe("Evening sharers — fitness");
     // Shares per person: 5 against the audience's (6 + 4 + 8·1) / 10 = 1.8; of the audience's 88 actions 18 are shares (20%).
     expect(d.description).toBe(
-      "2 people (20% of the audience) who share more than most (5.0 shares each against 1.8; 42% of their actions against 20%), most active around 19:00 UTC, into fitness and yoga (#hiit), convert at 50.0%, comments 75% positive, 25% negative.",
+      "2 people (20% of the audience) who share more than most (5.0 shares each against 1.8; 42% of their actions against 20%), most active around 19:00 UTC (likes, comments, shares, clicks), into fitness and yoga (#hiit), convert at 50.0%, comments 75% positive, 25% negative.",
     );
     // After an erasure the size and share are the current ones; the rest is as trained.
     expect(withLiveSize(d.description, 1, 0.125)).toBe(d.description.replace("2 people (20% of the audience)", "1 person (13% of the audience)"));
