@@ -118,6 +118,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     if (name === rankingModelName) recommendations.blendChanged();
   };
   sentiment.attachModels(models);
+  // Segments profiled before their busiest hours counted actions (not views) are re-profiled once.
+  void segments.refreshStaleProfiles().then((refreshed) => refreshed && recommendations.blendChanged());
   // A version activated by another process (`npm run train`) gets the same reactions within a few seconds.
   models.watchActivations([learnedModelName, segmentsModelName, rankingModelName]);
   // Texts stored before this analyser version (or whose scoring failed) are scored in the background.

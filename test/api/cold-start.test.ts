@@ -131,7 +131,7 @@ describe("best times for a new account", () => {
     const both = await api.ok<Times, unknown>(Q, { a: upsertUsers.items[0].id, s: segments[0].id });
     const segment = await api.ok<Times, unknown>(Q, { s: segments[0].id });
     expect(both.bestTimesToPost.every((t) => t.basis === "SEGMENT")).toBe(true);
-    expect(both.bestTimesToPost[0].reason).toMatch(/^this account has no posts yet: this segment's engagements with everyone's \d+ posts published/);
+    expect(both.bestTimesToPost[0].reason).toMatch(/^this account has no posts yet, so this is this segment's figure \(its engagement with everyone's posts, not this account's\): \d+ posts published \w+s at \d+:00 \(median [\d.]+ engagements? from this segment\), weighed with the whole audience's [\d.]+× at that time \(\d+ posts, counted as \d+\): [\d.]+× the typical post, so [\d.]+ engagements from this segment expected per post, against the average of [\d.]+ from this segment$/);
     // The same best slot as the segment's own, with its lift and figure (the segment's scale, not the audience's).
     const own = segment.bestTimesToPost.find((t) => t.basis === "SEGMENT")!;
     expect([both.bestTimesToPost[0].weekday, both.bestTimesToPost[0].hour]).toEqual([own.weekday, own.hour]);

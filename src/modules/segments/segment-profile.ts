@@ -8,7 +8,7 @@ import type { UserFacts } from "../predictions/user-features";
 
 /** A member's behaviour counters (as the prediction features count them) and what the profile adds. */
 export interface MemberFacts extends Pick<UserFacts, "views" | "likes" | "comments" | "shares" | "clicks" | "conversions" | "activeDays" | "recencyDays"> {
-  /** Interactions per hour of day (UTC), 24 entries. */
+  /** Actions (likes, comments, shares, clicks; not views) per hour of day (UTC), 24 entries. */
   hours: number[];
   /** Topic → decayed interest score. */
   topics: Map<string, number>;
@@ -25,8 +25,10 @@ export interface SegmentProfile {
   means: Record<string, number>;
   /** Share of the members' actions (likes, comments, shares, clicks) of each kind. */
   actionMix: Record<"likes" | "comments" | "shares" | "clicks", number>;
-  /** The three busiest hours (UTC), busiest first. */
+  /** Up to three hours (UTC) with the most actions (likes, comments, shares, clicks), busiest first. */
   activeHours: number[];
+  /** What `activeHours` counts: "actions". Profiles stored before it counted every interaction, views included, and lack it. */
+  hoursOf: "actions";
   topTopics: Array<{ key: string; share: number }>;
   topHashtags: Array<{ key: string; share: number }>;
   sentiment: { comments: number; meanScore: number | null; positive: number | null; negative: number | null };
@@ -74,6 +76,7 @@ export function profileOf(members: readonly MemberFacts[], population: number): 
     means,
     actionMix,
     activeHours,
+    hoursOf: "actions",
     topTopics: top(members.map((m) => m.topics), 3),
     topHashtags: top(members.map((m) => m.hashtags), 3),
     sentiment: { comments: c.n, meanScore: c.n ? c.sum / c.n : null, positive: c.n ? c.p / c.n : null, negative: c.n ? c.g / c.n : null },
@@ -134,7 +137,7 @@ export function describeSegment(p: SegmentProfile, audience: SegmentProfile): { 
       : `whose fewer actions lean to ${lead} (${mix}; ${rate})`;
   const parts = [
     `${people(p.size)} (${pct(p.share)} of the audience) ${what}`,
-    p.activeHours.length ? `most active around ${p.activeHours[0]}:00 UTC` : "",
+    p.activeHours.length ? `most active around ${p.activeHours[0]}:00 UTC (likes, comments, shares, clicks)` : "",
     p.topTopics.length ? `into ${p.topTopics.map((t) => t.key).slice(0, 2).join(" and ")}${tag ? ` (#${tag.key})` : ""}` : "",
     `convert at ${(p.conversionRate * 100).toFixed(1)}%`,
     p.sentiment.comments ? `comments ${pct(p.sentiment.positive ?? 0)} positive, ${pct(p.sentiment.negative ?? 0)} negative` : "",

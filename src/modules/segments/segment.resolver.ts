@@ -73,7 +73,10 @@ export class SegmentType {
   @Field(() => [NamedShare], { description: "Shares of likes, comments, shares and clicks in the members' actions." })
   actionMix: NamedShare[];
 
-  @Field(() => [Int], { description: "The busiest hours of day (UTC), busiest first." })
+  @Field(() => [Int], {
+    description:
+      "Up to three hours of day (UTC) in which members liked, commented, shared and clicked most, busiest first (views do not count: people can view most at hours they do not engage in); as of when its version became active. The hours they act in, not the hours to publish at: bestTimesToPost(segmentId) ranks publication times by the engagement their posts drew from the members.",
+  })
   activeHours: number[];
 
   @Field(() => [NamedShare], { description: "The members' three strongest topics (post categories) by interest score, strongest first, each with its share of their topic interest; as of when its version became active." })
