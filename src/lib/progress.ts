@@ -10,33 +10,40 @@ export interface Progress {
 
 export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
 
-/** A bar on stderr when it is a terminal; plain "label: 40% (4000/10000)" lines every 10% otherwise (CI logs). */
-export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  let bar: SingleBar | undefined;
+/** Progress as one line at the start ("label: 0/10000") and one every 10% ("label: 40% (4000/10000)"), each given to `line`. */
+function byDeciles(line: (text: string, fields: { task: string; done: number; total: number }) => void): Progress {
   let label = "";
   let total = 0;
-  let lastDecile = -1;
+  let lastDecile = 0;
   return {
     start(l, t) {
       label = l;
       total = t;
-      lastDecile = -1;
-      if (stream.isTTY) {
-        bar = new SingleBar({ format: `${l.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`, stream, hideCursor: true }, Presets.shades_classic);
-        bar.start(t, 0);
-      } else {
-        stream.write(`${l}: 0/${t}\n`);
-      }
+      lastDecile = 0;
+      line(`${l}: 0/${t}`, { task: l, done: 0, total: t });
     },
     update(done) {
-      if (bar) bar.update(done);
-      else {
-        const decile = total ? Math.floor((done / total) * 10) : 10;
-        if (decile > lastDecile && decile > 0) {
-          lastDecile = decile;
-          stream.write(`${label}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total})\n`);
-        }
+      const decile = total ? Math.floor((done / total) * 10) : 10;
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        line(`${label}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total})`, { task: label, done, total });
       }
+    },
+    stop() {},
+  };
+}
+
+/** A bar on stderr when it is a terminal; plain "label: 40% (4000/10000)" lines every 10% otherwise (CI logs). */
+export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return byDeciles((text) => stream.write(`${text}\n`));
+  let bar: SingleBar | undefined;
+  return {
+    start(l, t) {
+      bar = new SingleBar({ format: `${l.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`, stream, hideCursor: true }, Presets.shades_classic);
+      bar.start(t, 0);
+    },
+    update(done) {
+      bar?.update(done);
     },
     stop() {
       bar?.stop();
@@ -45,25 +52,7 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Pr
   };
 }
 
-/** Progress as log lines (JSON, like every other server log line): one at the start and one every 10%. */
+/** Progress as log lines (JSON, like every other server log line), at the start and every 10%. */
 export function logProgress(logger: Logger): Progress {
-  let label = "";
-  let total = 0;
-  let lastDecile = -1;
-  return {
-    start(l, t) {
-      label = l;
-      total = t;
-      lastDecile = 0;
-      logger.info({ task: l, done: 0, total: t }, `${l}: 0/${t}`);
-    },
-    update(done) {
-      const decile = total ? Math.floor((done / total) * 10) : 10;
-      if (decile > lastDecile) {
-        lastDecile = decile;
-        logger.info({ task: label, done, total }, `${label}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total})`);
-      }
-    },
-    stop() {},
-  };
+  return byDeciles((text, fields) => logger.info(fields, text));
 }
