@@ -1,4 +1,5 @@
 import { BREAK, GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type ObjectFieldNode, type ValueNode } from "graphql";
+import { toGlobalId } from "graphql-relay";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "../lib/logger";
 
@@ -45,6 +46,16 @@ export class NotFoundError extends GraphQLError {
       extensions: { code: "NOT_FOUND", type, id: String(id), field },
     });
   }
+}
+
+/**
+ * A related row this request read an id of and then could not find: erased meanwhile by a concurrent erasure (a post
+ * listed, then its author gone). NOT_FOUND naming the field, not an internal error from a null non-null field.
+ */
+export async function stillThere<T>(value: Promise<T | undefined> | T | undefined, type: string, id: number, field: string): Promise<T> {
+  const found = await value;
+  if (found === undefined || found === null) throw new NotFoundError(type, toGlobalId(type, String(id)), field);
+  return found;
 }
 
 export class ForbiddenError extends GraphQLError {

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { stillThere } from "../../graphql/errors";
 import { connectionTypes } from "../../graphql/relay";
 import { Post } from "../posts/post.entity";
 import type { PostService } from "../posts/post.service";
@@ -48,12 +49,12 @@ export class InteractionResolver {
 
   @FieldResolver(() => User, { description: "The person who did it." })
   user(@Root() interaction: Interaction, @Ctx() ctx: Context) {
-    return this.usersService.byId(ctx.loaders, interaction.userId);
+    return stillThere(this.usersService.byId(ctx.loaders, interaction.userId), "User", interaction.userId, "user");
   }
 
   @FieldResolver(() => Post, { description: "The post it was done with." })
   post(@Root() interaction: Interaction, @Ctx() ctx: Context) {
-    return this.postsService.byId(ctx.loaders, interaction.postId);
+    return stillThere(this.postsService.byId(ctx.loaders, interaction.postId), "Post", interaction.postId, "post");
   }
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { stillThere } from "../../graphql/errors";
 import { connectionTypes } from "../../graphql/relay";
 import { User } from "../users/user.entity";
 import type { UserService } from "../users/user.service";
@@ -48,7 +49,7 @@ export class PostResolver {
 
   @FieldResolver(() => User, { description: "The account that published it." })
   author(@Root() post: Post, @Ctx() ctx: Context) {
-    return this.usersService.byId(ctx.loaders, post.authorId);
+    return stillThere(this.usersService.byId(ctx.loaders, post.authorId), "User", post.authorId, "author");
   }
 }
 

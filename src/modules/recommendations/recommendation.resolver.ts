@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { BadUserInputError } from "../../graphql/errors";
+import { BadUserInputError, stillThere } from "../../graphql/errors";
 import { PageInfo } from "../../graphql/relay";
 import { Uncacheable } from "../../graphql/response-cache";
 import { Post } from "../posts/post.entity";
@@ -108,6 +108,6 @@ export class RecommendationResolver {
 
   @FieldResolver(() => Post, { description: "The post recommended." })
   post(@Root() r: RecommendedPostType, @Ctx() ctx: Context) {
-    return this.posts.byId(ctx.loaders, r.postId);
+    return stillThere(this.posts.byId(ctx.loaders, r.postId), "Post", r.postId, "post");
   }
 }
