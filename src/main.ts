@@ -26,7 +26,19 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
 
+/**
+ * Why the start failed, in one line when the cause is outside the code: a bad setting, a database that refuses the
+ * connection or the password (errors with a system or PostgreSQL code), a malformed URL; a stack trace otherwise.
+ */
+function startError(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof URIError) return `DATABASE_URL is not a valid URL (${err.message})`;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof Error && typeof code === "string") return `${err.message} (${code}; check DATABASE_URL and that the database is running)`;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
 main().catch((err) => {
-  process.stderr.write(`Resonance failed to start: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`Resonance failed to start: ${startError(err)}\n`);
   process.exit(1);
 });

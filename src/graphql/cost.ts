@@ -3,11 +3,13 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isInputType,
   isListType,
   isCompositeType,
   isObjectType,
   isInterfaceType,
   Kind,
+  typeFromAST,
   valueFromAST,
   type DocumentNode,
   type FieldNode,
@@ -37,7 +39,15 @@ export const dataListSize = 10;
  * 100) { nodes { id } } } } }` costs 100 (posts) + 100 (nodes) + 100 × 100 (interactions) + 100 × 100 (their nodes)
  * = 20,200.
  */
-export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
+export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown> = {}): number {
+  // A variable not sent takes its default in the query (`query($n: Int = 60)`), as execution will.
+  const variables: Record<string, unknown> = { ...given };
+  for (const d of operation.variableDefinitions ?? []) {
+    const name = d.variable.name.value;
+    if (variables[name] !== undefined || !d.defaultValue) continue;
+    const type = typeFromAST(schema, d.type);
+    if (type && isInputType(type)) variables[name] = valueFromAST(d.defaultValue, type);
+  }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = schema.getRootType(operation.operation);

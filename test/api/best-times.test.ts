@@ -39,6 +39,10 @@ beforeAll(async () => {
       Array.from({ length: p.likes }, (_, i) => ({ externalId: `${p.externalId}-l${i}`, userHandle: `fan${i % 5}`, platform: "INSTAGRAM", postExternalId: p.externalId, type: "LIKE", occurredAt: p.at })),
     ),
   } as never);
+  // The data reaches 12 March (a view: it draws no engagement), so every post above is past its first 2 days.
+  await api.ok(RecordInteractionsDocument, {
+    interactions: [{ externalId: "late-view", userHandle: "fan0", platform: "INSTAGRAM", postExternalId: posts[0].externalId, type: "VIEW", occurredAt: "2026-03-12T00:00:00Z" }],
+  } as never);
 });
 
 afterAll(async () => {
@@ -90,6 +94,17 @@ describe("bestTimesToPost", () => {
     expect(bestTimesToPost[0].reason).toBe(
       "this account has no posts yet, so this is the whole audience's figure: its 6 posts published Wednesdays at 20:00 (median 21 engagements) drew 1.49× its typical post (compared on log(1 + engagements) and shrunk toward 1× as if by 6 more typical posts), so 32.0 engagements expected per post at the audience's average of 21.5, not this account's",
     );
+  });
+
+  it("leaves out posts whose engagement is not in yet: scheduled ones, and those out less than 2 days before the data's newest interaction", async () => {
+    const before = await api.ok<Times, unknown>(Query, { accountId: ids.smallco, first: 5 });
+    const audience = await api.ok<Times, unknown>(Query, { first: 5 });
+    // Four posts scheduled for a Wednesday 20:00 next year, and one published on the data's last day: none has drawn
+    // anything yet, and counted as flops they pulled the slot down (the audit: from 1st to 14th for the audience).
+    const later = [...["2027-03-03", "2027-03-10", "2027-03-17", "2027-03-24"].map((d, k) => ({ id: `sched-${k}`, at: `${d}T20:00:00Z` })), { id: "fresh", at: "2026-03-11T20:00:00Z" }];
+    await api.ok(UpsertPostsDocument, { posts: later.map((p) => ({ platform: "INSTAGRAM", externalId: p.id, authorHandle: "smallco", text: "soon", mediaType: "PHOTO", publishedAt: p.at })) } as never);
+    expect(await api.ok<Times, unknown>(Query, { accountId: ids.smallco, first: 5 })).toEqual(before);
+    expect(await api.ok<Times, unknown>(Query, { first: 5 })).toEqual(audience);
   });
 
   it("refuses unknown accounts and segments, and a bad page size", async () => {

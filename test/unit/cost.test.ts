@@ -24,6 +24,10 @@ describe("estimatedCost", () => {
   it("reads page sizes from variables and `last`, and follows fragments and inline fragments", () => {
     expect(cost(`query($n: Int) { users(first: $n) { nodes { id } } }`, { n: 7 })).toBe(14);
     expect(cost(`{ users(last: 3) { nodes { id } } }`)).toBe(6);
+    // A variable not sent takes its default in the query, as execution does (it counted as no page size, 20).
+    expect(cost(`query($n: Int = 60) { users(first: $n) { nodes { id } } }`)).toBe(120);
+    expect(cost(`query($n: Int = 60) { users(first: $n) { nodes { id } } }`, { n: 5 })).toBe(10);
+    expect(cost(`query($ids: [ID!]! = ["a", "b", "c"]) { nodes(ids: $ids) { id } }`)).toBe(3);
     expect(cost(`{ users(first: 2) { nodes { ...P } } } fragment P on User { posts(first: 5) { nodes { id } } }`)).toBe(2 + 2 + 10 + 10);
     expect(cost(`{ node(id: "x") { ... on Post { interactions(first: 4) { nodes { id } } } } }`)).toBe(1 + 4 + 4);
     // A schema default (recommendations: first = 10) counts when none is given.

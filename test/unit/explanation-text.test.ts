@@ -52,7 +52,7 @@ describe("explainInWords", () => {
   });
 
   it("never rounds a probability to 0.0% or 100.0% when it is only near them", () => {
-    expect([percent(1.09e-11), percent(0), percent(0.0005), percent(0.25), percent(0.99951), percent(1)]).toEqual(["under 0.1%", "0.0%", "0.1%", "25.0%", "over 99.9%", "100.0%"]);
+    expect([percent(1.09e-11), percent(0), percent(0.0005), percent(0.25), percent(0.9995), percent(0.99951), percent(1)]).toEqual(["under 0.1%", "0.0%", "0.1%", "25.0%", "over 99.9%", "over 99.9%", "100.0%"]);
     expect(explainInWords({ base: 0.2, prediction: 1.09e-11, contributions: [{ feature: "recencyDays", value: 2, contribution: 0.2 - 1.09e-11 }] }, "probability").summary).toMatch(/^Probability under 0\.1%, against 20\.0% on average\./);
   });
 });

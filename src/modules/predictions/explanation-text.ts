@@ -38,9 +38,10 @@ function label(feature: string, value: FeatureValue, readAs: FeatureValue | unde
 
 /** A probability in words: one decimal, but never "0.0%" or "100.0%" for what is only near them. */
 export function percent(p: number): string {
-  if (p > 0 && p < 0.0005) return "under 0.1%";
-  if (p < 1 && p > 0.9995) return "over 99.9%";
-  return `${(p * 100).toFixed(1)}%`;
+  const text = (p * 100).toFixed(1);
+  if (p > 0 && text === "0.0") return "under 0.1%";
+  if (p < 1 && text === "100.0") return "over 99.9%";
+  return `${text}%`;
 }
 
 /**

@@ -18,7 +18,7 @@ export class RecommendedPostType {
 
   @Field({
     description:
-      "Why, in words: “because you shared …”, “on #topic, which you viewed” (“new on …” for a post published in the data's last 7 days; “which you often engage with” after more than views on three or more such posts), “trending since your last visit” (“trending now” for someone with no history), “popular now” (“popular earlier” when last engaged with more than 7 days before the data's latest interaction), “no engagement yet”, …",
+      "Why, in words: “because you shared …”, “on #topic, which you viewed” (“new on …” for a post published in the data's last 7 days; “which you often engage with” after more than views on three or more such posts), “trending since your last visit” (“trending now” for someone with no history), “popular now” (“popular earlier” when its last interaction, a view included, was more than 7 days before the data's latest one), “no engagement yet”, …",
   })
   reason: string;
 

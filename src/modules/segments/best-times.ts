@@ -3,6 +3,7 @@ import type { Database, Row } from "../../db/database";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { decodeGlobalId } from "../../graphql/relay";
 import { hourOfDaySql } from "../sentiment/sentiment.series";
+import { maturityDays } from "../predictions/feature-store";
 
 /**
  * Best time to post, from history: for each weekday × hour a post was published in, the engagements
@@ -228,9 +229,14 @@ export class BestTimesResolver {
       member = ` AND EXISTS (SELECT 1 FROM "segment_memberships" "sm" WHERE "sm"."userId" = "i"."userId" AND "sm"."segmentId" = ?)`;
       params.push(segmentId);
     }
-    let where = "";
+    // Only posts whose engagement is in: published at least `maturityDays` before the data's newest interaction (as
+    // training counts them). A scheduled post, or one out minutes ago, has drawn nothing yet and would read as a flop.
+    const [latest] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
+    const asOf = this.db.toDate(latest?.t) ?? new Date();
+    let where = `WHERE "p"."publishedAt" <= ?`;
+    params.push(this.db.param(new Date(asOf.getTime() - maturityDays * 86_400_000)));
     if (accountId !== null) {
-      where = `WHERE "p"."authorId" = ?`;
+      where += ` AND "p"."authorId" = ?`;
       params.push(accountId);
     }
     const rows = await this.db.query<Row>(
