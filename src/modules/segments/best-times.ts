@@ -288,7 +288,11 @@ export class BestTimesResolver {
   }
 }
 
-const n1 = (x: number) => x.toFixed(1);
+/** One decimal; two significant digits below 1, so that a small average does not read "0.0" beside its multiple. */
+export const n1 = (x: number): string => {
+  const small = x !== 0 && Math.abs(x) < 1 ? Number(x.toPrecision(2)) : NaN;
+  return Math.abs(small) < 1 ? String(small) : x.toFixed(1);
+};
 const times = (x: number) => `${x.toFixed(2)}×`;
 const engagementsWord = (x: number) => `${Number.isInteger(x) ? x : n1(x)} ${x === 1 ? "engagement" : "engagements"}`;
 
