@@ -13,6 +13,7 @@ import {
   valueFromAST,
   type DocumentNode,
   type FieldNode,
+  type GraphQLArgument,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -52,13 +53,16 @@ export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, ope
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
+  /** An argument's value as the request gives it (variables and their defaults read), or undefined. */
+  const argument = (field: FieldNode, a: GraphQLArgument): unknown => {
+    const node = field.arguments?.find((n) => n.name.value === a.name);
+    return node ? valueFromAST(node.value, a.type, variables) : undefined;
+  };
   /** The longest list among a field's arguments as the request gives them (null when it takes none). */
-  const listArgumentLength = (args: readonly { name: string; type: Parameters<typeof valueFromAST>[1] }[], nodes: FieldNode["arguments"]): number | null => {
+  const listArgumentLength = (field: FieldNode, args: readonly GraphQLArgument[]): number | null => {
     let longest: number | null = null;
     for (const a of args) {
-      if (!isListType(getNullableType(a.type))) continue;
-      const node = nodes?.find((n) => n.name.value === a.name);
-      const value = node ? valueFromAST(node.value, a.type, variables) : undefined;
+      const value = isListType(getNullableType(a.type)) ? argument(field, a) : undefined;
       if (Array.isArray(value)) longest = Math.max(longest ?? 0, value.length);
     }
     return longest;
@@ -75,12 +79,9 @@ export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, ope
         if (!isCompositeType(type)) continue;
         const pageArgs = def.args.filter((a) => a.name === "first" || a.name === "last");
         const sizes = (values: unknown[]) => values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-        const given = sizes(pageArgs.map((a) => {
-          const node = s.arguments?.find((n) => n.name.value === a.name);
-          return node ? valueFromAST(node.value, a.type, variables) : undefined;
-        }));
+        const given = sizes(pageArgs.map((a) => argument(s, a)));
         const defaults = sizes(pageArgs.map((a) => a.defaultValue));
-        const listed = listArgumentLength(def.args, s.arguments);
+        const listed = listArgumentLength(s, def.args);
         const isList = isListType(getNullableType(def.type));
         const size =
           given.length > 0

@@ -65,16 +65,10 @@ export function scoreContent(index: ContentIndex, profile: ReadonlyMap<number, n
 }
 
 /**
- * The feature that contributes most to profile · item, as "genre Drama". A word of the text names a reason
- * worse than a tag, a topic or an account ("also about “plans”"): one of those is preferred when it
- * contributes at least a quarter of what the best word does.
+ * The feature that contributes most to profile · item, as its index in `featureNames` (−1: none shared). A word
+ * of the text names a reason worse than a tag, a topic or an account ("also about “plans”"): one of those is
+ * preferred when it contributes at least a quarter of what the best word does.
  */
-export function topSharedFeature(index: ContentIndex, profile: ReadonlyMap<number, number>, item: number): string | undefined {
-  const pick = topSharedFeatureIndex(index, profile, item);
-  return pick < 0 ? undefined : index.featureNames[pick].replace(":", " ");
-}
-
-/** The same feature as its index in `featureNames` (−1: none shared). */
 export function topSharedFeatureIndex(index: ContentIndex, profile: ReadonlyMap<number, number>, item: number): number {
   const { f, v } = index.itemFeatures[item];
   let best = -1;

@@ -72,7 +72,7 @@ export class ModelVersionResolver {
     return holdoutOf(version);
   }
 
-  @FieldResolver(() => [FeatureImportanceItem], { description: "Permutation importance on held-out rows, most important first (a sentiment model lists each label's 8 largest weights, label by label; a ranking model its blend's weights, largest first)." })
+  @FieldResolver(() => [FeatureImportanceItem], { description: "Permutation importance on held-out rows, most important first (a sentiment model lists each label's 8 largest weights, the largest first across the labels; a ranking model its blend's weights, largest first)." })
   featureImportances(@Root() version: ModelVersion) {
     return importancesOf(version);
   }

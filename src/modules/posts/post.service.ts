@@ -287,12 +287,10 @@ export class PostService {
         if (!found.has(r.authorId!)) gone.add(i, r.authorRef.id !== undefined ? "authorId" : "authorHandle", "no such User (erased while the batch was being stored)");
       });
       gone.throwIfAny();
-      if (this.db.dialect === "postgres") {
-        // Then the posts' rows, in id order as recordInteractions and erasures take them; then the rows again as they are now.
-        if (existing.size > 0) {
-          await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
-          existing = await read();
-        }
+      // Then the posts' rows, in id order as recordInteractions and erasures take them; then the rows again as they are now.
+      if (this.db.dialect === "postgres" && existing.size > 0) {
+        await lockRowsInOrder(this.db, tx, "posts", [...existing.values()].map((p) => p.id));
+        existing = await read();
       }
       // Nobody can view, like or comment on a post before it is published (recordInteractions refuses it): a post
       // that already has interactions cannot be moved to after its first one. Its rows are locked above on

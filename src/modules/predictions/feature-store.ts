@@ -12,6 +12,17 @@ const day = 86_400_000;
 
 /** Posts younger than this at the as-of time are still gathering engagement: they are not training rows. */
 export const maturityDays = 2;
+/** The time the data reaches: the latest interaction, or now without any (demo and imported data lie in the past). */
+export async function dataAsOf(db: Database): Promise<Date> {
+  const [r] = await db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS t FROM "interactions"`);
+  return db.toDate(r?.t) ?? new Date();
+}
+
+/** Posts published after this have not gathered their engagement yet (`maturityDays` before the data's time). */
+export function maturityCutoff(asOf: Date): Date {
+  return new Date(asOf.getTime() - maturityDays * day);
+}
+
 /** Churn looks this many days past a cutoff. */
 export const churnWindowDays = 30;
 /** Fewest people on either side of churn's target (stayed, went quiet) to learn from. */
@@ -45,9 +56,8 @@ export class FeatureStore {
   constructor(private readonly db: Database) {}
 
   /** The time the data reaches: the latest interaction (demo and imported data lie in the past). */
-  async asOf(): Promise<Date> {
-    const [r] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS t FROM "interactions"`);
-    return this.db.toDate(r?.t) ?? new Date();
+  asOf(): Promise<Date> {
+    return dataAsOf(this.db);
   }
 
   // ------------------------------------------------------------------ posts
@@ -99,7 +109,7 @@ export class FeatureStore {
   /** Every mature post as a training row (brand posts old enough to have gathered their engagement). */
   async postTable(spec: ModelSpec): Promise<EntityTable> {
     const asOf = await this.asOf();
-    const cutoff = new Date(asOf.getTime() - maturityDays * day);
+    const cutoff = maturityCutoff(asOf);
     const facts = await this.postFacts(`WHERE "p"."publishedAt" <= ?`, [cutoff]);
     const names = spec.features.map((f) => f.name);
     const rows = facts.map((f) => buildPostRow(f.facts, names));

@@ -3,7 +3,7 @@ import type { Database, Row } from "../../db/database";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import { decodeGlobalId } from "../../graphql/relay";
 import { hourOfDaySql } from "../sentiment/sentiment.series";
-import { maturityDays } from "../predictions/feature-store";
+import { dataAsOf, maturityCutoff } from "../predictions/feature-store";
 
 /**
  * Best time to post, from history: for each weekday × hour a post was published in, the engagements
@@ -218,8 +218,12 @@ export class PostingTime {
 export class BestTimesResolver {
   constructor(private readonly db: Database) {}
 
-  /** Per weekday × hour of publication, how many posts drew each engagement count. */
-  private async slots(accountId: number | null, segmentId: number | null): Promise<SlotStat[]> {
+  /**
+   * Per weekday × hour of publication, how many posts drew each engagement count; only posts published by
+   * `matureBy` (`maturityCutoff`: their engagement is in, as training counts them — a scheduled post, or one out
+   * minutes ago, has drawn nothing yet and would read as a flop).
+   */
+  private async slots(matureBy: Date, accountId: number | null, segmentId: number | null): Promise<SlotStat[]> {
     const pg = this.db.dialect === "postgres";
     const dow = pg ? `CAST(EXTRACT(ISODOW FROM "p"."publishedAt") AS INTEGER)` : `((CAST(strftime('%w', "p"."publishedAt") AS INTEGER) + 6) % 7 + 1)`;
     const hour = hourOfDaySql(this.db.dialect, `"p"."publishedAt"`);
@@ -229,12 +233,8 @@ export class BestTimesResolver {
       member = ` AND EXISTS (SELECT 1 FROM "segment_memberships" "sm" WHERE "sm"."userId" = "i"."userId" AND "sm"."segmentId" = ?)`;
       params.push(segmentId);
     }
-    // Only posts whose engagement is in: published at least `maturityDays` before the data's newest interaction (as
-    // training counts them). A scheduled post, or one out minutes ago, has drawn nothing yet and would read as a flop.
-    const [latest] = await this.db.query<{ t: unknown }>(`SELECT MAX("occurredAt") AS "t" FROM "interactions"`);
-    const asOf = this.db.toDate(latest?.t) ?? new Date();
     let where = `WHERE "p"."publishedAt" <= ?`;
-    params.push(this.db.param(new Date(asOf.getTime() - maturityDays * 86_400_000)));
+    params.push(this.db.param(matureBy));
     if (accountId !== null) {
       where += ` AND "p"."authorId" = ?`;
       params.push(accountId);
@@ -268,13 +268,14 @@ export class BestTimesResolver {
     if (account !== null && (await this.db.query(`SELECT 1 AS "x" FROM "users" WHERE "id" = ?`, [account])).length === 0) throw new NotFoundError("User", accountId!, "accountId");
     if (segment !== null && (await this.db.query(`SELECT 1 AS "x" FROM "segments" WHERE "id" = ?`, [segment])).length === 0) throw new NotFoundError("Segment", segmentId!, "segmentId");
     const scopeName = account !== null && segment !== null ? "ACCOUNT_SEGMENT" : account !== null ? "ACCOUNT" : segment !== null ? "SEGMENT" : "AUDIENCE";
-    const audience = await this.slots(null, null);
-    const scope = scopeName === "AUDIENCE" ? null : await this.slots(account, segment);
+    const matureBy = maturityCutoff(await dataAsOf(this.db));
+    const audience = await this.slots(matureBy, null, null);
+    const scope = scopeName === "AUDIENCE" ? null : await this.slots(matureBy, account, segment);
     const scopePosts = (scope ?? []).reduce((n, x) => n + x.counts.reduce((m, [, c]) => m + c, 0), 0);
     // An account with no posts yet, asked about a segment, gets that segment's own figures (its engagement
     // with everyone's posts, on its own scale, as bestTimesToPost(segmentId) gives them), not the whole audience's.
     const bySegment = scopeName === "ACCOUNT_SEGMENT" && scopePosts === 0;
-    const ranked = bySegment ? rankSlots(await this.slots(null, segment), audience) : rankSlots(scope, audience);
+    const ranked = bySegment ? rankSlots(await this.slots(matureBy, null, segment), audience) : rankSlots(scope, audience);
     return ranked.slice(0, first).map((s) => ({
       weekday: s.weekday,
       weekdayName: weekdays[s.weekday - 1],

@@ -206,12 +206,12 @@ export class SegmentResolver {
     description: "Whether its version is the active segments version. A segment of an earlier version still answers by its ID, with that version's members and figures; `segments` lists only the active one's.",
   })
   async active(@Root() segment: SegmentType): Promise<boolean> {
-    return (await this.segmentService.versionOf(segment.modelVersionDbId)).active;
+    return this.segmentService.isActive(segment.modelVersionDbId);
   }
 
   @FieldResolver(() => ModelVersion, { nullable: true, description: "The segments model version that found it." })
   async modelVersion(@Root() segment: SegmentType): Promise<ModelVersion | null> {
-    return (await this.segmentService.versionOf(segment.modelVersionDbId)).version;
+    return this.segmentService.version(segment.modelVersionDbId);
   }
 
   @FieldResolver(() => UserConnection, { description: "The segment's people." })

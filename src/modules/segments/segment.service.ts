@@ -225,11 +225,14 @@ export class SegmentService {
       .load(versionId);
   }
 
-  /** The version a segment belongs to, and whether it is the one serving. */
-  async versionOf(modelVersionId: number | null): Promise<{ version: ModelVersion | null; active: boolean }> {
-    if (modelVersionId === null) return { version: null, active: false };
-    const [version, active] = await Promise.all([this.models.versionById(modelVersionId), this.models.activeVersion(segmentsModelName)]);
-    return { version: version ?? null, active: active?.id === modelVersionId };
+  /** The segments version of this id (a segment's), or null. */
+  async version(modelVersionId: number | null): Promise<ModelVersion | null> {
+    return modelVersionId === null ? null : ((await this.models.versionById(modelVersionId)) ?? null);
+  }
+
+  /** Whether this is the segments version serving now. */
+  async isActive(modelVersionId: number | null): Promise<boolean> {
+    return modelVersionId !== null && (await this.models.activeVersion(segmentsModelName))?.id === modelVersionId;
   }
 
   async byId(id: number): Promise<Segment | undefined> {

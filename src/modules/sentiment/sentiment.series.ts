@@ -105,13 +105,7 @@ function groupSql(groupBy: SentimentGroupBy): GroupSql {
     case "PLATFORM":
       return { key: `"p"."platform"`, label: `"p"."platform"`, joins: `JOIN "posts" "p" ON "p"."id" = "s"."postId"` };
     case "SEGMENT":
-      return {
-        key: `"g"."id"`,
-        label: `"g"."name"`,
-        joins:
-          `JOIN "segment_memberships" "sm" ON "sm"."userId" = "s"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
-          `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active'`,
-      };
+      return { key: `"g"."id"`, label: `"g"."name"`, joins: `JOIN "segment_memberships" "sm" ON "sm"."userId" = "s"."userId" ${activeSegmentJoin("sm", "g", "mv")}` };
   }
 }
 
@@ -122,13 +116,16 @@ function groupSql(groupBy: SentimentGroupBy): GroupSql {
  */
 function ungroupedSql(groupBy: SentimentGroupBy): string | null {
   if (groupBy === "HASHTAG") return `NOT EXISTS (SELECT 1 FROM "post_hashtags" "uh" WHERE "uh"."postId" = "s"."postId")`;
-  if (groupBy === "SEGMENT") {
-    return (
-      `NOT EXISTS (SELECT 1 FROM "segment_memberships" "usm" JOIN "segments" "ug" ON "ug"."id" = "usm"."segmentId" ` +
-      `JOIN "model_versions" "umv" ON "umv"."id" = "ug"."modelVersionId" AND "umv"."status" = 'active' WHERE "usm"."userId" = "s"."userId")`
-    );
-  }
+  if (groupBy === "SEGMENT") return `NOT EXISTS (SELECT 1 FROM "segment_memberships" "usm" ${activeSegmentJoin("usm", "ug", "umv")} WHERE "usm"."userId" = "s"."userId")`;
   return null;
+}
+
+/** From a membership row (`membership`), its segment (`segment`) when that belongs to the active segments version. */
+function activeSegmentJoin(membership: string, segment: string, version: string): string {
+  return (
+    `JOIN "segments" "${segment}" ON "${segment}"."id" = "${membership}"."segmentId" ` +
+    `JOIN "model_versions" "${version}" ON "${version}"."id" = "${segment}"."modelVersionId" AND "${version}"."status" = 'active'`
+  );
 }
 
 /** A person's group label: handles are unique per platform only, so the platform is named ("@kestrel · instagram"). */
