@@ -36,9 +36,12 @@ export function parseMentions(text: string): string[] {
   return collect(mentionPattern, text);
 }
 
-/** A topic (a post's category) as stored and as filters match it: cleaned (`cleanText`), lower-cased. */
+/**
+ * A topic (a post's category) as stored and as filters match it: cleaned (`cleanText`), runs of whitespace
+ * (tabs, line breaks, no-break and other Unicode spaces) folded to one space, lower-cased.
+ */
 export function normalizeTopic(topic: string): string {
-  return cleanText(topic).toLowerCase();
+  return cleanText(topic).replace(/\s+/gu, " ").toLowerCase();
 }
 
 /** A hashtag as stored and as filters match it: cleaned (`cleanText`), without a leading #, lower-cased. */

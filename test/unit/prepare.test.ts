@@ -99,6 +99,8 @@ describe("normalizeTopic and normalizeHashtag (what is stored and what filters m
   it("clean, lower-case and drop the #, the same for posts, drafts and every filter", () => {
     expect(normalizeTopic("  Fitness\u0007 ")).toBe("fitness");
     expect(normalizeTopic("Cafe\u0301")).toBe("café"); // NFC: one code point, as stored
+    // Runs of whitespace of any kind are one space: these are all the topic "outdoor gear".
+    for (const t of ["Outdoor  Gear", "outdoor\u00a0gear", "outdoor\tgear", "outdoor \n gear", "outdoor\u2003gear"]) expect(normalizeTopic(t)).toBe("outdoor gear");
     expect(normalizeHashtag(" #Summer ")).toBe("summer");
     expect(normalizeHashtag("# Summer")).toBe("summer");
     expect(normalizeHashtag("SUMMER")).toBe("summer");

@@ -47,7 +47,7 @@ export class PostInput {
   @Field(() => MediaType, { description: "The form of the post." })
   mediaType: MediaType;
 
-  @Field(() => String, { nullable: true, description: "Topic or content category (lower-cased)." })
+  @Field(() => String, { nullable: true, description: "Topic or content category (lower-cased, runs of spaces folded to one)." })
   category?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Promoted with paid reach (null keeps the stored value; a new post gets false)." })
@@ -74,7 +74,7 @@ export class PostFilter {
   @Field(() => MediaType, { nullable: true, description: "Of this form." })
   mediaType?: MediaType;
 
-  @Field(() => String, { nullable: true, description: "Exactly this category (any case)." })
+  @Field(() => String, { nullable: true, description: "Exactly this category (any case; runs of spaces read as one)." })
   category?: string;
 
   @Field(() => Boolean, { nullable: true, description: "Promoted (true) or not (false)." })

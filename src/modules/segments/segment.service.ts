@@ -37,6 +37,8 @@ const num = (row: FeatureRow, name: string): number => {
  */
 export class SegmentService {
   private materialising: Promise<void> = Promise.resolve();
+  /** Materialisations queued and not finished: reads wait for them (see `settled`). */
+  private pending = 0;
 
   constructor(
     private readonly db: Database,
@@ -49,13 +51,24 @@ export class SegmentService {
 
   /** Queues the materialisation of the active version (after a promotion or an activation). */
   activeVersionChanged(): Promise<void> {
+    this.pending++;
     this.materialising = this.materialising
       .then(async () => {
         const active = await this.models.activeVersion(segmentsModelName);
         if (active) await this.materialise(active.id);
       })
-      .catch((err) => this.logger.error({ err }, "segments could not be materialised"));
+      .catch((err) => this.logger.error({ err }, "segments could not be materialised"))
+      .finally(() => this.pending--);
     return this.materialising;
+  }
+
+  /**
+   * Waits for a queued materialisation, if any: right after an activation the new version has no segments
+   * yet (or, rolled back to, its old members), and `segments` answered an empty list for those seconds.
+   * Reads of the active version's segments call this first; with nothing queued it costs nothing.
+   */
+  private async settled(): Promise<void> {
+    while (this.pending > 0) await this.materialising;
   }
 
   /**
@@ -205,6 +218,7 @@ export class SegmentService {
 
   /** The active version's segments, largest first. */
   async list(): Promise<Segment[]> {
+    await this.settled();
     const active = await this.models.activeVersion(segmentsModelName);
     if (!active) return [];
     const m = this.db.mapper(Segment);
@@ -236,6 +250,7 @@ export class SegmentService {
   }
 
   async byId(id: number): Promise<Segment | undefined> {
+    await this.settled();
     const m = this.db.mapper(Segment);
     return m.hydrateAll(await this.db.query<Row>(`SELECT ${m.select("s")} FROM "segments" "s" WHERE "s"."id" = ?`, [id]))[0];
   }
@@ -244,6 +259,7 @@ export class SegmentService {
   ofUser(loaders: Loaders, userId: number): Promise<Segment | null> {
     return loaders
       .get<number, Segment | null>("Segment.ofUser", async (userIds) => {
+        await this.settled();
         const active = await this.models.activeVersion(segmentsModelName);
         if (!active) return userIds.map(() => null);
         const m = this.db.mapper(Segment);
@@ -276,6 +292,7 @@ export class SegmentService {
    */
   async segmentByAttributes(attributes: UserAttributes | null): Promise<Segment | null> {
     if (!attributes) return null;
+    await this.settled();
     const active = await this.models.activeVersion(segmentsModelName);
     if (!active) return null;
     if (this.lookalikes?.versionId !== active.id) {
