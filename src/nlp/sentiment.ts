@@ -14,6 +14,7 @@ import { stopwords as spanish } from "@orama/stopwords/spanish";
 import { stopwords as swedish } from "@orama/stopwords/swedish";
 import { stopwords as turkish } from "@orama/stopwords/turkish";
 import { cleanText, parseHashtags, parseMentions } from "./text";
+import { ladderWord, rewriteIdioms } from "./idioms";
 import { its, nlp, winkVersion } from "./nlp";
 
 /**
@@ -38,8 +39,9 @@ const maxKeywords = 8;
  * r3: the language guess also reads Romanian, Hungarian, Turkish and Indonesian function words and accented words
  * without English ones, and no longer calls a text "other" for having few English stop words (on TweetEval's
  * tweets that flagged English headlines and adverts).
+ * r4: negation idioms ("can't wait", "can't recommend it enough", "couldn't be better") are read as what they mean.
  */
-export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r3` } as const;
+export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r4` } as const;
 
 export interface SentimentAnalysis {
   /** The text as analysed: cleaned (line breaks kept), cut at `maxTextChars`. */
@@ -82,40 +84,6 @@ export interface VocabularyRule {
   phrase: string;
   /** In [-1, 1]; 0 makes the phrase neutral. */
   polarity: number;
-}
-
-/**
- * Lexicon words by the score wink gives each alone. A rule rewrites its phrase to the word nearest its
- * polarity before scoring, so wink's negation and sentence rules still apply to it ("not sick" → "not
- * good" → negative), and the rest of the text keeps its own words.
- */
-const ladder: readonly [string, number][] = [
-  ["outstanding", 1],
-  ["superb", 0.938],
-  ["nice", 0.825],
-  ["good", 0.776],
-  ["pleasant", 0.75],
-  ["helpful", 0.625],
-  ["great", 0.6],
-  ["decent", 0.563],
-  ["fine", 0.4],
-  ["easy", 0.292],
-  ["cool", 0.2],
-  ["thing", 0],
-  ["broken", -0.2],
-  ["wrong", -0.25],
-  ["sad", -0.292],
-  ["poor", -0.4],
-  ["bad", -0.6],
-  ["hate", -0.688],
-  ["disappointing", -0.8],
-  ["horrible", -1],
-];
-
-function ladderWord(polarity: number): string {
-  let best = ladder[0];
-  for (const step of ladder) if (Math.abs(step[1] - polarity) < Math.abs(best[1] - polarity)) best = step;
-  return best[0];
 }
 
 export interface CompiledRules {
@@ -388,20 +356,28 @@ export function prepare(input: unknown): { text: string; truncated: boolean } {
   return { text, truncated };
 }
 
-/** The document and sentence scores, with the brand rules applied (a second pass only when one matches). */
+/**
+ * The document and sentence scores, with the brand rules and then the negation idioms (`./idioms`) applied:
+ * a second wink pass only when one of them matches.
+ */
 function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, rules: CompiledRules | null): { score: number; sentences: number[]; rulesApplied: string[] } {
   let score = doc.out(its.sentiment) as unknown as number;
   let sentences = doc.sentences().out(its.sentiment) as unknown as number[];
   let rulesApplied: string[] = [];
+  let read = text;
   if (rules) {
     const rewritten = rewrite(text, rules);
     if (rewritten.matched.length > 0) {
       rulesApplied = rewritten.matched;
-      const ruled = nlp.readDoc(rewritten.text);
-      score = ruled.out(its.sentiment) as unknown as number;
-      const ruledSentences = ruled.sentences().out(its.sentiment) as unknown as number[];
-      if (ruledSentences.length === sentences.length) sentences = ruledSentences;
+      read = rewritten.text;
     }
+  }
+  read = rewriteIdioms(read).text;
+  if (read !== text) {
+    const ruled = nlp.readDoc(read);
+    score = ruled.out(its.sentiment) as unknown as number;
+    const ruledSentences = ruled.sentences().out(its.sentiment) as unknown as number[];
+    if (ruledSentences.length === sentences.length) sentences = ruledSentences;
   }
   return { score: clamp(Number.isFinite(score) ? score : 0), sentences: sentences.map((x) => clamp(Number.isFinite(x) ? x : 0)), rulesApplied };
 }

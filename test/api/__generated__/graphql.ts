@@ -129,7 +129,7 @@ export type Platform =
 export type PostFilter = {
   /** Global ID of the author. */
   authorId?: string | number | null | undefined;
-  /** Exactly this category (any case). */
+  /** Exactly this category (any case; runs of spaces read as one). */
   category?: string | null | undefined;
   /** Posts carrying this hashtag (with or without #). */
   hashtag?: string | null | undefined;
@@ -151,7 +151,7 @@ export type PostInput = {
   authorHandle?: string | null | undefined;
   /** Global ID of the author. */
   authorId?: string | number | null | undefined;
-  /** Topic or content category (lower-cased). */
+  /** Topic or content category (lower-cased, runs of spaces folded to one). */
   category?: string | null | undefined;
   /** The post's id on its platform. */
   externalId: string;
