@@ -14,7 +14,7 @@ import { stopwords as spanish } from "@orama/stopwords/spanish";
 import { stopwords as swedish } from "@orama/stopwords/swedish";
 import { stopwords as turkish } from "@orama/stopwords/turkish";
 import { cleanText, parseHashtags, parseMentions } from "./text";
-import { ladderWord, rewriteIdioms } from "./idioms";
+import { ladderWord, mayHaveIdiom, rewriteIdioms } from "./idioms";
 import { its, nlp, winkVersion } from "./nlp";
 
 /**
@@ -311,14 +311,29 @@ const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 const pictographic = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
+/** © ® ™: pictographic by Unicode but text in a brand's posts ("© 2026"), unless written as emoji. */
+const textSymbol = /^[\u00a9\u00ae\u2122]$/;
+/** Runs of characters outside ASCII: every emoji cluster lies in one, with at most the ASCII character before it. */
+const nonAsciiRun = /[^\x00-\x7f]+/g;
+
 /**
  * The emoji of a text, each whole: wink-nlp tokenises 👍🏽 as 👍 and 🏽, a flag as its two letters and a family
- * as its members, so the list is read from the text's grapheme clusters instead.
+ * as its members, so the list is read from the text's grapheme clusters instead. Segmenting whole texts cost
+ * 80 µs a text (twice wink-nlp's whole analysis), so only the runs of non-ASCII characters that hold a pictograph
+ * are segmented, each from the character before it: a grapheme boundary falls before every ASCII character and
+ * after the run, so the clusters are the whole text's (`test/unit/emoji.test.ts` compares the two on every demo
+ * and corpus text).
  */
 export function emojiOf(text: string): string[] {
+  if (!pictographic.test(text)) return [];
   const out: string[] = [];
-  // ©, ® and ™ are pictographic by Unicode but text in a brand's posts ("© 2026"), unless written as emoji.
-  for (const { segment } of graphemes.segment(text)) if (pictographic.test(segment) && !/^[\u00a9\u00ae\u2122]$/.test(segment)) out.push(segment);
+  for (const run of text.matchAll(nonAsciiRun)) {
+    if (!pictographic.test(run[0])) continue;
+    const from = Math.max(0, run.index - 1);
+    for (const { segment } of graphemes.segment(text.slice(from, run.index + run[0].length))) {
+      if (pictographic.test(segment) && !textSymbol.test(segment)) out.push(segment);
+    }
+  }
   return out;
 }
 
@@ -360,7 +375,7 @@ export function prepare(input: unknown): { text: string; truncated: boolean } {
  * The document and sentence scores, with the brand rules and then the negation idioms (`./idioms`) applied:
  * a second wink pass only when one of them matches.
  */
-function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, rules: CompiledRules | null): { score: number; sentences: number[]; rulesApplied: string[] } {
+function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, normals: readonly string[], rules: CompiledRules | null): { score: number; sentences: number[]; rulesApplied: string[] } {
   let score = doc.out(its.sentiment) as unknown as number;
   let sentences = doc.sentences().out(its.sentiment) as unknown as number[];
   let rulesApplied: string[] = [];
@@ -372,7 +387,7 @@ function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, rules: Compil
       read = rewritten.text;
     }
   }
-  read = rewriteIdioms(read).text;
+  if (mayHaveIdiom(normals)) read = rewriteIdioms(read).text;
   if (read !== text) {
     const ruled = nlp.readDoc(read);
     score = ruled.out(its.sentiment) as unknown as number;
@@ -402,9 +417,10 @@ export function scoreSentiment(input: string, rules: CompiledRules | null = null
   const { text, truncated } = prepare(input);
   if (text.length === 0) return { score: 0, label: "neutral", sentenceScores: [], language: "en", truncated, rulesApplied: [] };
   const doc = nlp.readDoc(text);
-  const r = scores(doc, text, rules);
   const tokens = doc.tokens();
-  const language = looksEnglish(text, tokens.out(its.normal) as string[], () => tokens.out(its.type) as string[]) ? "en" : "other";
+  const normals = tokens.out(its.normal) as string[];
+  const r = scores(doc, text, normals, rules);
+  const language = looksEnglish(text, normals, () => tokens.out(its.type) as string[]) ? "en" : "other";
   return { score: r.score, label: labelOf(r.score), sentenceScores: r.sentences, language, truncated, rulesApplied: r.rulesApplied };
 }
 
@@ -453,7 +469,7 @@ export function analyzeSentiment(input: string, rules: CompiledRules | null = nu
     .sort((a, b) => b[1] - a[1])
     .slice(0, maxKeywords)
     .map(([w]) => w);
-  const r = scores(doc, text, rules);
+  const r = scores(doc, text, normals, rules);
   const sentenceTexts = text.length === 0 ? [] : (doc.sentences().out() as string[]);
   return {
     text,

@@ -1,4 +1,8 @@
-import { ratingPolarity, rewriteIdioms } from "../../src/nlp/idioms";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { generateDemoData } from "../../seeds/generate";
+import { mayHaveIdiom, ratingPolarity, rewriteIdioms } from "../../src/nlp/idioms";
+import { its, nlp } from "../../src/nlp/nlp";
 import { analyzeSentiment, compileRules, scoreSentiment } from "../../src/nlp/sentiment";
 
 /** The lexicon's label for a text, the same on the ingest path and analyzeText's. */
@@ -95,5 +99,43 @@ describe("negation idioms", () => {
     expect(a.sentences.map((s) => s.text)).toEqual(["Shipping was terrible.", "Can't wait to wear it though!"]);
     expect(a.sentences[0].score).toBeLessThan(0);
     expect(a.sentences[1].score).toBeGreaterThan(0);
+  });
+
+  /** Texts with an idiom whose wink tokens lack every trigger word: the analyser would skip their rewrite. */
+  function missed(texts: Iterable<string>): { matched: number; missed: string[] } {
+    let matched = 0;
+    const out: string[] = [];
+    for (const text of texts) {
+      if (rewriteIdioms(text).matched.length === 0) continue;
+      matched++;
+      if (!mayHaveIdiom(nlp.readDoc(text).tokens().out(its.normal) as string[])) out.push(text);
+    }
+    return { matched, missed: out };
+  }
+
+  it("is looked for only in texts with a trigger word, and no text with an idiom lacks one (the demo texts)", () => {
+    expect(mayHaveIdiom(["love", "it"])).toBe(false);
+    expect(mayHaveIdiom(["it", "is", "not", "good"])).toBe(false);
+    expect(mayHaveIdiom(["can", "not", "wait"])).toBe(true);
+    expect(mayHaveIdiom(["10/10"])).toBe(true);
+    expect(mayHaveIdiom(["10", "/", "10"])).toBe(true);
+    expect(mayHaveIdiom(["see", "https://brand.co/summer"])).toBe(false);
+    const data = generateDemoData();
+    const texts = [...data.posts.map((p) => p.text), ...[...data.interactions()].flatMap((i) => (i.text ? [i.text] : []))];
+    const r = missed(texts);
+    expect(r.matched).toBeGreaterThan(50);
+    expect(r.missed).toEqual([]);
+  });
+
+  const dir = path.resolve(__dirname, "../../../shared/data/sentiment");
+  const present = existsSync(dir);
+  (present ? it : it.skip)(present ? "no text with an idiom lacks a trigger word (every text of the shared sentiment corpora)" : `no text with an idiom lacks a trigger word (shared corpora) — SKIPPED: ${dir} not found`, () => {
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith(".tsv"))
+      .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split("\n").slice(1).map((line) => line.split("\t").slice(2).join("\t")));
+    expect(texts.length).toBeGreaterThan(10_000);
+    const r = missed(texts);
+    expect(r.matched).toBeGreaterThan(100);
+    expect(r.missed).toEqual([]);
   });
 });
