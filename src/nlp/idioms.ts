@@ -13,8 +13,9 @@
 
 /**
  * Lexicon words by the score wink gives each alone. A brand's vocabulary rule (`./sentiment`) and a rating
- * (below) rewrite their phrase to the word nearest their polarity before scoring, so wink's negation and sentence rules still apply to it ("not sick" → "not
- * good" → negative), and the rest of the text keeps its own words.
+ * (below) rewrite their phrase to the word nearest their polarity before scoring, so wink's negation and
+ * sentence rules still apply to it ("not sick" → "not good" → negative), and the rest of the text keeps its
+ * own words.
  */
 const ladder: readonly [string, number][] = [
   ["outstanding", 1],
@@ -121,6 +122,10 @@ const compiled = idioms.map((idiom) => ({ ...idiom, regex: new RegExp(String.raw
 /** One test for all of them: most texts have none, and pay one regular-expression scan. */
 const any = new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])(?:${idioms.map((i) => i.pattern).join("|")})(?![\p{L}\p{N}_])`, "iu");
 
+function isDigit(code: number | undefined): boolean {
+  return code !== undefined && code >= 48 && code <= 57;
+}
+
 /**
  * Whether a text may hold an idiom, read from the token normals the analyser has anyway: wink-nlp gives
  * "can't", "cant", "cannot", "couldn't", "don't" and "won't" as a word and "not", so every idiom shows as one
@@ -129,10 +134,6 @@ const any = new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])(?:${idioms.map((i) =>
  * runs for the few texts that pass (90 of the 3,493 demo texts hold an idiom); `test/unit/idioms.test.ts`
  * checks that no text with an idiom fails this, on the demo texts and every text of the shared corpora.
  */
-function isDigit(code: number | undefined): boolean {
-  return code !== undefined && code >= 48 && code <= 57;
-}
-
 export function mayHaveIdiom(normals: readonly string[]): boolean {
   for (let i = 0; i < normals.length; i++) {
     const n = normals[i];
