@@ -20,7 +20,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { defaultPageSize } from "./relay";
+import { defaultPageSize, largestPageSize } from "./relay";
 
 /**
  * What a list bounded only by the data counts as: the lists without a page size and without a list argument are
@@ -32,7 +32,9 @@ export const dataListSize = 10;
 /**
  * How many objects an operation can return at most: every field of an object type counts once per object it can
  * be reached through, and a field taking a page size (`first`, `last`) multiplies what is below it by that size
- * (as given, or its default; a connection or list without one by the default page size). A list without a page size counts
+ * (as given, or its default; a connection or list without one by the default page size; a size beyond what any field
+ * takes counts as that largest size, `largestPageSize`, since the field refuses it with BAD_USER_INPUT naming the
+ * argument, which is the answer a client should get rather than this limit's). A list without a page size counts
  * the length of the list it was asked for: its own list argument (`nodes(ids)`, `analyzeText(texts)`), or the batch
  * of the mutation whose answer it is (`upsertPosts(posts) { items }` has one item per row sent); any other list is
  * bounded by the data (segments, a model's versions, a text's sentences) and counts `dataListSize` objects. Fragments
@@ -79,7 +81,7 @@ export function estimatedCost(schema: GraphQLSchema, document: DocumentNode, ope
         if (!isCompositeType(type)) continue;
         const pageArgs = def.args.filter((a) => a.name === "first" || a.name === "last");
         const sizes = (values: unknown[]) => values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-        const given = sizes(pageArgs.map((a) => argument(s, a)));
+        const given = sizes(pageArgs.map((a) => argument(s, a))).map((n) => Math.min(n, largestPageSize));
         const defaults = sizes(pageArgs.map((a) => a.defaultValue));
         const listed = listArgumentLength(s, def.args);
         const isList = isListType(getNullableType(def.type));

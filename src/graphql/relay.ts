@@ -67,6 +67,8 @@ export class PageInfo {
 
 export const maxPageSize = 100;
 export const defaultPageSize = 20;
+/** The largest page size any field takes (the flat time series' rows); other fields take at most `maxPageSize` or fewer. */
+export const largestPageSize = maxPageSize * 10;
 
 @ArgsType()
 export class ConnectionArgs {

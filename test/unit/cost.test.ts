@@ -1,5 +1,6 @@
 import { parse, type OperationDefinitionNode } from "graphql";
 import { dataListSize, estimatedCost, maxQueryCost } from "../../src/graphql/cost";
+import { largestPageSize } from "../../src/graphql/relay";
 import { createSchema, type Services } from "../../src/server";
 
 const schema = createSchema({} as Services);
@@ -49,6 +50,16 @@ describe("estimatedCost", () => {
     // Lists bounded by the data: 10 segments × 10 means; a list with a page argument and no default counts a default page (20).
     expect(cost(`{ segments { name means { feature } } }`)).toBe(10 + 100);
     expect(cost(`{ sentimentAlerts { id drivers { score } } }`)).toBe(20 + 20 * 5);
+  });
+
+  it("counts a page size beyond what any field takes as the largest one (the field refuses it, naming the argument)", () => {
+    // posts(first: 100000) counted as 100,000 + 100,000 nodes was refused by this limit (GRAPHQL_VALIDATION_FAILED,
+    // no field) before `posts` could say BAD_USER_INPUT on `first`; it counts as 1,000 now, and the field refuses it.
+    expect(largestPageSize).toBe(1000);
+    expect(cost(`{ posts(first: 100000) { nodes { id } } }`)).toBe(2 * largestPageSize);
+    expect(cost(`{ sentimentSeries(first: 60000) { edges { cursor } nodes { count } } }`)).toBe(3 * largestPageSize);
+    // Nested, an oversized page still multiplies what is below it, as the largest page would.
+    expect(cost(`{ posts(first: 100000) { nodes { interactions(first: 100) { nodes { id } } } } }`)).toBeGreaterThan(maxQueryCost);
   });
 
   it("puts three nested pages of 100 over the limit, and two under it", () => {

@@ -99,7 +99,8 @@ export enum PostOrderField {
 }
 registerEnumType(PostOrderField, {
   name: "PostOrderField",
-  description: "What posts are ordered by (ties by id); a cursor belongs to its ordering and direction.",
+  description:
+    "What posts are ordered by (ties by id); a cursor belongs to its ordering and direction. A counter ordering reads the counters as they are when each page is read: a post whose counter moves past the cursor between pages is skipped or listed again; PUBLISHED_AT pages every post once while interactions arrive.",
   valuesConfig: {
     PUBLISHED_AT: { description: "When it was published." },
     LIKES: { description: "Its likes counter." },

@@ -4,7 +4,7 @@ import type { Context } from "../../graphql/context";
 import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
-import { ConnectionArgs, decodeGlobalId, Node, PageInfo, toGlobalId } from "../../graphql/relay";
+import { ConnectionArgs, decodeGlobalId, largestPageSize, Node, PageInfo, toGlobalId } from "../../graphql/relay";
 import { UserConnection } from "../users/user.resolver";
 import { User } from "../users/user.entity";
 import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
@@ -228,7 +228,7 @@ export class SegmentResolver {
     @Arg("after", () => String, { nullable: true, description: "An endCursor of this query (same granularity) to continue after." }) after: string | null,
   ): Promise<SegmentSeriesConnection> {
     const limit = first ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadUserInputError("first", `expected \`first\` between 1 and 1000, found ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > largestPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${largestPageSize}, found ${limit}`);
     if (from && to && from >= to) throw new BadUserInputError("to", "expected `to` after `from`");
     const params: unknown[] = [segmentsModelName];
     let range = "";

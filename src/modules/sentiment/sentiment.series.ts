@@ -2,7 +2,7 @@ import type { Database, Row } from "../../db/database";
 import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
 import { BadUserInputError, filterText, NotFoundError } from "../../graphql/errors";
 import { Where } from "../../graphql/pagination";
-import { decodeGlobalId, defaultPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
+import { decodeGlobalId, defaultPageSize, largestPageSize, maxPageSize, toGlobalId } from "../../graphql/relay";
 import type { Platform } from "../users/platform";
 import { normalizeHashtag, normalizeTopic } from "../../nlp/text";
 
@@ -208,7 +208,7 @@ export async function sentimentSeries(
   args: { filter?: SentimentFilterValue | null; granularity: Granularity; groupBy: SentimentGroupBy; first?: number | null; after?: string | null },
 ): Promise<SeriesPage> {
   const first = args.first ?? defaultPageSize * 5;
-  if (!Number.isInteger(first) || first < 1 || first > maxPageSize * 10) throw new BadUserInputError("first", `expected \`first\` between 1 and ${maxPageSize * 10}, found ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > largestPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${largestPageSize}, found ${first}`);
   await checkFilter(db, args.filter);
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, args.filter, group.joins);

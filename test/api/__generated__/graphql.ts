@@ -197,7 +197,7 @@ export type PostOrder = {
   field: PostOrderField;
 };
 
-/** What posts are ordered by (ties by id); a cursor belongs to its ordering and direction. */
+/** What posts are ordered by (ties by id); a cursor belongs to its ordering and direction. A counter ordering reads the counters as they are when each page is read: a post whose counter moves past the cursor between pages is skipped or listed again; PUBLISHED_AT pages every post once while interactions arrive. */
 export type PostOrderField =
   /** Its comments counter. */
   | 'COMMENTS'
