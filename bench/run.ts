@@ -464,7 +464,7 @@ async function main(options: BenchOptions): Promise<void> {
     let sentiment: SentimentCaseResult | undefined;
     if (selected.has("sentiment")) {
       log("sentiment: scoring the demo texts, raw wink-nlp and ours in turns…");
-      const out = await runNode(path.join(dist, "bench", "sentiment.js"), ["7"], { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn" }, root);
+      const out = await runNode(path.join(dist, "bench", "sentiment.js"), ["15"], { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn" }, root);
       sentiment = JSON.parse(out.trim().split("\n").pop()!) as SentimentCaseResult;
       log(`sentiment: scoreSentiment takes ${sentiment.target.ratio.toFixed(2)}x raw wink-nlp's time (same pipe)`);
     }
