@@ -117,10 +117,21 @@ export const idioms: readonly Idiom[] = [
   { name: "don't waste your money", pattern: String.raw`(?:don['’]?t|do\s+not)\s+waste\s+(your|ur|my|any)\s+(money|time)`, replacement: "waste $1 $2" },
 ];
 
-const compiled = idioms.map((idiom) => ({ ...idiom, regex: new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])${idiom.pattern}(?![\p{L}\p{N}_])`, "giu") }));
-
-/** One test for all of them: most texts have none, and pay one regular-expression scan. */
-const any = new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])(?:${idioms.map((i) => i.pattern).join("|")})(?![\p{L}\p{N}_])`, "iu");
+/**
+ * All idioms in one pattern, each in a group of its own, between word boundaries: one scan finds them left to
+ * right (at one place, the first listed wins). 22 patterns applied one after another cost about 20 µs a text.
+ */
+const combined = new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])(?:${idioms.map((i) => `(${i.pattern})`).join("|")})(?![\p{L}\p{N}_])`, "giu");
+/** Where each idiom's group is among the combined pattern's groups, and how many groups of its own it has. */
+const groups = (() => {
+  let next = 1;
+  return idioms.map((idiom) => {
+    const own = new RegExp(`${idiom.pattern}|`, "u").exec("")!.length - 1;
+    const at = next;
+    next += 1 + own;
+    return { at, own };
+  });
+})();
 
 function isDigit(code: number | undefined): boolean {
   return code !== undefined && code >= 48 && code <= 57;
@@ -169,17 +180,15 @@ export function mayHaveIdiom(normals: readonly string[]): boolean {
   return false;
 }
 
-/** The text with every negation idiom rewritten, and the idioms that matched (none: the text itself). */
+/** The text with every negation idiom rewritten, and the idioms that matched, in the text's order (none: the text itself). */
 export function rewriteIdioms(text: string): { text: string; matched: string[] } {
-  if (!any.test(text)) return { text, matched: [] };
   const matched: string[] = [];
-  let out = text;
-  for (const idiom of compiled) {
-    const next = typeof idiom.replacement === "string" ? out.replace(idiom.regex, idiom.replacement) : out.replace(idiom.regex, idiom.replacement);
-    if (next !== out) {
-      matched.push(idiom.name);
-      out = next;
-    }
-  }
+  const out = text.replace(combined, (match: string, ...args: unknown[]) => {
+    const k = groups.findIndex((g) => args[g.at - 1] !== undefined);
+    const idiom = idioms[k];
+    if (!matched.includes(idiom.name)) matched.push(idiom.name);
+    const own = args.slice(groups[k].at, groups[k].at + groups[k].own) as string[];
+    return typeof idiom.replacement === "string" ? idiom.replacement.replace(/\$(\d)/g, (_, d: string) => own[Number(d) - 1] ?? "") : idiom.replacement(match, ...own);
+  });
   return { text: out, matched };
 }

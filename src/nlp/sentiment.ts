@@ -253,6 +253,8 @@ function otherFunctionWords(normals: readonly string[]): boolean {
   return false;
 }
 
+/** A character outside ASCII: its absence (most texts) answers "no other script" with the cheapest scan. */
+const nonAscii = /[^\x00-\x7f]/;
 /** A letter outside the Latin script: one negated class (not a non-letter, not Latin), faster than a lookahead per character. */
 const nonLatinLetter = /[^\P{L}\p{Script=Latin}]/u;
 const nonLatinLetters = /[^\P{L}\p{Script=Latin}]/gu;
@@ -260,7 +262,7 @@ const anyLetter = /\p{L}/gu;
 
 /** Most letters outside the Latin script (tested first without building arrays: most texts have none). */
 function mostlyNonLatin(text: string): boolean {
-  if (!nonLatinLetter.test(text)) return false;
+  if (!nonAscii.test(text) || !nonLatinLetter.test(text)) return false;
   const letters = text.match(anyLetter)?.length ?? 0;
   return (text.match(nonLatinLetters)?.length ?? 0) > letters / 2;
 }

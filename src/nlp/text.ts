@@ -12,8 +12,13 @@ function replaceControl(run: string, offset: number, text: string): string {
   return before !== undefined && after !== undefined && !space.test(before) && !space.test(after) ? " " : "";
 }
 
+/** Anything but printable ASCII (a space to a tilde). */
+const notPrintableAscii = /[^\x20-\x7e]/;
+
 /** Unicode-normalised, line ends unified, control characters removed (or a space between two words), trimmed. */
 export function cleanText(text: string): string {
+  // Printable ASCII is its own NFC form and holds no line end or control character: one scan instead of three.
+  if (!notPrintableAscii.test(text)) return text.trim();
   return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(controlChars, replaceControl).trim();
 }
 
