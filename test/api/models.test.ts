@@ -266,6 +266,23 @@ describe("the model service over GraphQL", () => {
     expect(series.segmentSeries.pageInfo.hasNextPage).toBe(false);
     expect(new Set(series.segmentSeries.nodes.map((n) => n.segmentId))).toEqual(new Set(segs.map((s) => s.id)));
     // A DAY cursor does not continue a MONTH series (it would skip the rest of its month); an empty one is refused.
+    // Walked three rows a page (each page aggregates only from its cursor's bucket on): the rows of one big page.
+    const Walk = `query($g: Granularity!, $first: Int, $after: String) { segmentSeries(granularity: $g, first: $first, after: $after) { nodes { bucket segmentId interactions people engagements conversions } pageInfo { hasNextPage endCursor } } }`;
+    type WalkPage = { segmentSeries: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    for (const g of ["MONTH", "WEEK"]) {
+      const all = (await api.ok<WalkPage, unknown>(Walk, { g, first: 1000 })).segmentSeries;
+      expect(all.pageInfo.hasNextPage).toBe(false);
+      const walked: unknown[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 500; i++) {
+        const page: WalkPage["segmentSeries"] = (await api.ok<WalkPage, unknown>(Walk, { g, first: 3, after: cursor })).segmentSeries;
+        walked.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) break;
+        cursor = page.pageInfo.endCursor;
+      }
+      expect(walked.length).toBeGreaterThan(3);
+      expect(walked).toEqual(all.nodes);
+    }
     const SeriesPage = `query($g: Granularity!, $after: String) { segmentSeries(granularity: $g, first: 1, after: $after) { pageInfo { endCursor } } }`;
     const day = await api.ok<{ segmentSeries: { pageInfo: { endCursor: string } } }, unknown>(SeriesPage, { g: "DAY" });
     const month = await api.query(SeriesPage, { g: "MONTH", after: day.segmentSeries.pageInfo.endCursor });

@@ -159,6 +159,18 @@ describe("rollups for BI", () => {
       after = page.pageInfo.endCursor;
     }
     expect(paged).toEqual(full.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+    // By week (buckets start on Monday, before the first text of the week) the same.
+    const weeks = await api.ok(SentimentSeriesDocument, { granularity: "WEEK", groupBy: "ACCOUNT" });
+    const weekly: string[] = [];
+    let weekAfter: string | null | undefined;
+    for (let i = 0; i < 10; i++) {
+      const { sentimentSeries: week } = await api.ok(SentimentSeriesDocument, { granularity: "WEEK", groupBy: "ACCOUNT", first: 1, after: weekAfter });
+      weekly.push(...week.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+      if (!week.pageInfo.hasNextPage) break;
+      weekAfter = week.pageInfo.endCursor;
+    }
+    expect(weekly.length).toBe(2);
+    expect(weekly).toEqual(weeks.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
     expect(paged).toEqual(["2026-03-02T00:00:00.000Z|@skateco · instagram|3", "2026-03-03T00:00:00.000Z|@otherco · instagram|2", "2026-03-03T00:00:00.000Z|@skateco · instagram|1"]);
   });
 

@@ -244,6 +244,9 @@ export class SegmentResolver {
     const shape = [granularity];
     if (after != null) {
       const c = readSeriesCursor(after, "segmentSeries", shape, "number");
+      // Interactions before the cursor's bucket cannot be on this page: left out before aggregating.
+      range += ` AND "i"."occurredAt" >= ?`;
+      params.push(this.db.param(new Date(`${c.bucket}Z`)));
       page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
       params.push(c.bucket, c.bucket, c.key);
     }

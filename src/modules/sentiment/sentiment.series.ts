@@ -214,11 +214,13 @@ export async function sentimentSeries(
   const { where, joins } = filterSql(db, args.filter, group.joins);
   const bucket = bucketSql(db.dialect, args.granularity);
   const keyText = db.dialect === "postgres" ? `CAST(${group.key} AS TEXT)` : `CAST(${group.key} AS TEXT)`;
+  const shape = [args.granularity, args.groupBy];
+  const c = args.after != null ? readSeriesCursor(args.after, "sentimentSeries", shape, "string") : null;
+  // Texts before the cursor's bucket cannot be on this page: left out before aggregating (every page aggregated them all).
+  if (c) where.add(`"s"."occurredAt" >= ?`, db.param(new Date(`${c.bucket}Z`)));
   const params = [...where.params];
   let page = "";
-  const shape = [args.granularity, args.groupBy];
-  if (args.after != null) {
-    const c = readSeriesCursor(args.after, "sentimentSeries", shape, "string");
+  if (c) {
     page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
     params.push(c.bucket, c.bucket, c.key);
   }
