@@ -50,7 +50,7 @@ export function ladderWord(polarity: number): string {
 const cannot = String.raw`(?:can['’]?t|cannot|can\s+not|couldn['’]?t|could\s+not)`;
 
 interface Idiom {
-  /** A name for the idiom, as `idiomsApplied` lists it. */
+  /** A name for the idiom, as `rewriteIdioms` reports it. */
   name: string;
   /** The idiom, matched case-insensitively between word boundaries. */
   pattern: string;
@@ -119,7 +119,8 @@ export const idioms: readonly Idiom[] = [
 
 /**
  * All idioms in one pattern, each in a group of its own, between word boundaries: one scan finds them left to
- * right (at one place, the first listed wins). 22 patterns applied one after another cost about 20 µs a text.
+ * right (at one place, the first listed wins). The patterns applied one after another cost about 9 µs on a text
+with an idiom, this about 4.
  */
 const combined = new RegExp(String.raw`(?<![\p{L}\p{N}_#@'’])(?:${idioms.map((i) => `(${i.pattern})`).join("|")})(?![\p{L}\p{N}_])`, "giu");
 /** Where each idiom's group is among the combined pattern's groups, and how many groups of its own it has. */

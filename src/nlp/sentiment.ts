@@ -39,7 +39,8 @@ const maxKeywords = 8;
  * r3: the language guess also reads Romanian, Hungarian, Turkish and Indonesian function words and accented words
  * without English ones, and no longer calls a text "other" for having few English stop words (on TweetEval's
  * tweets that flagged English headlines and adverts).
- * r4: negation idioms ("can't wait", "can't recommend it enough", "couldn't be better") are read as what they mean.
+ * r4: negation idioms ("can't wait", "can't recommend it enough", "couldn't be better") and written ratings ("1 star",
+ * "10/10") are read as what they mean (`./idioms`).
  */
 export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r4` } as const;
 
@@ -321,7 +322,7 @@ const nonAsciiRun = /[^\x00-\x7f]+/g;
 /**
  * The emoji of a text, each whole: wink-nlp tokenises 👍🏽 as 👍 and 🏽, a flag as its two letters and a family
  * as its members, so the list is read from the text's grapheme clusters instead. Segmenting whole texts cost
- * 80 µs a text (twice wink-nlp's whole analysis), so only the runs of non-ASCII characters that hold a pictograph
+ * 80 µs a text (more than twice wink-nlp's own reading of it), so only the runs of non-ASCII characters that hold a pictograph
  * are segmented, each from the character before it: a grapheme boundary falls before every ASCII character and
  * after the run, so the clusters are the whole text's (`test/unit/emoji.test.ts` compares the two on every demo
  * and corpus text).
@@ -400,10 +401,10 @@ function scores(doc: ReturnType<typeof nlp.readDoc>, text: string, normals: read
   }
   if (mayHaveIdiom(normals)) read = rewriteIdioms(read).text;
   if (read !== text) {
-    const ruled = nlp.readDoc(read);
-    score = ruled.out(its.sentiment) as unknown as number;
-    const ruledSentences = sentenceScores(ruled, score);
-    if (ruledSentences.length === sentences.length) sentences = ruledSentences;
+    const reread = nlp.readDoc(read);
+    score = reread.out(its.sentiment) as unknown as number;
+    const rereadSentences = sentenceScores(reread, score);
+    if (rereadSentences.length === sentences.length) sentences = rereadSentences;
   }
   return { score: clamp(Number.isFinite(score) ? score : 0), sentences: sentences.map((x) => clamp(Number.isFinite(x) ? x : 0)), rulesApplied };
 }
