@@ -267,15 +267,16 @@ describe("the model service over GraphQL", () => {
     expect(new Set(series.segmentSeries.nodes.map((n) => n.segmentId))).toEqual(new Set(segs.map((s) => s.id)));
     // A DAY cursor does not continue a MONTH series (it would skip the rest of its month); an empty one is refused.
     // Walked three rows a page (each page aggregates only from its cursor's bucket on): the rows of one big page.
-    const Walk = `query($g: Granularity!, $first: Int, $after: String) { segmentSeries(granularity: $g, first: $first, after: $after) { nodes { bucket segmentId interactions people engagements conversions } pageInfo { hasNextPage endCursor } } }`;
+    // A page first aggregates only the buckets it can reach (first + 1 of them) and reads on where that is too few.
+    const Walk = `query($g: Granularity!, $from: DateTimeISO, $first: Int, $after: String) { segmentSeries(granularity: $g, from: $from, first: $first, after: $after) { nodes { bucket segmentId interactions people engagements conversions } pageInfo { hasNextPage endCursor } } }`;
     type WalkPage = { segmentSeries: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-    for (const g of ["MONTH", "WEEK"]) {
-      const all = (await api.ok<WalkPage, unknown>(Walk, { g, first: 1000 })).segmentSeries;
+    for (const [g, from] of [["MONTH", null], ["WEEK", null], ["WEEK", "2000-01-01T00:00:00Z"]]) {
+      const all = (await api.ok<WalkPage, unknown>(Walk, { g, from, first: 1000 })).segmentSeries;
       expect(all.pageInfo.hasNextPage).toBe(false);
       const walked: unknown[] = [];
       let cursor: string | null = null;
       for (let i = 0; i < 500; i++) {
-        const page: WalkPage["segmentSeries"] = (await api.ok<WalkPage, unknown>(Walk, { g, first: 3, after: cursor })).segmentSeries;
+        const page: WalkPage["segmentSeries"] = (await api.ok<WalkPage, unknown>(Walk, { g, from, first: 3, after: cursor })).segmentSeries;
         walked.push(...page.nodes);
         if (!page.pageInfo.hasNextPage) break;
         cursor = page.pageInfo.endCursor;

@@ -172,6 +172,23 @@ describe("rollups for BI", () => {
     expect(weekly.length).toBe(2);
     expect(weekly).toEqual(weeks.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
     expect(paged).toEqual(["2026-03-02T00:00:00.000Z|@skateco · instagram|3", "2026-03-03T00:00:00.000Z|@otherco · instagram|2", "2026-03-03T00:00:00.000Z|@skateco · instagram|1"]);
+    // By hour, from a \`from\` and without: a page first aggregates only the buckets it can reach (a window of
+    // first + 1 hours here) and, where the texts are hours apart, reads on past the window. Same rows either way.
+    for (const filter of [undefined, { from: "2026-03-01T10:30:00Z" }, { from: "2026-03-01T10:30:00Z", to: "2026-03-09T00:00:00Z" }]) {
+      const hours = await api.ok(SentimentSeriesDocument, { granularity: "HOUR", groupBy: "ACCOUNT", filter });
+      for (const first of [1, 2]) {
+        const hourly: string[] = [];
+        let hourAfter: string | null | undefined;
+        for (let i = 0; i < 20; i++) {
+          const { sentimentSeries: hour } = await api.ok(SentimentSeriesDocument, { granularity: "HOUR", groupBy: "ACCOUNT", filter, first, after: hourAfter });
+          hourly.push(...hour.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+          if (!hour.pageInfo.hasNextPage) break;
+          hourAfter = hour.pageInfo.endCursor;
+        }
+        expect(hourly.length).toBeGreaterThanOrEqual(3);
+        expect(hourly).toEqual(hours.sentimentSeries.edges.map((e) => `${e.node.bucket}|${e.node.groupLabel}|${e.node.count}`));
+      }
+    }
   });
 
   it("groups by hashtag and week, filters by kind, and refuses a foreign cursor", async () => {

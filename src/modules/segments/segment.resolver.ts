@@ -7,7 +7,7 @@ import type { Loaders } from "../../graphql/loaders";
 import { ConnectionArgs, decodeGlobalId, largestPageSize, Node, PageInfo, toGlobalId } from "../../graphql/relay";
 import { UserConnection } from "../users/user.resolver";
 import { User } from "../users/user.entity";
-import { bucketSql, type Granularity } from "../sentiment/sentiment.series";
+import { bucketSql, seriesPageRows, type Granularity } from "../sentiment/sentiment.series";
 import { GranularityEnum } from "../sentiment/sentiment.types";
 import { withLiveSize, type SegmentProfile } from "./segment-profile";
 import { ModelVersion } from "../models/model-version.entity";
@@ -230,35 +230,42 @@ export class SegmentResolver {
     const limit = first ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > largestPageSize) throw new BadUserInputError("first", `expected \`first\` between 1 and ${largestPageSize}, found ${limit}`);
     if (from && to && from >= to) throw new BadUserInputError("to", "expected `to` after `from`");
-    const params: unknown[] = [segmentsModelName];
-    let range = "";
-    if (from) {
-      range += ` AND "i"."occurredAt" >= ?`;
-      params.push(this.db.param(from));
-    }
-    if (to) {
-      range += ` AND "i"."occurredAt" < ?`;
-      params.push(this.db.param(to));
-    }
-    let page = "";
     const shape = [granularity];
-    if (after != null) {
-      const c = readSeriesCursor(after, "segmentSeries", shape, "number");
-      // Interactions before the cursor's bucket cannot be on this page: left out before aggregating.
-      range += ` AND "i"."occurredAt" >= ?`;
-      params.push(this.db.param(new Date(`${c.bucket}Z`)));
-      page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
-      params.push(c.bucket, c.bucket, c.key);
-    }
+    const c = after != null ? readSeriesCursor(after, "segmentSeries", shape, "number") : null;
     const bucket = bucketSql(this.db.dialect, granularity as Granularity, `"i"."occurredAt"`);
-    const rows = await this.db.query<Row>(
-      `SELECT * FROM (SELECT ${bucket} AS "bucket", "g"."id" AS "sid", "g"."name" AS "name", COUNT(*) AS "n", COUNT(DISTINCT "i"."userId") AS "people", ` +
-        `SUM(CASE WHEN "i"."type" IN ('LIKE', 'COMMENT', 'SHARE') THEN 1 ELSE 0 END) AS "eng", SUM(CASE WHEN "i"."type" = 'CONVERSION' THEN 1 ELSE 0 END) AS "conv" ` +
-        `FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
-        `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = ? WHERE 1 = 1${range} GROUP BY 1, 2, 3) "t" ${page} ` +
-        `ORDER BY "t"."bucket", "t"."sid" LIMIT ${limit + 1}`,
-      params,
-    );
+    const start = c ? new Date(`${c.bucket}Z`) : (from ?? null);
+    const rows = await seriesPageRows({ start, to: to ?? null }, granularity as Granularity, limit + 1, (end) => {
+      const params: unknown[] = [segmentsModelName];
+      let range = "";
+      if (from) {
+        range += ` AND "i"."occurredAt" >= ?`;
+        params.push(this.db.param(from));
+      }
+      if (to) {
+        range += ` AND "i"."occurredAt" < ?`;
+        params.push(this.db.param(to));
+      }
+      if (end) {
+        range += ` AND "i"."occurredAt" < ?`;
+        params.push(this.db.param(end));
+      }
+      let page = "";
+      if (c) {
+        // Interactions before the cursor's bucket cannot be on this page: left out before aggregating.
+        range += ` AND "i"."occurredAt" >= ?`;
+        params.push(this.db.param(new Date(`${c.bucket}Z`)));
+        page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
+        params.push(c.bucket, c.bucket, c.key);
+      }
+      return this.db.query<Row>(
+        `SELECT * FROM (SELECT ${bucket} AS "bucket", "g"."id" AS "sid", "g"."name" AS "name", COUNT(*) AS "n", COUNT(DISTINCT "i"."userId") AS "people", ` +
+          `SUM(CASE WHEN "i"."type" IN ('LIKE', 'COMMENT', 'SHARE') THEN 1 ELSE 0 END) AS "eng", SUM(CASE WHEN "i"."type" = 'CONVERSION' THEN 1 ELSE 0 END) AS "conv" ` +
+          `FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
+          `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = ? WHERE 1 = 1${range} GROUP BY 1, 2, 3) "t" ${page} ` +
+          `ORDER BY "t"."bucket", "t"."sid" LIMIT ${limit + 1}`,
+        params,
+      );
+    });
     const edges = rows.slice(0, limit).map((r) => ({
       cursor: seriesCursor("segmentSeries", shape, String(r.bucket), Number(r.sid)),
       node: {

@@ -74,13 +74,35 @@ export function bucketStart(t: Date, granularity: Granularity): Date {
   return d;
 }
 
-export function nextBucket(t: Date, granularity: Granularity): Date {
+export function nextBucket(t: Date, granularity: Granularity, count = 1): Date {
   const d = new Date(t.getTime());
-  if (granularity === "HOUR") d.setUTCHours(d.getUTCHours() + 1);
-  else if (granularity === "DAY") d.setUTCDate(d.getUTCDate() + 1);
-  else if (granularity === "WEEK") d.setUTCDate(d.getUTCDate() + 7);
-  else d.setUTCMonth(d.getUTCMonth() + 1);
+  if (granularity === "HOUR") d.setUTCHours(d.getUTCHours() + count);
+  else if (granularity === "DAY") d.setUTCDate(d.getUTCDate() + count);
+  else if (granularity === "WEEK") d.setUTCDate(d.getUTCDate() + 7 * count);
+  else d.setUTCMonth(d.getUTCMonth() + count);
   return d;
+}
+
+/**
+ * A series page's rows in two tries. A page of `rows` rows (bucket × group, in bucket order) that starts in the bucket
+ * at `start` lies within `rows` buckets of it, so the first try aggregates only the texts before the start of the
+ * bucket `rows` buckets on (whole buckets: the end is a bucket's start) and, when that yields `rows` rows, they are
+ * the page. Only a sparse stretch (fewer rows than that in the window) pays for the second try, over everything
+ * after `start`. Without a known start (a first page without \`from\`) there is one try over everything.
+ * `query(end)` must answer the page's rows, in page order, from the texts before `end` (all of them for null).
+ */
+export async function seriesPageRows<R>(
+  range: { start: Date | null; to: Date | null },
+  granularity: Granularity,
+  rows: number,
+  query: (end: Date | null) => Promise<R[]>,
+): Promise<R[]> {
+  if (range.start === null) return query(null);
+  const end = nextBucket(bucketStart(range.start, granularity), granularity, rows);
+  // A `to` inside the window bounds the texts already: one try.
+  if (range.to !== null && range.to <= end) return query(null);
+  const windowed = await query(end);
+  return windowed.length >= rows ? windowed : query(null);
 }
 
 interface GroupSql {
@@ -218,17 +240,22 @@ export async function sentimentSeries(
   const c = args.after != null ? readSeriesCursor(args.after, "sentimentSeries", shape, "string") : null;
   // Texts before the cursor's bucket cannot be on this page: left out before aggregating (every page aggregated them all).
   if (c) where.add(`"s"."occurredAt" >= ?`, db.param(new Date(`${c.bucket}Z`)));
-  const params = [...where.params];
-  let page = "";
-  if (c) {
-    page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
-    params.push(c.bucket, c.bucket, c.key);
-  }
-  const sql =
-    `SELECT * FROM (SELECT ${bucket} AS "bucket", ${keyText} AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
-    `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
-    `FROM "sentiment_scores" "s" ${group.joins}${joins} ${where.sql()} GROUP BY 1, 2, 3) "t" ${page} ORDER BY "t"."bucket", "t"."grp" LIMIT ${first + 1}`;
-  const rows = await db.query<Row>(sql, params);
+  const start = c ? new Date(`${c.bucket}Z`) : (args.filter?.from ?? null);
+  const rows = await seriesPageRows({ start, to: args.filter?.to ?? null }, args.granularity, first + 1, (end) => {
+    const windowed = where.clone();
+    if (end) windowed.add(`"s"."occurredAt" < ?`, db.param(end));
+    const params = [...windowed.params];
+    let page = "";
+    if (c) {
+      page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
+      params.push(c.bucket, c.bucket, c.key);
+    }
+    const sql =
+      `SELECT * FROM (SELECT ${bucket} AS "bucket", ${keyText} AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
+      `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
+      `FROM "sentiment_scores" "s" ${group.joins}${joins} ${windowed.sql()} GROUP BY 1, 2, 3) "t" ${page} ORDER BY "t"."bucket", "t"."grp" LIMIT ${first + 1}`;
+    return db.query<Row>(sql, params);
+  });
   const hasNextPage = rows.length > first;
   return {
     hasNextPage,
