@@ -111,7 +111,13 @@ export const idioms: readonly Idiom[] = [
       return word === m ? m : cue + word;
     },
   },
-  { name: "10/10, 0/10", pattern: String.raw`(?<![\d/.])(10|0|\d\.\d)\s*\/\s*(10|5)(?![\d/])`, replacement: rating },
+  // "10/10" is also 10 October: not a rating after a word that introduces a date ("on 10/10", "until 10/10"), before
+  // a time ("10/10 at 7pm", "10/10 8:30") or in a range ("10/10 - 10/12", "10/10 to 10/14").
+  {
+    name: "10/10, 0/10",
+    pattern: String.raw`(?<!\b(?:on|by|until|till|til|from|since|before|after|due|thru|through|starting|starts|ends|ending|date|dated)\s+)(?<![\d/.])(10|0|\d\.\d)\s*\/\s*(10|5)(?![\d/])(?!\s*(?:at|@|[-–—]|to|till|until|thru|through)?\s*\d)`,
+    replacement: rating,
+  },
   // Complaint written as a negation.
   { name: "can't stand", pattern: String.raw`${cannot}\s+stand`, replacement: "hate" },
   { name: "don't waste your money", pattern: String.raw`(?:don['’]?t|do\s+not)\s+waste\s+(your|ur|my|any)\s+(money|time)`, replacement: "waste $1 $2" },

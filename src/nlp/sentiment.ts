@@ -41,8 +41,9 @@ const maxKeywords = 8;
  * tweets that flagged English headlines and adverts).
  * r4: negation idioms ("can't wait", "can't recommend it enough", "couldn't be better") and written ratings ("1 star",
  * "10/10") are read as what they mean (`./idioms`).
+ * r5: "10/10" as a date ("on 10/10", "10/10 at 7pm", "10/10 - 10/12") is no longer read as a rating.
  */
-export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r4` } as const;
+export const lexiconAnalyzer = { name: "lexicon", version: `${winkVersion}+r5` } as const;
 
 export interface SentimentAnalysis {
   /** The text as analysed: cleaned (line breaks kept), cut at `maxTextChars`. */

@@ -79,6 +79,11 @@ describe("negation idioms", () => {
     expect(rewriteIdioms("3 stars").text).toBe("thing");
     expect(rewriteIdioms("three-star review").text).toBe("thing review");
     for (const text of ["Thursday 12/10 DJ night", "see you 9/10/2016", "24/7 support", "Sale starts 1/5", "Launch 9/10!", "Five Star Movement"]) expect(rewriteIdioms(text).text).toBe(text);
+    // 10/10 as a date: after a word that introduces one, before a time, or in a range.
+    for (const text of ["See you on 10/10!", "Pre-orders open until 10/10", "Doors open 10/10 at 7pm", "Launch party 10/10 8:30", "Sale 10/10 - 10/12", "Pop-up store 10/10 to 10/14", "Starting 10/10, new hours"]) {
+      expect(rewriteIdioms(text).text).toBe(text);
+    }
+    for (const text of ["10/10 would buy again", "Honestly 10/10", "10/10, best hoodie", "On point, 10/10", "Service 0/10 never again"]) expect(rewriteIdioms(text).text).not.toBe(text);
   });
 
   it("names what it rewrote, keeps the rest of the text, and needs a word boundary on both sides", () => {

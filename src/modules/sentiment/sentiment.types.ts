@@ -70,7 +70,7 @@ export class SentimentType {
   @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (a trained model)." })
   analyzer: string;
 
-  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r4); for a learned model, sentiment v<version>. Stored texts are re-scored when it changes." })
+  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r5); for a learned model, sentiment v<version>. Stored texts are re-scored when it changes." })
   analyzerVersion: string;
 
   @Field(() => String, {
@@ -107,7 +107,7 @@ export class TextAnalysis {
   @Field({ description: "lexicon (wink-nlp with the account's brand rules) or learned (the active sentiment model)." })
   analyzer: string;
 
-  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r4); for a learned model, sentiment v<version>." })
+  @Field({ description: "The analyser's version: for the lexicon, the wink-nlp and model versions and a revision (e.g. 2.4.0+1.8.1+r5); for a learned model, sentiment v<version>." })
   analyzerVersion: string;
 
   @Field(() => String, {
