@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query
 import type { Database, Row } from "../../db/database";
 import type { Context } from "../../graphql/context";
 import { readSeriesCursor, seriesCursor } from "../../graphql/series-cursor";
+import { Where } from "../../graphql/pagination";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors";
 import type { Loaders } from "../../graphql/loaders";
 import { ConnectionArgs, decodeGlobalId, largestPageSize, Node, PageInfo, toGlobalId } from "../../graphql/relay";
@@ -233,37 +234,24 @@ export class SegmentResolver {
     const shape = [granularity];
     const c = after != null ? readSeriesCursor(after, "segmentSeries", shape, "number") : null;
     const bucket = bucketSql(this.db.dialect, granularity as Granularity, `"i"."occurredAt"`);
-    const start = c ? new Date(`${c.bucket}Z`) : (from ?? null);
-    const rows = await seriesPageRows({ start, to: to ?? null }, granularity as Granularity, limit + 1, (end) => {
-      const params: unknown[] = [segmentsModelName];
-      let range = "";
-      if (from) {
-        range += ` AND "i"."occurredAt" >= ?`;
-        params.push(this.db.param(from));
-      }
-      if (to) {
-        range += ` AND "i"."occurredAt" < ?`;
-        params.push(this.db.param(to));
-      }
-      if (end) {
-        range += ` AND "i"."occurredAt" < ?`;
-        params.push(this.db.param(end));
-      }
-      let page = "";
-      if (c) {
-        // Interactions before the cursor's bucket cannot be on this page: left out before aggregating.
-        range += ` AND "i"."occurredAt" >= ?`;
-        params.push(this.db.param(new Date(`${c.bucket}Z`)));
-        page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)`;
-        params.push(c.bucket, c.bucket, c.key);
-      }
+    const cursorBucket = c ? new Date(`${c.bucket}Z`) : null;
+    const range = new Where();
+    if (from) range.add(`"i"."occurredAt" >= ?`, this.db.param(from));
+    if (to) range.add(`"i"."occurredAt" < ?`, this.db.param(to));
+    // Interactions before the cursor's bucket cannot be on this page: left out before aggregating.
+    if (cursorBucket) range.add(`"i"."occurredAt" >= ?`, this.db.param(cursorBucket));
+    const page = c ? `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."sid" > ?)` : "";
+    const pageParams = c ? [c.bucket, c.bucket, c.key] : [];
+    const rows = await seriesPageRows({ start: cursorBucket ?? from ?? null, to: to ?? null }, granularity as Granularity, limit + 1, (end) => {
+      const windowed = end ? range.clone().add(`"i"."occurredAt" < ?`, this.db.param(end)) : range;
+      const conditions = windowed.clauses.map((clause) => ` AND ${clause}`).join("");
       return this.db.query<Row>(
         `SELECT * FROM (SELECT ${bucket} AS "bucket", "g"."id" AS "sid", "g"."name" AS "name", COUNT(*) AS "n", COUNT(DISTINCT "i"."userId") AS "people", ` +
           `SUM(CASE WHEN "i"."type" IN ('LIKE', 'COMMENT', 'SHARE') THEN 1 ELSE 0 END) AS "eng", SUM(CASE WHEN "i"."type" = 'CONVERSION' THEN 1 ELSE 0 END) AS "conv" ` +
           `FROM "interactions" "i" JOIN "segment_memberships" "sm" ON "sm"."userId" = "i"."userId" JOIN "segments" "g" ON "g"."id" = "sm"."segmentId" ` +
-          `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = ? WHERE 1 = 1${range} GROUP BY 1, 2, 3) "t" ${page} ` +
+          `JOIN "model_versions" "mv" ON "mv"."id" = "g"."modelVersionId" AND "mv"."status" = 'active' AND "mv"."modelName" = ? WHERE 1 = 1${conditions} GROUP BY 1, 2, 3) "t" ${page} ` +
           `ORDER BY "t"."bucket", "t"."sid" LIMIT ${limit + 1}`,
-        params,
+        [segmentsModelName, ...windowed.params, ...pageParams],
       );
     });
     const edges = rows.slice(0, limit).map((r) => ({

@@ -88,8 +88,8 @@ export function nextBucket(t: Date, granularity: Granularity, count = 1): Date {
  * at `start` lies within `rows` buckets of it, so the first try aggregates only the texts before the start of the
  * bucket `rows` buckets on (whole buckets: the end is a bucket's start) and, when that yields `rows` rows, they are
  * the page. Only a sparse stretch (fewer rows than that in the window) pays for the second try, over everything
- * after `start`. Without a known start (a first page without \`from\`) there is one try over everything.
- * `query(end)` must answer the page's rows, in page order, from the texts before `end` (all of them for null).
+ * after `start`. Without a known start (a first page without `from`), or with a `to` inside the window, there is
+ * one try. `query(end)` must answer the page's rows, in page order, from the texts before `end` (all of them for null).
  */
 export async function seriesPageRows<R>(
   range: { start: Date | null; to: Date | null },
@@ -99,7 +99,6 @@ export async function seriesPageRows<R>(
 ): Promise<R[]> {
   if (range.start === null) return query(null);
   const end = nextBucket(bucketStart(range.start, granularity), granularity, rows);
-  // A `to` inside the window bounds the texts already: one try.
   if (range.to !== null && range.to <= end) return query(null);
   const windowed = await query(end);
   return windowed.length >= rows ? windowed : query(null);
@@ -235,21 +234,17 @@ export async function sentimentSeries(
   const group = groupSql(args.groupBy);
   const { where, joins } = filterSql(db, args.filter, group.joins);
   const bucket = bucketSql(db.dialect, args.granularity);
-  const keyText = db.dialect === "postgres" ? `CAST(${group.key} AS TEXT)` : `CAST(${group.key} AS TEXT)`;
+  const keyText = `CAST(${group.key} AS TEXT)`;
   const shape = [args.granularity, args.groupBy];
   const c = args.after != null ? readSeriesCursor(args.after, "sentimentSeries", shape, "string") : null;
+  const cursorBucket = c ? new Date(`${c.bucket}Z`) : null;
   // Texts before the cursor's bucket cannot be on this page: left out before aggregating (every page aggregated them all).
-  if (c) where.add(`"s"."occurredAt" >= ?`, db.param(new Date(`${c.bucket}Z`)));
-  const start = c ? new Date(`${c.bucket}Z`) : (args.filter?.from ?? null);
-  const rows = await seriesPageRows({ start, to: args.filter?.to ?? null }, args.granularity, first + 1, (end) => {
-    const windowed = where.clone();
-    if (end) windowed.add(`"s"."occurredAt" < ?`, db.param(end));
-    const params = [...windowed.params];
-    let page = "";
-    if (c) {
-      page = `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)`;
-      params.push(c.bucket, c.bucket, c.key);
-    }
+  if (cursorBucket) where.add(`"s"."occurredAt" >= ?`, db.param(cursorBucket));
+  const page = c ? `WHERE "t"."bucket" > ? OR ("t"."bucket" = ? AND "t"."grp" > ?)` : "";
+  const pageParams = c ? [c.bucket, c.bucket, c.key] : [];
+  const rows = await seriesPageRows({ start: cursorBucket ?? args.filter?.from ?? null, to: args.filter?.to ?? null }, args.granularity, first + 1, (end) => {
+    const windowed = end ? where.clone().add(`"s"."occurredAt" < ?`, db.param(end)) : where;
+    const params = [...windowed.params, ...pageParams];
     const sql =
       `SELECT * FROM (SELECT ${bucket} AS "bucket", ${keyText} AS "grp", ${group.label} AS "label", COUNT(*) AS "n", AVG("s"."score") AS "mean", ` +
       `SUM(CASE WHEN "s"."label" = 'positive' THEN 1 ELSE 0 END) AS "pos", SUM(CASE WHEN "s"."label" = 'negative' THEN 1 ELSE 0 END) AS "neg" ` +
